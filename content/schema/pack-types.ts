@@ -1,0 +1,160 @@
+// The shape of a content pack's manifest (pack.json). The JSON Schema beside
+// this file (pack.schema.json) says the same for editors and the validator;
+// tests/content checks that the two agree on the built-in pack.
+
+/** BCP 47 language tag, e.g. "en", "es". */
+export type LanguageTag = string;
+
+/** One text in every language of the pack (the default language is required). */
+export type LocalText = Record<LanguageTag, string>;
+
+/** Longitude, latitude in degrees (WGS 84). */
+export type LonLat = [number, number];
+
+export type ActorKind = 'country' | 'organisation' | 'group';
+export type PlaceKind = 'capital' | 'city' | 'port' | 'border' | 'hub';
+export type CorridorKind = 'rail' | 'sea' | 'road' | 'pipeline' | 'multimodal';
+export type CorridorStatus = 'operating' | 'planned' | 'proposed';
+export type RelationType = 'alliance' | 'partnership' | 'mediation' | 'rivalry' | 'tension';
+
+export interface Actor {
+  /** Slug, e.g. "azerbaijan". */
+  id: string;
+  name: LocalText;
+  kind: ActorKind;
+  /** ISO 3166-1 numeric code as used by Natural Earth / world-atlas ("031"). Countries only. */
+  iso?: string;
+  /** Where arcs attach and the label sits; defaults to the country's centroid. */
+  anchor?: LonLat;
+}
+
+export interface Place {
+  id: string;
+  name: LocalText;
+  kind: PlaceKind;
+  /** [longitude, latitude]. */
+  at: LonLat;
+}
+
+export interface Corridor {
+  id: string;
+  name: LocalText;
+  kind: CorridorKind;
+  status: CorridorStatus;
+  /** Actor ids of those who build, fund or push for it. */
+  backers: string[];
+  /** Place ids in travel order; the flow animates from first to last. */
+  route: string[];
+  /** Optional one-line note shown in the legend. */
+  note?: LocalText;
+}
+
+export interface Relation {
+  from: string;
+  to: string;
+  type: RelationType;
+  /** One line: why the analysis sees them so. */
+  reason: LocalText;
+}
+
+export interface CameraFraming {
+  /** Point the camera looks at. */
+  center: LonLat;
+  /** 1 = the whole region; 2 = twice as close. */
+  zoom: number;
+  /** Degrees from straight down, 0..60. */
+  tilt?: number;
+  /** Degrees clockwise from north, -45..45. */
+  heading?: number;
+}
+
+export interface Scenario {
+  id: string;
+  title: LocalText;
+  /** Museum label, at most 60 words per language. */
+  summary: LocalText;
+  /** The longer text behind the "info" button. */
+  more: LocalText;
+  /** Actor ids drawn highlighted. */
+  highlight: string[];
+  /** Corridor ids drawn in this scenario. */
+  corridors: string[];
+  relations: Relation[];
+  /** Place ids labelled in this scenario (besides the corridors' own). */
+  places?: string[];
+  camera: CameraFraming;
+  /** Source ids this scenario rests on. */
+  sources: string[];
+}
+
+export interface TimelineEvent {
+  id: string;
+  /** "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
+  date: string;
+  title: LocalText;
+  text: LocalText;
+  /** The scenario the map shows for this moment. */
+  scenario: string;
+  /** Actors or places to pulse. */
+  highlight?: string[];
+  sources: string[];
+}
+
+export interface Source {
+  id: string;
+  /** Author(s) as cited. */
+  author: string;
+  title: string;
+  publisher: string;
+  /** "YYYY-MM-DD", "YYYY-MM" or "YYYY". */
+  date: string;
+  url?: string;
+  /** Footnote number in the analysis, when it is one. */
+  footnote?: number;
+}
+
+export interface LessonStep {
+  scenario: string;
+  /** Optional timeline event id to show with the scenario. */
+  event?: string;
+  /** What the teacher might ask or point out. */
+  prompt?: LocalText;
+}
+
+export interface Lesson {
+  id: string;
+  title: LocalText;
+  steps: LessonStep[];
+}
+
+export interface PackCredits {
+  /** Whose analysis this is; judgements in the texts are attributed to them. */
+  analyst: string;
+  affiliation?: LocalText;
+  /** Who wrote the exhibit's texts. */
+  editors?: string;
+}
+
+export interface PackManifest {
+  $schema?: string;
+  format: 1;
+  id: string;
+  version: string;
+  title: LocalText;
+  /** The first is the default language. */
+  languages: LanguageTag[];
+  /** Path -> sha256 hex of every other file in the pack. */
+  files: Record<string, string>;
+  /** Oldest kiosk version that can show this pack (semver). */
+  minKioskVersion?: string;
+  credits: PackCredits;
+  actors: Actor[];
+  places: Place[];
+  corridors: Corridor[];
+  scenarios: Scenario[];
+  timeline: TimelineEvent[];
+  sources: Source[];
+  lessons?: Lesson[];
+  /** Extra or overriding kiosk interface strings: key -> text per language. */
+  strings?: Record<string, LocalText>;
+}

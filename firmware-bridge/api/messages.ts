@@ -1,0 +1,123 @@
+// The one typed module for everything that crosses the WebSocket between the
+// bridge and the kiosk page. Both sides import it; nothing else defines wire
+// shapes. Every message is a JSON object with a `type`.
+
+import type { PackManifest } from '../../content/schema/pack-types.js';
+
+/** What a visitor asked for, already mapped from buttons, knobs or keys. */
+export type Intent =
+  | { kind: 'scenario'; index: number }
+  | { kind: 'next' }
+  | { kind: 'previous' }
+  | { kind: 'language' }
+  | { kind: 'info' }
+  | { kind: 'timeline'; delta: number }
+  | { kind: 'orbit'; delta: number }
+  | { kind: 'zoom'; delta: number }
+  | { kind: 'class-mode' }
+  | { kind: 'maintenance' };
+
+export type IntentKind = Intent['kind'];
+
+/** A raw input from the panel, for the maintenance screen's input tester. */
+export type PanelInput =
+  | { kind: 'button'; index: number; pressed: boolean }
+  | { kind: 'knob'; index: number; delta: number };
+
+/** What one control does; the page draws hints laid out like the panel. */
+export interface ControlBinding {
+  control: 'button' | 'knob';
+  index: number;
+  /** What it does: a button's intent, or a knob's axis. */
+  intent: IntentKind;
+  /** For `scenario` buttons: which scenario (0-based). */
+  scenario?: number;
+  /** Position on the panel, 0..1 across and down, for the on-screen hint. */
+  x: number;
+  y: number;
+}
+
+export interface ControlMap {
+  buttons: number;
+  knobs: number;
+  bindings: ControlBinding[];
+}
+
+export interface BoardStatus {
+  connected: boolean;
+  simulated: boolean;
+  boardId: string | null;
+  firmware: string | null;
+  lastSeenMs: number | null;
+  port: string | null;
+  framesDropped: Record<string, number>;
+}
+
+export interface InstallStatus {
+  /** `idle` when no stick is in. */
+  phase: 'idle' | 'reading' | 'installing' | 'done' | 'failed';
+  /** 0..1 while reading or installing. */
+  progress: number;
+  /** Plain lines for the maintainer: installed X 1.2.0, refused Y: reason. */
+  lines: string[];
+}
+
+export interface PackInfo {
+  id: string;
+  version: string;
+  source: 'built-in' | 'installed';
+  installedAt: string | null;
+}
+
+// ---- bridge -> page ----
+export type BridgeMessage =
+  | {
+      type: 'hello';
+      bridgeVersion: string;
+      kioskVersion: string;
+      pack: PackManifest;
+      packInfo: PackInfo;
+      controls: ControlMap;
+      board: BoardStatus;
+      /** Seconds without input before the idle reset. */
+      idleResetS: number;
+    }
+  | { type: 'pack'; pack: PackManifest; packInfo: PackInfo }
+  | { type: 'intent'; intent: Intent }
+  | { type: 'input'; input: PanelInput; n: number }
+  | { type: 'board'; board: BoardStatus }
+  | { type: 'install'; install: InstallStatus };
+
+// ---- page -> bridge ----
+export type PageMode = 'attract' | 'scenario' | 'class' | 'maintenance';
+
+export type PageMessage =
+  | { type: 'heartbeat'; scenario: string | null; mode: PageMode; language: string; frames: number }
+  | { type: 'view'; scenario: string | null; mode: PageMode; scenarioIndex: number | null }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  | { type: 'rollback' };
+
+const BRIDGE_TYPES = new Set(['hello', 'pack', 'intent', 'input', 'board', 'install']);
+const PAGE_TYPES = new Set(['heartbeat', 'view', 'log', 'rollback']);
+
+function parseTyped(text: string, types: Set<string>): { type: string } | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && types.has(type) ? (value as { type: string }) : null;
+}
+
+/** Parses a message from the bridge; null for anything that is not one. */
+export function parseBridgeMessage(text: string): BridgeMessage | null {
+  return parseTyped(text, BRIDGE_TYPES) as BridgeMessage | null;
+}
+
+/** Parses a message from the page; null for anything that is not one. */
+export function parsePageMessage(text: string): PageMessage | null {
+  return parseTyped(text, PAGE_TYPES) as PageMessage | null;
+}
