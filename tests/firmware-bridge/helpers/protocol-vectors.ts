@@ -1,9 +1,11 @@
 // The test vectors of control protocol version 1, copied into the project so
 // tests never depend on anything outside it. Each is a full line as sent.
 
+import type { BoardFrame, HostFrame } from '../../../firmware-bridge/serial/frame-codec.js';
+
 export const CRC_CHECK = { input: '123456789', crc: 0xf4 };
 
-export const BOARD_VECTORS = [
+export const BOARD_VECTORS: { line: string; frame: BoardFrame }[] = [
   {
     line: 'HELLO 1 1.0.0 E6614C311B7A4F2C 8 2*D8',
     frame: { type: 'HELLO', proto: '1', protoMajor: 1, firmware: '1.0.0', boardId: 'E6614C311B7A4F2C', buttons: 8, knobs: 2 },
@@ -13,10 +15,10 @@ export const BOARD_VECTORS = [
   { line: 'KNOB 19 0 -2*E4', frame: { type: 'KNOB', seq: 19, index: 0, delta: -2 } },
   { line: 'STATE 20 0008 -2 15*5D', frame: { type: 'STATE', seq: 20, mask: 8, counts: [-2, 15] } },
   { line: 'PONG 42*63', frame: { type: 'PONG', n: 42 } },
-] as const;
+];
 
-export const HOST_VECTORS = [
+export const HOST_VECTORS: { frame: HostFrame; line: string }[] = [
   { frame: { type: 'WHO' }, line: 'WHO*2B' },
   { frame: { type: 'LED', index: 3, mode: 2 }, line: 'LED 3 2*C4' },
   { frame: { type: 'PING', n: 42 }, line: 'PING 42*95' },
-] as const;
+];
