@@ -108,6 +108,8 @@ export interface Source {
   publisher: string;
   /** "YYYY-MM-DD", "YYYY-MM" or "YYYY". */
   date: string;
+  /** The date exactly as the analysis prints it, when that differs or is ambiguous ("07/11/2025"). */
+  dateAsCited?: string;
   url?: string;
   /** Footnote number in the analysis, when it is one. */
   footnote?: number;
