@@ -1,0 +1,300 @@
+// One open connection to a board that answered WHO with a good HELLO. It owns
+// the port, the line splitter and its timers; it turns frames into panel
+// inputs (via BoardState), counts what it drops, and reports when the board
+// is lost (silence, unplug, read error), after which it is closed for good.
+
+import { SerialPort } from 'serialport';
+import type { PanelInput } from '../api/messages.js';
+import type { Logger } from '../core/logger.js';
+import { BoardState } from './board-state.js';
+import { encodeHostFrame, parseBoardLine, PROTOCOL_MAJOR, REJECT_REASONS, type BoardFrame, type HostFrame, type RejectReason } from './frame-codec.js';
+import { LineSplitter } from './line-splitter.js';
+
+export type HelloFrame = Extract<BoardFrame, { type: 'HELLO' }>;
+export type LostReason = 'silence' | 'unplugged' | 'error' | 'protocol';
+
+export interface BoardLinkHandlers {
+  input?(input: PanelInput): void;
+  /** A (new) HELLO: at connect, and when the board restarts; its LEDs are blank again. */
+  hello?(hello: HelloFrame): void;
+  /** A line was dropped; the counters changed. */
+  dropped?(reason: RejectReason): void;
+  /** The link ended by itself; it is already closing. Not called after close(). */
+  lost?(reason: LostReason, detail: string): void;
+}
+
+export interface BoardLinkOptions {
+  path: string;
+  log: Logger;
+  handlers?: BoardLinkHandlers;
+  baudRate?: number;
+  helloTimeoutMs?: number;
+  silenceMs?: number;
+  pingTimeoutMs?: number;
+}
+
+/** Why a board at a path could not be connected. */
+export class ConnectError extends Error {
+  constructor(
+    readonly kind: 'open' | 'no-hello' | 'protocol' | 'closed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConnectError';
+  }
+}
+
+interface PendingPing {
+  sentAt: number;
+  resolve(ms: number): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+export class BoardLink {
+  readonly path: string;
+  private readonly log: Logger;
+  private readonly handlers: BoardLinkHandlers;
+  private readonly port: SerialPort;
+  private readonly splitter = new LineSplitter();
+  private readonly silenceMs: number;
+  private readonly pingTimeoutMs: number;
+  private readonly dropped: Record<RejectReason, number>;
+  private readonly pings = new Map<number, PendingPing>();
+  private state: BoardState | null = null;
+  private helloInfo: HelloFrame | null = null;
+  private onHello: ((hello: HelloFrame) => void) | null = null;
+  private silenceTimer: NodeJS.Timeout | null = null;
+  private lastSeen: number | null = null;
+  private nextPing = 0;
+  private closed = false;
+  private closing: Promise<void> | null = null;
+
+  /** Opens `path`, sends WHO and waits for a HELLO this bridge can speak to. */
+  static async connect(options: BoardLinkOptions): Promise<BoardLink> {
+    const link = new BoardLink(options);
+    try {
+      await link.open();
+      await link.handshake(options.helloTimeoutMs ?? 1500);
+      return link;
+    } catch (error) {
+      await link.close();
+      throw error;
+    }
+  }
+
+  private constructor(options: BoardLinkOptions) {
+    this.path = options.path;
+    this.log = options.log;
+    this.handlers = options.handlers ?? {};
+    this.silenceMs = options.silenceMs ?? 3000;
+    this.pingTimeoutMs = options.pingTimeoutMs ?? 1000;
+    this.dropped = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>;
+    this.port = new SerialPort({ path: options.path, baudRate: options.baudRate ?? 115200, autoOpen: false });
+  }
+
+  get hello(): HelloFrame {
+    if (!this.helloInfo) throw new Error('no HELLO yet');
+    return this.helloInfo;
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** Time (ms since the epoch) of the last good frame. */
+  get lastSeenMs(): number | null {
+    return this.lastSeen;
+  }
+
+  framesDropped(): Record<RejectReason, number> {
+    return { ...this.dropped };
+  }
+
+  get gaps(): number {
+    return this.state?.gaps ?? 0;
+  }
+
+  pressedButtons(): number[] {
+    return this.state?.pressedButtons() ?? [];
+  }
+
+  /** Releases every button believed pressed, as inputs, e.g. when the board is lost. */
+  releaseAll(): PanelInput[] {
+    return this.state?.releaseAll() ?? [];
+  }
+
+  setLed(index: number, mode: number): void {
+    if (index >= this.hello.buttons) throw new RangeError(`LED ${index}: the board has ${this.hello.buttons} buttons`);
+    this.send({ type: 'LED', index, mode });
+  }
+
+  /** Round trip of a PING, in ms. */
+  ping(): Promise<number> {
+    if (this.closed) return Promise.reject(new Error(`link to ${this.path} is closed`));
+    const n = this.nextPing;
+    this.nextPing = (this.nextPing + 1) & 0xffff;
+    return new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pings.delete(n);
+        reject(new Error(`no PONG ${n} from ${this.path} within ${this.pingTimeoutMs} ms`));
+      }, this.pingTimeoutMs);
+      this.pings.set(n, { sentAt: performance.now(), resolve, reject, timer });
+      this.send({ type: 'PING', n });
+    });
+  }
+
+  /** Closes the port and releases every timer; safe to call more than once. */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.closed = true;
+    if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    this.silenceTimer = null;
+    for (const [n, ping] of this.pings) {
+      clearTimeout(ping.timer);
+      ping.reject(new Error(`link to ${this.path} closed before PONG ${n}`));
+    }
+    this.pings.clear();
+    this.onHello = null;
+    this.port.unpipe(this.splitter);
+    this.splitter.removeAllListeners('data');
+    this.splitter.destroy();
+    if (this.port.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
+    this.port.removeAllListeners();
+    // A late 'error' from the native binding must not become an uncaught exception.
+    this.port.on('error', () => undefined);
+  }
+
+  private open(): Promise<void> {
+    this.port.on('error', (error: Error) => this.lose('error', error.message));
+    this.port.on('close', (error: Error | null) => this.lose('unplugged', error ? error.message : 'port closed'));
+    this.splitter.on('data', (line: string) => this.onLine(line));
+    this.splitter.on('overlong', () => this.drop('overlong', 'line longer than 96 bytes'));
+    this.port.pipe(this.splitter);
+    return new Promise((resolve, reject) => {
+      this.port.open((error) => (error ? reject(new ConnectError('open', `cannot open ${this.path}: ${error.message}`)) : resolve()));
+    });
+  }
+
+  private handshake(timeoutMs: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      // A second WHO halfway covers a board that was still booting at the first.
+      const retry = setTimeout(() => this.send({ type: 'WHO' }), timeoutMs / 2);
+      const timeout = setTimeout(() => finish(new ConnectError('no-hello', `no HELLO from ${this.path} within ${timeoutMs} ms`)), timeoutMs);
+      const finish = (error?: Error): void => {
+        clearTimeout(retry);
+        clearTimeout(timeout);
+        this.onHello = null;
+        this.closeWaiter = null;
+        if (error) reject(error);
+        else resolve();
+      };
+      this.closeWaiter = () => finish(new ConnectError('closed', `${this.path} closed during the handshake`));
+      this.onHello = (hello) => {
+        if (hello.protoMajor !== PROTOCOL_MAJOR) {
+          const message = `board ${hello.boardId} at ${this.path} speaks protocol ${hello.proto}; this bridge speaks ${PROTOCOL_MAJOR}: refusing it`;
+          this.log.error(message);
+          finish(new ConnectError('protocol', message));
+          return;
+        }
+        this.accept(hello);
+        finish();
+      };
+      this.send({ type: 'WHO' });
+    });
+  }
+
+  private closeWaiter: (() => void) | null = null;
+
+  private accept(hello: HelloFrame): void {
+    const fresh = this.helloInfo === null;
+    this.helloInfo = hello;
+    if (fresh || !this.state || this.state.buttons !== hello.buttons || this.state.knobs !== hello.knobs) {
+      this.state = new BoardState(hello.buttons, hello.knobs);
+    } else {
+      this.state.restart();
+    }
+    this.log.info(`board ${hello.boardId} firmware ${hello.firmware} (${hello.buttons} buttons, ${hello.knobs} knobs) on ${this.path}`);
+    this.silenceTimer ??= setTimeout(() => this.lose('silence', `no frame for ${this.silenceMs} ms`), this.silenceMs);
+    this.handlers.hello?.(hello);
+  }
+
+  private onLine(line: string): void {
+    if (this.closed) return;
+    const result = parseBoardLine(line);
+    if (!result.ok) {
+      this.drop(result.reason, `${result.detail}: ${JSON.stringify(line.slice(0, 40))}`);
+      return;
+    }
+    const frame = result.frame;
+    if (frame.type === 'HELLO') {
+      if (this.onHello) this.onHello(frame);
+      else if (this.helloInfo) this.rehello(frame);
+      return;
+    }
+    // Before the HELLO the board's size is unknown: its frames are only noise.
+    if (!this.helloInfo || !this.state) return;
+    this.lastSeen = Date.now();
+    this.silenceTimer?.refresh();
+    switch (frame.type) {
+      case 'PONG': {
+        const ping = this.pings.get(frame.n);
+        if (!ping) return;
+        this.pings.delete(frame.n);
+        clearTimeout(ping.timer);
+        ping.resolve(performance.now() - ping.sentAt);
+        return;
+      }
+      case 'LOG':
+        this.log.info(`board says: ${frame.text}`);
+        return;
+      case 'ERR':
+        this.log.warn(`board refused a command: ${frame.code} ${frame.text}`);
+        return;
+      default: {
+        const applied = this.state.apply(frame);
+        if (!applied.ok) return this.drop('bad-fields', applied.detail);
+        if (applied.gap) this.log.debug(`seq gap before ${frame.type} ${frame.seq}: frames were lost`);
+        for (const input of applied.inputs) this.handlers.input?.(input);
+      }
+    }
+  }
+
+  private rehello(hello: HelloFrame): void {
+    if (hello.protoMajor !== PROTOCOL_MAJOR) {
+      this.log.error(`board at ${this.path} restarted speaking protocol ${hello.proto}; this bridge speaks ${PROTOCOL_MAJOR}: refusing it`);
+      this.lose('protocol', `protocol ${hello.proto}`);
+      return;
+    }
+    this.lastSeen = Date.now();
+    this.silenceTimer?.refresh();
+    this.accept(hello);
+  }
+
+  private drop(reason: RejectReason, detail: string): void {
+    this.dropped[reason]++;
+    this.log.debug(`dropped a line (${reason}): ${detail}`);
+    this.handlers.dropped?.(reason);
+  }
+
+  private send(frame: HostFrame): void {
+    if (this.closed || !this.port.isOpen) return;
+    this.port.write(encodeHostFrame(frame));
+  }
+
+  private lose(reason: LostReason, detail: string): void {
+    if (this.closed) return;
+    if (this.closeWaiter) {
+      this.closeWaiter();
+      return;
+    }
+    if (!this.helloInfo) return;
+    this.log.warn(`lost the board at ${this.path}: ${reason} (${detail})`);
+    void this.close();
+    this.handlers.lost?.(reason, detail);
+  }
+}
