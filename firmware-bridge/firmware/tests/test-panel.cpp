@@ -1,0 +1,257 @@
+// The panel end to end on fake hardware: frames, sequence numbers, heartbeat, LEDs, commands.
+#include <algorithm>
+#include <string>
+
+#include "fake-board.h"
+#include "harness.h"
+
+using namespace crossroads;
+using testing::Rig;
+
+namespace {
+
+std::string body(const std::string& frame) { return frame.substr(0, frame.find('*')); }
+
+int seqOf(const std::string& frame) {
+  const size_t space = frame.find(' ');
+  return std::stoi(frame.substr(space + 1));
+}
+
+size_t countType(const std::vector<std::string>& frames, const std::string& type) {
+  return static_cast<size_t>(std::count_if(frames.begin(), frames.end(), [&](const std::string& frame) {
+    return frame.rfind(type + " ", 0) == 0;
+  }));
+}
+
+}  // namespace
+
+TEST(panel_boot_sends_hello_then_state) {
+  Rig rig;
+  rig.panel.begin();
+  const auto frames = rig.sink.take();
+  CHECK_EQ(frames.size(), size_t{2});
+  CHECK_EQ(frames[0], std::string("HELLO 1 1.0.0 E6614C311B7A4F2C 8 2*D8\n"));
+  CHECK_EQ(body(frames[1]), std::string("STATE 0 0000 0 0"));
+}
+
+TEST(panel_reproduces_the_protocol_vectors) {
+  Rig rig;
+  rig.panel.begin();  // STATE takes seq 0
+  rig.turn(1, 15);    // KNOB 1
+  for (int i = 0; i < 15; ++i) rig.panel.sendState();  // 2..16
+  rig.sink.take();
+  rig.pins.pressed[3] = true;
+  rig.advance(1);
+  CHECK_EQ(rig.sink.take(), std::vector<std::string>{"BTN 17 3 1*3D\n"});
+  rig.pins.pressed[3] = false;
+  rig.advance(10);
+  CHECK_EQ(rig.sink.take(), std::vector<std::string>{"BTN 18 3 0*0A\n"});
+  rig.turn(0, -2);
+  CHECK_EQ(rig.sink.take(), std::vector<std::string>{"KNOB 19 0 -2*E4\n"});
+  rig.send("PING 42*95\n");
+  CHECK_EQ(rig.sink.take(), std::vector<std::string>{"PONG 42*63\n"});
+
+  Rig second;
+  second.panel.begin();
+  second.turn(1, 15);
+  second.turn(0, -2);
+  second.pins.pressed[3] = true;
+  second.advance(1);
+  while (second.panel.nextSeq() < 20) second.panel.sendState();
+  second.sink.take();
+  second.panel.sendState();
+  CHECK_EQ(second.sink.take(), std::vector<std::string>{"STATE 20 0008 -2 15*5D\n"});
+}
+
+TEST(panel_answers_who_and_ping_with_or_without_crc) {
+  Rig rig;
+  rig.panel.begin();
+  rig.sink.take();
+  rig.send("WHO*2B\n");
+  rig.send("WHO\r\n");
+  rig.send("PING 1\n");
+  const auto frames = rig.sink.take();
+  CHECK_EQ(frames.size(), size_t{3});
+  CHECK_EQ(body(frames[0]), std::string("HELLO 1 1.0.0 E6614C311B7A4F2C 8 2"));
+  CHECK_EQ(frames[1], frames[0]);
+  CHECK_EQ(frames[2], std::string("PONG 1*E6\n"));
+  CHECK_EQ(rig.observer.hostLines, (std::vector<std::string>{"WHO", "WHO", "PING 1"}));
+}
+
+TEST(panel_refuses_bad_commands_with_err) {
+  Rig rig;
+  rig.panel.begin();
+  rig.sink.take();
+  rig.send("LED 3 2*C5\n");
+  rig.send("JUMP\n");
+  rig.send("LED 3\n");
+  rig.send("LED 8 1\n");  // 8 buttons: LEDs 0..7
+  rig.send(std::string(120, 'x') + "\n");
+  rig.send("\n");  // blank lines are ignored silently
+  const auto frames = rig.sink.take();
+  CHECK_EQ(frames.size(), size_t{5});
+  CHECK_EQ(body(frames[0]), std::string("ERR CRC bad checksum"));
+  CHECK_EQ(body(frames[1]), std::string("ERR TYPE unknown command"));
+  CHECK_EQ(body(frames[2]), std::string("ERR FIELD bad fields"));
+  CHECK_EQ(body(frames[3]), std::string("ERR RANGE no such LED"));
+  CHECK_EQ(body(frames[4]), std::string("ERR LONG line over 96 bytes dropped"));
+  CHECK(rig.observer.hostLines.empty());
+  CHECK(rig.observer.ledModes.empty());
+  CHECK_EQ(rig.panel.stats().commandsRefused, 5u);
+  CHECK_EQ(rig.panel.stats().linesTooLong, 1u);
+  CHECK(rig.panel.ledMode(3) == LedMode::Off);
+}
+
+TEST(panel_without_hello_stays_silent_on_who) {
+  PanelConfig config = Rig::defaultConfig();
+  config.sendHello = false;
+  Rig rig(config);
+  rig.panel.begin();
+  rig.send("WHO\n");
+  const auto frames = rig.sink.take();
+  CHECK_EQ(frames.size(), size_t{1});
+  CHECK_EQ(frames[0].substr(0, 6), std::string("STATE "));
+}
+
+TEST(panel_seq_is_shared_and_wraps_at_255) {
+  Rig rig;
+  rig.panel.begin();
+  for (int i = 0; i < 250; ++i) rig.panel.sendState();
+  rig.sink.take();
+  CHECK_EQ(rig.panel.nextSeq(), 251);
+  rig.pins.pressed[0] = true;
+  rig.advance(1);  // BTN 251
+  rig.turn(0, 1);  // KNOB 252
+  for (int i = 0; i < 5; ++i) rig.panel.sendState();  // 253 254 255 0 1
+  const auto frames = rig.sink.take();
+  std::vector<int> seqs;
+  for (const std::string& frame : frames) seqs.push_back(seqOf(frame));
+  CHECK_EQ(seqs, (std::vector<int>{251, 252, 253, 254, 255, 0, 1}));
+  CHECK_EQ(frames[0].substr(0, 4), std::string("BTN "));
+  CHECK_EQ(frames[1].substr(0, 5), std::string("KNOB "));
+  // Frames that do not carry a seq leave it alone.
+  rig.send("PING 7\n");
+  rig.send("WHO\n");
+  CHECK_EQ(rig.panel.nextSeq(), 2);
+}
+
+TEST(panel_state_heartbeat_at_least_once_a_second) {
+  Rig rig;
+  rig.panel.begin();
+  std::vector<uint32_t> times{0};
+  rig.sink.take();
+  for (uint32_t ms = 0; ms < 5000; ++ms) {
+    if (ms % 700 == 350) rig.pins.pressed[1] = !rig.pins.pressed[1];  // activity does not delay it
+    rig.advance(1);
+    for (const std::string& frame : rig.sink.take()) {
+      if (frame.rfind("STATE ", 0) == 0) times.push_back(rig.clock.now);
+    }
+  }
+  CHECK_EQ(times.size(), size_t{6});
+  for (size_t i = 1; i < times.size(); ++i) CHECK(times[i] - times[i - 1] <= 1000);
+}
+
+TEST(panel_heartbeat_interval_is_configurable) {
+  PanelConfig config = Rig::defaultConfig();
+  config.heartbeatMs = 250;
+  Rig rig(config);
+  rig.panel.begin();
+  rig.sink.take();
+  rig.advance(1000);
+  CHECK_EQ(countType(rig.sink.take(), "STATE"), size_t{4});
+}
+
+TEST(panel_state_shows_mask_in_hex_and_absolute_counts) {
+  PanelConfig config = Rig::defaultConfig();
+  config.buttons = 20;
+  config.knobs = 3;
+  Rig rig(config);
+  rig.panel.begin();
+  rig.pins.pressed[0] = true;
+  rig.pins.pressed[7] = true;
+  rig.pins.pressed[19] = true;
+  rig.advance(1);
+  rig.turn(2, -4);
+  rig.sink.take();
+  rig.panel.sendState();
+  const auto frames = rig.sink.take();
+  CHECK_EQ(body(frames[0]).substr(body(frames[0]).find(' ', 6)), std::string(" 80081 0 0 -4"));
+}
+
+TEST(panel_drops_a_frame_that_would_break_the_line_limit) {
+  // An over-long HELLO (here a silly firmware string) is dropped and counted, never sent
+  // truncated or over 96 bytes.
+  const std::string firmware(80, '1');
+  PanelConfig config = Rig::defaultConfig();
+  config.firmware = firmware.c_str();
+  Rig rig(config);
+  rig.panel.begin();
+  const auto frames = rig.sink.take();
+  CHECK_EQ(frames.size(), size_t{1});
+  CHECK_EQ(frames[0].substr(0, 6), std::string("STATE "));
+  CHECK_EQ(rig.panel.stats().framesDropped, 1u);
+}
+
+TEST(panel_counts_frames_the_sink_could_not_take) {
+  Rig rig;
+  rig.panel.begin();
+  rig.sink.take();
+  rig.sink.full = true;
+  rig.pins.pressed[0] = true;
+  rig.advance(1);
+  rig.sink.full = false;
+  CHECK_EQ(rig.panel.stats().framesDropped, 1u);
+  rig.panel.sendState();  // the seq gap tells the host that a frame was lost
+  CHECK_EQ(body(rig.sink.take()[0]), std::string("STATE 2 0001 0 0"));
+}
+
+TEST(panel_led_modes_and_blink_rates) {
+  Rig rig;
+  rig.panel.begin();
+  rig.send("LED 0 1*");  // incomplete line: nothing yet
+  CHECK(rig.observer.ledModes.empty());
+  rig.send("FF\n");  // wrong CRC after all
+  CHECK(rig.observer.ledModes.empty());
+  rig.send("LED 0 1\nLED 1 2\nLED 2 3\nLED 3 0\n");
+  CHECK_EQ(rig.observer.ledModes, (std::vector<std::pair<int, int>>{{0, 1}, {1, 2}, {2, 3}}));
+  CHECK(rig.pins.lit[0]);
+  for (auto& edges : rig.pins.ledEdges) edges.clear();
+  rig.advance(10000);
+  CHECK(rig.pins.lit[0]);
+  CHECK(rig.pins.ledEdges[0].empty());
+  CHECK(rig.pins.ledEdges[3].empty());
+  auto risingEdges = [&](int led) {
+    std::vector<uint32_t> times;
+    for (const auto& edge : rig.pins.ledEdges[led]) {
+      if (edge.second) times.push_back(edge.first);
+    }
+    return times;
+  };
+  const auto slow = risingEdges(1);
+  const auto fast = risingEdges(2);
+  CHECK_EQ(slow.size(), size_t{10});  // 1 Hz
+  CHECK_EQ(fast.size(), size_t{25});  // 2.5 Hz
+  for (size_t i = 1; i < slow.size(); ++i) CHECK_EQ(slow[i] - slow[i - 1], 1000u);
+  for (size_t i = 1; i < fast.size(); ++i) CHECK_EQ(fast[i] - fast[i - 1], 400u);
+  // The accessibility rule: never more than 3 flashes in any one second.
+  for (size_t i = 0; i + 3 < fast.size(); ++i) CHECK(fast[i + 3] - fast[i] >= 1000);
+  // Setting the same mode again is not a change.
+  rig.send("LED 1 2\n");
+  CHECK_EQ(rig.observer.ledModes.size(), size_t{3});
+  rig.send("LED 2 0\n");
+  CHECK(!rig.pins.lit[2]);
+}
+
+TEST(panel_begin_again_is_a_reboot) {
+  Rig rig;
+  rig.panel.begin();
+  rig.send("LED 4 1\n");
+  rig.turn(0, 2);
+  rig.panel.sendState();
+  rig.sink.take();
+  rig.panel.begin();
+  CHECK(!rig.pins.lit[4]);
+  CHECK_EQ(rig.observer.ledModes.back(), (std::pair<int, int>{4, 0}));
+  const auto frames = rig.sink.take();
+  CHECK_EQ(body(frames[1]), std::string("STATE 0 0000 0 0"));
+}
