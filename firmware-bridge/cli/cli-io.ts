@@ -1,0 +1,13 @@
+// What every command gets to talk with; tests pass their own streams.
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export type CommandRunner = (args: string[], io: CliIo) => Promise<number>;
+
+/** A usage mistake: printed with the command's usage, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

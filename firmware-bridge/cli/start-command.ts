@@ -1,0 +1,86 @@
+// `crossroads start`: runs the bridge until SIGTERM or SIGINT.
+
+import { parseArgs } from 'node:util';
+import { Controller } from '../core/controller.js';
+import { createLogger, type LogLevel } from '../core/logger.js';
+import { projectPaths } from '../core/project-paths.js';
+import { ListenError } from '../http/kiosk-server.js';
+import { defaultDataDir } from '../packs/data-dir.js';
+import { PackError } from '../packs/pack-store.js';
+import { UsageError, type CliIo } from './cli-io.js';
+
+export const START_USAGE =
+  'usage: crossroads start [--port 8080] [--host 127.0.0.1] [--serial auto|none|PATH] [--data DIR] [--media DIR] [--allow-unsigned] [--idle-reset SECONDS] [--log-level info]';
+
+export async function runStart(args: string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        port: { type: 'string', default: '8080' },
+        host: { type: 'string', default: '127.0.0.1' },
+        serial: { type: 'string', default: 'auto' },
+        data: { type: 'string' },
+        media: { type: 'string', default: '/media' },
+        'allow-unsigned': { type: 'boolean', default: false },
+        'idle-reset': { type: 'string', default: '90' },
+        'log-level': { type: 'string', default: 'info' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, not ${values.port}`);
+  const idleResetS = Number(values['idle-reset']);
+  if (!Number.isFinite(idleResetS) || idleResetS < 10) throw new UsageError('--idle-reset must be at least 10 seconds');
+  const level = values['log-level'] as LogLevel;
+  if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new UsageError('--log-level must be debug, info, warn or error');
+
+  const paths = projectPaths();
+  const log = createLogger({ level, write: (line) => io.stderr.write(line + '\n') });
+  const controller = new Controller({
+    log,
+    host: values.host,
+    port,
+    serial: values.serial,
+    dataDir: values.data ?? defaultDataDir(),
+    mediaDir: values.media,
+    kioskDir: paths.kioskDir,
+    builtInPackDir: paths.builtInPackDir,
+    version: paths.version,
+    allowUnsigned: values['allow-unsigned'],
+    idleResetS,
+    pageStallMs: 20_000,
+    commands: process.stdin,
+  });
+  try {
+    await controller.start();
+  } catch (error) {
+    if (error instanceof ListenError) {
+      io.stderr.write(`crossroads: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof PackError) {
+      io.stderr.write(`crossroads: cannot use the pack at ${error.path}: ${error.reasons.join('; ')}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  io.stdout.write(`Caspian Crossroads is running: open ${controller.server.url()}\n`);
+
+  await new Promise<void>((resolve) => {
+    const finish = (): void => {
+      process.off('SIGTERM', finish);
+      process.off('SIGINT', finish);
+      resolve();
+    };
+    process.on('SIGTERM', finish);
+    process.on('SIGINT', finish);
+  });
+  log.info('stopping');
+  await controller.stop();
+  return 0;
+}

@@ -1,0 +1,110 @@
+// The WebSocket side of the kiosk server: greets each page with the pack and
+// the controls, relays bus events to every page, and turns page messages into
+// bus events. It also watches the pages' heartbeats.
+
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { BoardStatus, BridgeMessage, ControlMap, InstallStatus } from '../api/messages.js';
+import { parsePageMessage } from '../api/messages.js';
+import type { EventBus } from '../core/event-bus.js';
+import type { Logger } from '../core/logger.js';
+import type { CurrentPack } from '../packs/pack-store.js';
+
+export interface KioskSocketOptions {
+  bus: EventBus;
+  log: Logger;
+  versions: { bridge: string; kiosk: string };
+  controls: () => ControlMap;
+  board: () => BoardStatus;
+  pack: () => CurrentPack;
+  idleResetS: number;
+  /** Origins allowed to connect, e.g. http://127.0.0.1:8080. */
+  allowedOrigins: () => Set<string>;
+}
+
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+export class KioskSocket {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  private readonly unsubscribe: (() => void)[] = [];
+  private lastHeartbeatAt: number | null = null;
+  private lastInstall: InstallStatus | null = null;
+  private inputCount = 0;
+
+  constructor(private readonly options: KioskSocketOptions) {
+    const { bus } = options;
+    this.unsubscribe.push(
+      bus.on('kiosk.intent', (intent) => this.broadcast({ type: 'intent', intent })),
+      bus.on('panel.input', (input) => this.broadcast({ type: 'input', input, n: ++this.inputCount })),
+      bus.on('panel.status', (board) => this.broadcast({ type: 'board', board })),
+      bus.on('pack.changed', ({ pack, info }) => this.broadcast({ type: 'pack', pack, packInfo: info })),
+      bus.on('install.status', (install) => {
+        this.lastInstall = install;
+        this.broadcast({ type: 'install', install });
+      }),
+    );
+  }
+
+  /** Milliseconds since a page last said it is alive, or null if none ever did. */
+  heartbeatAgeMs(now = Date.now()): number | null {
+    return this.lastHeartbeatAt === null ? null : now - this.lastHeartbeatAt;
+  }
+
+  clientCount(): number {
+    return this.wss.clients.size;
+  }
+
+  /** Called by the HTTP server for `Upgrade` requests on /ws. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const origin = req.headers.origin;
+    if (!origin || !this.options.allowedOrigins().has(origin)) {
+      this.options.log.warn(`refused a WebSocket from origin ${origin ?? '(none)'}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+  }
+
+  private accept(ws: WebSocket): void {
+    const { pack, info } = this.options.pack();
+    this.send(ws, {
+      type: 'hello',
+      bridgeVersion: this.options.versions.bridge,
+      kioskVersion: this.options.versions.kiosk,
+      pack,
+      packInfo: info,
+      controls: this.options.controls(),
+      board: this.options.board(),
+      idleResetS: this.options.idleResetS,
+    });
+    if (this.lastInstall && this.lastInstall.phase !== 'idle') this.send(ws, { type: 'install', install: this.lastInstall });
+    ws.on('message', (data, isBinary) => {
+      const message = isBinary ? null : parsePageMessage(data.toString());
+      if (!message) {
+        this.options.log.warn('ignored a malformed message from the page');
+        return;
+      }
+      if (message.type === 'heartbeat') this.lastHeartbeatAt = Date.now();
+      if (message.type === 'log') this.options.log[message.level === 'error' ? 'error' : 'warn'](`page: ${message.message.slice(0, 500)}`);
+      this.options.bus.emit('page.message', message);
+    });
+    ws.on('error', (error) => this.options.log.warn(`page socket error: ${error.message}`));
+  }
+
+  private send(ws: WebSocket, message: BridgeMessage): void {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  }
+
+  private broadcast(message: BridgeMessage): void {
+    if (this.wss.clients.size === 0) return;
+    const text = JSON.stringify(message);
+    for (const ws of this.wss.clients) if (ws.readyState === ws.OPEN) ws.send(text);
+  }
+
+  async close(): Promise<void> {
+    for (const off of this.unsubscribe.splice(0)) off();
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}

@@ -1,0 +1,40 @@
+// window.crossroads: a read-only view of the page for tests and benchmarks
+// (outside contract). It exposes state, never a way to change it.
+
+import type { PageMode } from '../../firmware-bridge/api/messages.js';
+import type { SceneStats } from '../scene/map-scene.js';
+
+export interface PageHooks {
+  readonly scenario: string | null;
+  readonly mode: PageMode;
+  readonly language: string;
+  stats(): SceneStats;
+  readonly ready: Promise<void>;
+}
+
+export interface PageHookSource {
+  scenario(): string | null;
+  mode(): PageMode;
+  language(): string;
+  stats(): SceneStats;
+  ready: Promise<void>;
+}
+
+export function installPageHooks(target: object, source: PageHookSource): void {
+  const hooks = Object.freeze(
+    Object.create(null, {
+      scenario: { get: () => source.scenario(), enumerable: true },
+      mode: { get: () => source.mode(), enumerable: true },
+      language: { get: () => source.language(), enumerable: true },
+      stats: { value: () => source.stats(), enumerable: true },
+      ready: { value: source.ready, enumerable: true },
+    }) as PageHooks,
+  );
+  Object.defineProperty(target, 'crossroads', { value: hooks, configurable: true, enumerable: false, writable: false });
+}
+
+declare global {
+  interface Window {
+    readonly crossroads?: PageHooks;
+  }
+}

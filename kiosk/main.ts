@@ -1,0 +1,2 @@
+// The kiosk page's entry: registers the app element; index.html places it.
+import './app/crossroads-app.js';

@@ -1,0 +1,81 @@
+// Moves the camera between framings with an eased transition of about a
+// second; the visitor's orbit and zoom add on top within limits. All maths
+// uses hoisted scratch objects: nothing is allocated per frame.
+
+import { MathUtils, PerspectiveCamera, Vector3 } from 'three';
+
+export interface Framing {
+  x: number;
+  y: number;
+  /** Distance from the target, scene units. */
+  distance: number;
+  /** Radians from straight down. */
+  tilt: number;
+  /** Radians clockwise from north. */
+  heading: number;
+}
+
+const scratchTarget = new Vector3();
+
+function easeInOutCubic(t: number): number {
+  return t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
+}
+
+export class CameraRig {
+  readonly camera = new PerspectiveCamera(35, 16 / 9, 1, 2000);
+  private from: Framing = { x: 0, y: 0, distance: 120, tilt: 0.5, heading: 0 };
+  private to: Framing = { ...this.from };
+  private readonly now: Framing = { ...this.from };
+  private elapsed = 1;
+  private duration = 1;
+  orbit = 0;
+  zoom = 0;
+
+  constructor() {
+    this.apply();
+  }
+
+  /** Starts a move to a framing; durationS 0 jumps (reduced motion). */
+  moveTo(target: Framing, durationS: number): void {
+    Object.assign(this.from, this.now);
+    Object.assign(this.to, target);
+    this.elapsed = 0;
+    this.duration = Math.max(durationS, 0);
+    if (this.duration === 0) this.elapsed = 1;
+  }
+
+  get moving(): boolean {
+    return this.elapsed < 1;
+  }
+
+  update(dtS: number): void {
+    if (this.elapsed < 1) this.elapsed = this.duration === 0 ? 1 : Math.min(1, this.elapsed + dtS / this.duration);
+    const k = easeInOutCubic(this.elapsed);
+    const f = this.from;
+    const t = this.to;
+    const n = this.now;
+    n.x = MathUtils.lerp(f.x, t.x, k);
+    n.y = MathUtils.lerp(f.y, t.y, k);
+    n.distance = MathUtils.lerp(f.distance, t.distance, k);
+    n.tilt = MathUtils.lerp(f.tilt, t.tilt, k);
+    n.heading = MathUtils.lerp(f.heading, t.heading, k);
+    this.apply();
+  }
+
+  setAspect(aspect: number): void {
+    this.camera.aspect = aspect;
+    this.camera.updateProjectionMatrix();
+  }
+
+  private apply(): void {
+    const n = this.now;
+    const heading = n.heading + this.orbit * 0.12;
+    const distance = n.distance / (1 + this.zoom * 0.35);
+    const tilt = Math.min(n.tilt, 1.1);
+    scratchTarget.set(n.x, n.y, 0);
+    const ground = Math.sin(tilt) * distance;
+    this.camera.position.set(n.x - Math.sin(heading) * ground, n.y - Math.cos(heading) * ground, Math.cos(tilt) * distance);
+    this.camera.up.set(Math.sin(heading), Math.cos(heading), 0);
+    this.camera.lookAt(scratchTarget);
+  }
+}

@@ -1,0 +1,76 @@
+// The whole path: the real bridge, the built page in Chromium, input reaching
+// the screen. Screenshots go to tests/output/ (git-ignored) to be looked at.
+
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
+import { launchChromium, openKiosk } from './helpers/browser.js';
+
+const OUTPUT = new URL('../output/', import.meta.url).pathname;
+
+describe('the exhibit end to end', () => {
+  let bridge: BridgeProcess;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    bridge = await startBridge(['--serial', 'none']);
+    browser = await launchChromium();
+    page = await openKiosk(browser, bridge.url);
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await bridge?.stop()).toBe(0);
+  });
+
+  it('serves the page with a strict Content-Security-Policy', async () => {
+    const response = await fetch(bridge.url);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('answers /health with the contract fields', async () => {
+    const health = (await (await fetch(new URL('/health', bridge.url))).json()) as Record<string, unknown>;
+    expect(['ok', 'degraded']).toContain(health.status);
+    expect(health.controller).toMatchObject({ connected: expect.any(Boolean) });
+    expect(health.pack).toMatchObject({ id: 'caspian-2025', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(typeof health.uptimeS).toBe('number');
+  });
+
+  it('draws the map and starts in the attract loop', async () => {
+    const hooks = await page.evaluate(() => ({ mode: window.crossroads!.mode, language: window.crossroads!.language, stats: window.crossroads!.stats() }));
+    expect(hooks.mode).toBe('attract');
+    expect(hooks.language).toBe('en');
+    expect(hooks.stats.frames).toBeGreaterThan(0);
+    expect(hooks.stats.drawCalls).toBeGreaterThan(0);
+    expect(hooks.stats.triangles).toBeGreaterThan(1000);
+    await page.screenshot({ path: `${OUTPUT}e2e-attract.png` });
+  });
+
+  it('switches scenario from the keyboard', async () => {
+    await page.keyboard.press('2');
+    await page.waitForFunction(() => window.crossroads!.mode === 'scenario');
+    const scenario = await page.evaluate(() => window.crossroads!.scenario);
+    const title = await page.locator('scenario-card h1').textContent();
+    expect(scenario).not.toBeNull();
+    expect(title?.length).toBeGreaterThan(3);
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction((previous) => window.crossroads!.scenario !== previous, scenario);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${OUTPUT}e2e-scenario.png` });
+  });
+
+  it('shows no error to the visitor', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,17 @@
+// Debian's Chromium driven by playwright-core (no browser download).
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error plain JS helper shared with the browser-suite config
+import { CHROMIUM_ARGS, requireChromium } from '../../chromium-path.js';
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: requireChromium() as string, headless: true, args: CHROMIUM_ARGS as string[] });
+}
+
+export async function openKiosk(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(url);
+  await page.waitForFunction(() => window.crossroads !== undefined);
+  await page.evaluate(() => window.crossroads!.ready);
+  return page;
+}
