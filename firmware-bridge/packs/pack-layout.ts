@@ -1,0 +1,165 @@
+// The installed packs on disk, laid out so that a power cut at any moment
+// leaves a complete pack current:
+//   DATA/packs/<id>-<version>/   one folder per installed version
+//   DATA/packs/current           JSON {current, previous}, replaced only by rename
+//   DATA/packs/.staging-<random>/ a pack being written; never read, cleared at start-up
+// A version folder appears by renaming a fully written and fsynced staging
+// folder, and becomes current only when the pointer file is renamed over.
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { FileWriter } from './pack-validator.js';
+
+export interface PointerEntry {
+  /** Folder name under DATA/packs. */
+  dir: string;
+  id: string;
+  version: string;
+  installedAt: string;
+}
+
+export interface Pointer {
+  current: PointerEntry;
+  previous: PointerEntry | null;
+}
+
+const STAGING_PREFIX = '.staging-';
+const POINTER = 'current';
+const POINTER_TEMP_PREFIX = '.current.tmp-';
+
+async function fsyncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function isEntry(value: unknown): value is PointerEntry {
+  const v = value as PointerEntry;
+  return (
+    typeof v === 'object' && v !== null &&
+    typeof v.dir === 'string' && /^[a-z0-9][a-z0-9.+_-]*$/i.test(v.dir) &&
+    typeof v.id === 'string' && typeof v.version === 'string' && typeof v.installedAt === 'string'
+  );
+}
+
+/** A pack being written; its files are fsynced as they finish, its folders on finalize(). */
+export class Staging {
+  private readonly folders = new Set<string>();
+
+  constructor(readonly dir: string) {}
+
+  async writer(path: string): Promise<FileWriter> {
+    const target = join(this.dir, ...path.split('/'));
+    const parent = dirname(target);
+    await mkdir(parent, { recursive: true });
+    for (let dir = parent; dir.startsWith(this.dir) && dir !== this.dir; dir = dirname(dir)) this.folders.add(dir);
+    const handle = await open(target, 'wx', 0o644);
+    return {
+      write: async (chunk) => {
+        await handle.write(chunk);
+      },
+      finish: async () => {
+        await handle.sync();
+        await handle.close();
+      },
+    };
+  }
+
+  /** Makes the folder entries durable, deepest first. */
+  async finalize(): Promise<void> {
+    const folders = [...this.folders].sort((a, b) => b.length - a.length);
+    for (const folder of [...folders, this.dir]) await fsyncPath(folder);
+  }
+
+  async discard(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+export class PackLayout {
+  readonly packsDir: string;
+  readonly trustedKeysDir: string;
+
+  constructor(readonly dataDir: string) {
+    this.packsDir = join(dataDir, 'packs');
+    this.trustedKeysDir = join(dataDir, 'trusted-keys');
+  }
+
+  dirOf(entry: PointerEntry): string {
+    return join(this.packsDir, entry.dir);
+  }
+
+  /** The pointer, or null when nothing is installed; throws with a reason when it is unreadable. */
+  async readPointer(): Promise<Pointer | null> {
+    let text: string;
+    try {
+      text = await readFile(join(this.packsDir, POINTER), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const value = JSON.parse(text) as Pointer;
+    if (!isEntry(value.current) || (value.previous !== null && !isEntry(value.previous))) {
+      throw new Error(`${join(this.packsDir, POINTER)} is not a pack pointer`);
+    }
+    return value;
+  }
+
+  /** Temp file, fsync, rename over, fsync the folder: the switch is all or nothing. */
+  async writePointer(pointer: Pointer): Promise<void> {
+    const temp = join(this.packsDir, POINTER_TEMP_PREFIX + randomBytes(6).toString('hex'));
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(JSON.stringify(pointer, null, 2) + '\n');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, join(this.packsDir, POINTER));
+    await fsyncPath(this.packsDir);
+  }
+
+  async createStaging(): Promise<Staging> {
+    await mkdir(this.packsDir, { recursive: true });
+    const dir = join(this.packsDir, STAGING_PREFIX + randomBytes(6).toString('hex'));
+    await mkdir(dir);
+    return new Staging(dir);
+  }
+
+  /** Renames a finalized staging folder to DATA/packs/<name>, replacing an unreferenced leftover. */
+  async promote(staging: Staging, name: string): Promise<void> {
+    const target = join(this.packsDir, name);
+    await rm(target, { recursive: true, force: true });
+    await rename(staging.dir, target);
+    await fsyncPath(this.packsDir);
+  }
+
+  /**
+   * Removes what an interrupted install or an old version left: staging
+   * folders, temp pointers and version folders the pointer does not name.
+   * Only at start-up (or after a switch, without staging), when nothing else writes.
+   */
+  async removeLeftovers(pointer: Pointer | null, options: { staging: boolean; versions: boolean }): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.packsDir);
+    } catch {
+      return [];
+    }
+    const keep = new Set([POINTER, pointer?.current.dir, pointer?.previous?.dir]);
+    const removed: string[] = [];
+    for (const name of names) {
+      if (keep.has(name)) continue;
+      const isStaging = name.startsWith(STAGING_PREFIX) || name.startsWith(POINTER_TEMP_PREFIX);
+      if (isStaging ? !options.staging : !options.versions) continue;
+      await rm(join(this.packsDir, name), { recursive: true, force: true });
+      removed.push(name);
+    }
+    if (removed.length > 0) await fsyncPath(this.packsDir);
+    return removed;
+  }
+}
