@@ -14,7 +14,7 @@ const packPath = new URL('../content/packs/caspian-2025/pack.json', import.meta.
 
 export default {
   rootDir: '.',
-  files: ['tests/kiosk/**/*.test.ts'],
+  files: ['tests/kiosk/**/*.test.ts', '!tests/kiosk/**/*.unit.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 240_000,

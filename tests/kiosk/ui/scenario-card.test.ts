@@ -1,0 +1,57 @@
+import { expect } from '@esm-bundle/chai';
+import type { PackManifest } from '../../../content/schema/pack-types.js';
+import '../../../kiosk/ui/scenario-card.js';
+
+async function loadPack(): Promise<PackManifest> {
+  return (await (await fetch('/fixtures/pack.json')).json()) as PackManifest;
+}
+
+describe('<scenario-card>', () => {
+  let card: HTMLElementTagNameMap['scenario-card'];
+  afterEach(() => card.remove());
+
+  it('shows the title and label in the chosen language, and the analyst', async () => {
+    const pack = await loadPack();
+    card = document.createElement('scenario-card');
+    card.pack = pack;
+    card.scenario = pack.scenarios[1]!;
+    card.index = 1;
+    card.language = 'es';
+    document.body.append(card);
+    await card.updateComplete;
+    const text = card.shadowRoot!.textContent!;
+    expect(card.shadowRoot!.querySelector('h1')!.textContent).to.equal(pack.scenarios[1]!.title.es);
+    expect(text).to.contain(pack.scenarios[1]!.summary.es);
+    expect(text).to.contain(`Escenario 2 de ${pack.scenarios.length}`);
+    expect(text).to.contain(pack.credits.analyst);
+  });
+
+  it('renders text from a pack as text, never as markup', async () => {
+    const pack = await loadPack();
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    const scenario = { ...pack.scenarios[0]!, title: { en: evil, es: evil }, summary: { en: evil, es: evil } };
+    card = document.createElement('scenario-card');
+    card.pack = pack;
+    card.scenario = scenario;
+    document.body.append(card);
+    await card.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(card.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(card.shadowRoot!.querySelector('script')).to.equal(null);
+    expect(card.shadowRoot!.querySelector('h1')!.textContent).to.equal(evil);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('is legible at 1.5 m: the label text is at least 20 px and the title larger', async () => {
+    const pack = await loadPack();
+    card = document.createElement('scenario-card');
+    card.pack = pack;
+    card.scenario = pack.scenarios[0]!;
+    document.body.append(card);
+    await card.updateComplete;
+    const p = getComputedStyle(card.shadowRoot!.querySelector('p')!);
+    const h1 = getComputedStyle(card.shadowRoot!.querySelector('h1')!);
+    expect(parseFloat(p.fontSize)).to.be.at.least(20);
+    expect(parseFloat(h1.fontSize)).to.be.at.least(32);
+  });
+});
