@@ -142,8 +142,8 @@ void Panel::refuse(const char* code, const char* text) {
   send(frame);
 }
 
-void Panel::sendHello() {
-  if (!config_.sendHello) return;
+void Panel::sendHello(bool force) {
+  if (!config_.sendHello && !force) return;
   FrameWriter frame("HELLO");
   frame.uintField(config_.proto).field(config_.firmware).field(config_.boardId);
   frame.uintField(config_.buttons).uintField(config_.knobs);

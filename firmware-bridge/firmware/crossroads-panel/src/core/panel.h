@@ -80,7 +80,8 @@ class Panel {
   // Bytes received from the host.
   void receive(const uint8_t* data, size_t length);
 
-  void sendHello();
+  // `force` sends it even when the config says never (an explicit request on a test board).
+  void sendHello(bool force = false);
   void sendState();
   void sendLog(const char* text);
 
