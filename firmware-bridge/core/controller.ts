@@ -1,12 +1,16 @@
 // Wires the bridge's capabilities together and runs their lifecycles: start in
 // order, stop in reverse, and undo a half-finished start.
 
-import type { BoardStatus, ControlMap } from '../api/messages.js';
+import type { BoardStatus } from '../api/messages.js';
 import { buildRegionGeo } from '../geo/region-geo.js';
 import { buildHealthReport, type HealthReport } from '../health/health-report.js';
 import { KioskServer } from '../http/kiosk-server.js';
 import { KioskSocket } from '../http/kiosk-socket.js';
+import { DEFAULT_CONTROLS, type ControlConfig } from '../input/control-map.js';
+import { InputMapper } from '../input/input-mapper.js';
+import { LedFeedback } from '../input/led-feedback.js';
 import { PackStore } from '../packs/pack-store.js';
+import { PanelSupervisor } from '../serial/panel-supervisor.js';
 import type { Capability } from './capability.js';
 import { EventBus } from './event-bus.js';
 import type { Logger } from './logger.js';
@@ -27,6 +31,8 @@ export interface ControllerOptions {
   serial: string;
   /** Simulated-panel commands (press 2, turn 0 1...) when no board is attached. */
   commands: NodeJS.ReadableStream | null;
+  /** The panel layout: what each button and knob does. */
+  controls?: ControlConfig;
 }
 
 const NO_BOARD: BoardStatus = {
@@ -47,11 +53,12 @@ export class Controller {
   private readonly capabilities: Capability[] = [];
   private readonly started: Capability[] = [];
   private readonly startedAt = Date.now();
+  readonly panel: PanelSupervisor;
   private board: BoardStatus = NO_BOARD;
-  private controls: ControlMap = { buttons: 0, knobs: 0, bindings: [] };
 
   constructor(private readonly options: ControllerOptions) {
     const { log } = options;
+    const controls = options.controls ?? DEFAULT_CONTROLS;
     this.bus.on('panel.status', (status) => {
       this.board = status;
     });
@@ -67,7 +74,7 @@ export class Controller {
       bus: this.bus,
       log: log.child('ws'),
       versions: { bridge: options.version, kiosk: options.version },
-      controls: () => this.controls,
+      controls: () => controls.map,
       board: () => this.board,
       pack: () => this.packs.current(),
       idleResetS: options.idleResetS,
@@ -82,7 +89,14 @@ export class Controller {
       health: () => this.health(),
       geo: () => buildRegionGeo(),
     });
-    this.capabilities.push(this.packs, this.server);
+    this.panel = new PanelSupervisor({ bus: this.bus, log, serial: options.serial });
+    this.capabilities.push(
+      this.packs,
+      new InputMapper({ bus: this.bus, log, controls }),
+      new LedFeedback({ bus: this.bus, controls }),
+      this.panel,
+      this.server,
+    );
   }
 
   health(): HealthReport {

@@ -24,7 +24,7 @@ describe('the kiosk server', () => {
     h = await startHarness();
   });
   afterAll(async () => {
-    await h.close();
+    await h?.close();
   });
 
   it('serves the page with a strict Content-Security-Policy and no inline script', async () => {

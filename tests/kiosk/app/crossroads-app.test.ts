@@ -1,13 +1,13 @@
 import { expect } from '@esm-bundle/chai';
 import type { PackManifest } from '../../../content/schema/pack-types.js';
+import type { BridgeMessage } from '../../../firmware-bridge/api/messages.js';
 import '../../../kiosk/app/crossroads-app.js';
 
 async function loadPack(): Promise<PackManifest> {
   return (await (await fetch('/fixtures/pack.json')).json()) as PackManifest;
 }
 
-const hello = (pack: PackManifest) =>
-  ({
+const hello = (pack: PackManifest): BridgeMessage => ({
     type: 'hello',
     bridgeVersion: '0.1.0',
     kioskVersion: '0.1.0',
@@ -16,7 +16,7 @@ const hello = (pack: PackManifest) =>
     controls: { buttons: 8, knobs: 2, bindings: [] },
     board: { connected: false, simulated: true, boardId: null, firmware: null, lastSeenMs: null, port: null, framesDropped: {} },
     idleResetS: 90,
-  }) as const;
+});
 
 describe('<crossroads-app>', () => {
   let app: HTMLElementTagNameMap['crossroads-app'];
