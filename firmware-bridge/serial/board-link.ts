@@ -17,6 +17,8 @@ export interface BoardLinkHandlers {
   input?(input: PanelInput): void;
   /** A (new) HELLO: at connect, and when the board restarts; its LEDs are blank again. */
   hello?(hello: HelloFrame): void;
+  /** A good frame arrived (lastSeenMs moved). */
+  seen?(): void;
   /** A line was dropped; the counters changed. */
   dropped?(reason: RejectReason): void;
   /** The link ended by itself; it is already closing. Not called after close(). */
@@ -31,6 +33,8 @@ export interface BoardLinkOptions {
   helloTimeoutMs?: number;
   silenceMs?: number;
   pingTimeoutMs?: number;
+  /** Aborts the handshake (the bridge is stopping). */
+  signal?: AbortSignal;
 }
 
 /** Why a board at a path could not be connected. */
@@ -64,6 +68,7 @@ export class BoardLink {
   private state: BoardState | null = null;
   private helloInfo: HelloFrame | null = null;
   private onHello: ((hello: HelloFrame) => void) | null = null;
+  private closeWaiter: (() => void) | null = null;
   private silenceTimer: NodeJS.Timeout | null = null;
   private lastSeen: number | null = null;
   private nextPing = 0;
@@ -75,7 +80,7 @@ export class BoardLink {
     const link = new BoardLink(options);
     try {
       await link.open();
-      await link.handshake(options.helloTimeoutMs ?? 1500);
+      await link.handshake(options.helloTimeoutMs ?? 1500, options.signal);
       return link;
     } catch (error) {
       await link.close();
@@ -180,14 +185,16 @@ export class BoardLink {
     });
   }
 
-  private handshake(timeoutMs: number): Promise<void> {
+  private handshake(timeoutMs: number, signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      const abort = (): void => finish(new ConnectError('closed', `connecting to ${this.path} was cancelled`));
       // A second WHO halfway covers a board that was still booting at the first.
       const retry = setTimeout(() => this.send({ type: 'WHO' }), timeoutMs / 2);
       const timeout = setTimeout(() => finish(new ConnectError('no-hello', `no HELLO from ${this.path} within ${timeoutMs} ms`)), timeoutMs);
       const finish = (error?: Error): void => {
         clearTimeout(retry);
         clearTimeout(timeout);
+        signal?.removeEventListener('abort', abort);
         this.onHello = null;
         this.closeWaiter = null;
         if (error) reject(error);
@@ -204,11 +211,11 @@ export class BoardLink {
         this.accept(hello);
         finish();
       };
+      if (signal?.aborted) return abort();
+      signal?.addEventListener('abort', abort);
       this.send({ type: 'WHO' });
     });
   }
-
-  private closeWaiter: (() => void) | null = null;
 
   private accept(hello: HelloFrame): void {
     const fresh = this.helloInfo === null;
@@ -240,6 +247,7 @@ export class BoardLink {
     if (!this.helloInfo || !this.state) return;
     this.lastSeen = Date.now();
     this.silenceTimer?.refresh();
+    this.handlers.seen?.();
     switch (frame.type) {
       case 'PONG': {
         const ping = this.pings.get(frame.n);
