@@ -7,7 +7,7 @@
 // folder, and becomes current only when the pointer file is renamed over.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { FileWriter } from './pack-validator.js';
 
@@ -49,6 +49,7 @@ function isEntry(value: unknown): value is PointerEntry {
 /** A pack being written; its files are fsynced as they finish, its folders on finalize(). */
 export class Staging {
   private readonly folders = new Set<string>();
+  private readonly handles = new Set<FileHandle>();
 
   constructor(readonly dir: string) {}
 
@@ -58,12 +59,14 @@ export class Staging {
     await mkdir(parent, { recursive: true });
     for (let dir = parent; dir.startsWith(this.dir) && dir !== this.dir; dir = dirname(dir)) this.folders.add(dir);
     const handle = await open(target, 'wx', 0o644);
+    this.handles.add(handle);
     return {
       write: async (chunk) => {
         await handle.write(chunk);
       },
       finish: async () => {
         await handle.sync();
+        this.handles.delete(handle);
         await handle.close();
       },
     };
@@ -75,7 +78,10 @@ export class Staging {
     for (const folder of [...folders, this.dir]) await fsyncPath(folder);
   }
 
+  /** Closes files left open by a refused pack and removes the folder. */
   async discard(): Promise<void> {
+    for (const handle of this.handles) await handle.close().catch(() => {});
+    this.handles.clear();
     await rm(this.dir, { recursive: true, force: true });
   }
 }
