@@ -42,6 +42,9 @@ function entryProblem(path: string, error: unknown): PackProblem {
   if (/too many bytes|too few bytes/.test(text)) {
     return problem(path, '', `inflates to a different size than the zip header declares (${text}); the zip is damaged or made to attack the kiosk`);
   }
+  if (/unexpected end of file|unexpected EOF/i.test(text)) {
+    return problem(path, '', `ends before its data does (${text}); the zip is truncated, or the stick was removed while it was read`);
+  }
   if ((error as { errno?: number }).errno !== undefined && /Z_|zlib|invalid (block|stored|distance|code)|incorrect header/i.test(`${(error as NodeJS.ErrnoException).code} ${text}`)) {
     return problem(path, '', `cannot be decompressed (${text}); the zip is damaged`);
   }
