@@ -37,10 +37,19 @@ export interface ControlBinding {
   y: number;
 }
 
+/** A button that does something else when held (the page hints at it). */
+export interface ControlHold {
+  button: number;
+  intent: IntentKind;
+  ms: number;
+}
+
 export interface ControlMap {
   buttons: number;
   knobs: number;
   bindings: ControlBinding[];
+  /** Optional: holds, so the hints can say "hold for more". */
+  holds?: ControlHold[];
 }
 
 export interface BoardStatus {
@@ -60,6 +69,14 @@ export interface InstallStatus {
   progress: number;
   /** Plain lines for the maintainer: installed X 1.2.0, refused Y: reason. */
   lines: string[];
+}
+
+/** One recent warning or error of the bridge (Logger.recent()). */
+export interface BridgeLogLine {
+  at: string;
+  level: 'debug' | 'info' | 'warn' | 'error';
+  scope: string;
+  message: string;
 }
 
 export interface PackInfo {
@@ -86,7 +103,11 @@ export type BridgeMessage =
   | { type: 'intent'; intent: Intent }
   | { type: 'input'; input: PanelInput; n: number }
   | { type: 'board'; board: BoardStatus }
-  | { type: 'install'; install: InstallStatus };
+  | { type: 'install'; install: InstallStatus }
+  /** For the maintenance screen: installed packs (PackStore.list()), the current first among equals. */
+  | { type: 'packs'; packs: PackInfo[] }
+  /** For the maintenance screen: the bridge's recent warnings and errors, newest last. */
+  | { type: 'errors'; errors: BridgeLogLine[] };
 
 // ---- page -> bridge ----
 export type PageMode = 'attract' | 'scenario' | 'class' | 'maintenance';
@@ -95,10 +116,12 @@ export type PageMessage =
   | { type: 'heartbeat'; scenario: string | null; mode: PageMode; language: string; frames: number }
   | { type: 'view'; scenario: string | null; mode: PageMode; scenarioIndex: number | null }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
-  | { type: 'rollback' };
+  | { type: 'rollback' }
+  /** The maintenance screen is open and wants `packs` and `errors` (sent on opening and every few seconds). */
+  | { type: 'status-request' };
 
-const BRIDGE_TYPES = new Set(['hello', 'pack', 'intent', 'input', 'board', 'install']);
-const PAGE_TYPES = new Set(['heartbeat', 'view', 'log', 'rollback']);
+const BRIDGE_TYPES = new Set(['hello', 'pack', 'intent', 'input', 'board', 'install', 'packs', 'errors']);
+const PAGE_TYPES = new Set(['heartbeat', 'view', 'log', 'rollback', 'status-request']);
 
 function parseTyped(text: string, types: Set<string>): { type: string } | null {
   let value: unknown;
