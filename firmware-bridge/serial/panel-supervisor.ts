@@ -89,6 +89,8 @@ export class PanelSupervisor implements Capability {
     if (link) {
       this.link = null;
       await link.close();
+      // Whoever still listens must not keep a button down forever.
+      for (const input of link.releaseAll()) this.bus.emit('panel.input', input);
       this.retire(link);
       this.emitStatus();
     }
