@@ -24,7 +24,7 @@ export interface Actor {
   kind: ActorKind;
   /** ISO 3166-1 numeric code as used by Natural Earth / world-atlas ("031"). Countries only. */
   iso?: string;
-  /** Where arcs attach and the label sits; defaults to the country's centroid. */
+  /** Where arcs attach and the label sits; defaults to the country's centroid. Required for organisations and groups. */
   anchor?: LonLat;
 }
 

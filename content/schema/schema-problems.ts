@@ -96,7 +96,8 @@ function translate(error: ErrorObject, root: unknown): Found | undefined {
       if (error.keyword === 'minItems') {
         const limit = Number(params.limit);
         const noun = LIST_NOUNS[lastName(field)] ?? 'item';
-        return { field, message: `must list at least ${limit === 1 ? 'one' : limit} ${noun}${limit === 1 ? '' : 's'}` };
+        const count = ['no', 'one', 'two', 'three'][limit] ?? String(limit);
+        return { field, message: `must list at least ${count} ${noun}${limit === 1 ? '' : 's'}` };
       }
       return { field, message: `has too many entries (at most ${String(params.limit)})` };
     case 'uniqueItems': {
