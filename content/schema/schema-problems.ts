@@ -15,6 +15,7 @@ const PATTERN_HINTS: Record<string, string> = {
   assetPath: "a file path inside the pack uses forward slashes, is not absolute, has no '.' or '..' parts and is not pack.json or pack.sig",
   date: 'a date is written YYYY, YYYY-MM or YYYY-MM-DD with a real month and day',
   isoNumeric: "an ISO country code is three digits, like '031' for Azerbaijan",
+  stringKey: "an interface string key starts with a letter and uses only letters, digits, '.', '_' and '-'",
 };
 
 const TYPE_NOUNS: Record<string, string> = {

@@ -47,6 +47,11 @@ describe('checkManifest: the form of the manifest', () => {
     expectOne(problemsAfter((p) => { p.files = { '../etc/passwd': 'a'.repeat(64) }; }), 'files["../etc/passwd"]', /the name "\.\.\/etc\/passwd" is not allowed/);
   });
 
+  it('explains a bad interface string key', () => {
+    expectOne(problemsAfter((p) => { p.strings = { 'attract prompt': { en: 'Turn a knob', es: 'Gira un mando' } }; }),
+      'strings["attract prompt"]', /starts with a letter and uses only letters, digits/);
+  });
+
   it('names an unknown field and an unknown kind', () => {
     expectOne(problemsAfter((p) => { (p.scenarios[0] as unknown as Record<string, unknown>).colour = 'red'; }),
       'scenarios[0].colour', 'is not a field the pack format knows');
