@@ -101,7 +101,8 @@ export type BridgeMessage =
     }
   | { type: 'pack'; pack: PackManifest; packInfo: PackInfo }
   | { type: 'intent'; intent: Intent }
-  | { type: 'input'; input: PanelInput; n: number }
+  /** `n` counts inputs since the bridge started; `at` is when the bridge got it (epoch ms). */
+  | { type: 'input'; input: PanelInput; n: number; at: number }
   | { type: 'board'; board: BoardStatus }
   | { type: 'install'; install: InstallStatus }
   /** For the maintenance screen: installed packs (PackStore.list()), the current first among equals. */

@@ -36,7 +36,9 @@ export class KioskSocket {
     const { bus } = options;
     this.unsubscribe.push(
       bus.on('kiosk.intent', (intent) => this.broadcast({ type: 'intent', intent })),
-      bus.on('panel.input', (input) => this.broadcast({ type: 'input', input, n: ++this.inputCount })),
+      bus.on('panel.input', (input) =>
+        this.broadcast({ type: 'input', input, n: ++this.inputCount, at: performance.timeOrigin + performance.now() }),
+      ),
       bus.on('panel.status', (board) => this.broadcast({ type: 'board', board })),
       bus.on('pack.changed', ({ pack, info }) => this.broadcast({ type: 'pack', pack, packInfo: info })),
       bus.on('install.status', (install) => {
