@@ -4,9 +4,6 @@
 set -euo pipefail
 
 url="${CROSSROADS_URL:-http://127.0.0.1:8080/}"
-run_dir="${RUNTIME_DIRECTORY:-${XDG_RUNTIME_DIR:-/tmp}/crossroads-screen}"
-profile="$run_dir/profile"
-mkdir -p "$profile"
 
 browser=""
 for candidate in chromium chromium-browser; do
@@ -19,6 +16,10 @@ if [[ -z "$browser" ]]; then
   echo "kiosk-browser: Chromium is not installed (sudo apt-get install chromium)" >&2
   exit 1
 fi
+
+run_dir="${RUNTIME_DIRECTORY:-${XDG_RUNTIME_DIR:-/tmp}/crossroads-screen}"
+profile="$run_dir/profile"
+mkdir -p "$profile"
 
 # Wait (up to a minute) for the bridge to listen, so Chromium never starts on
 # an error page it would then keep showing.
