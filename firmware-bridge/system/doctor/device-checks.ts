@@ -114,7 +114,7 @@ export async function checkClock(probes: DoctorProbes): Promise<CheckResult> {
       'without a network a Pi 4 restarts its clock from the last shutdown; connect it to a network now and then, or fit the Pi 5 RTC battery, so install times and report names are right',
     );
   }
-  return ok('clock', `the clock reads ${shown} (timedatectl not available to confirm it)`);
+  return ok('clock', `the clock reads ${shown} (timedatectl could not confirm it)`);
 }
 
 export function formatBytes(bytes: number): string {
