@@ -1,40 +1,86 @@
 // <crossroads-app>: the whole kiosk page. A thin element over ExhibitState
-// (what is shown) and MapScene (how the map draws it); it wires the bridge
-// connection, the keyboard and the test hooks, and owns their lifetimes.
+// (what is shown), MapScene (how the map draws it), IdleTimer and AttractLoop
+// (what happens when nobody is there) and MaintenanceFeed (what the bridge
+// says about itself); it wires the bridge, keyboard, touch and test hooks,
+// and owns their lifetimes.
 
-import { LitElement, css, html } from 'lit';
+import { html } from 'lit';
 import type { PackManifest } from '../../content/schema/pack-types.js';
 import type { BridgeMessage, Intent, PageMessage } from '../../firmware-bridge/api/messages.js';
 import type { RegionGeo } from '../../firmware-bridge/geo/region-geo.js';
 import { BridgeConnection } from '../connection/bridge-connection.js';
 import { installPageHooks } from '../hooks/page-hooks.js';
-import { uiText } from '../i18n/kiosk-strings.js';
 import { KeyboardInput } from '../input/keyboard-input.js';
+import { PointerOrbit } from '../input/pointer-orbit.js';
 import { MapScene } from '../scene/map-scene.js';
+import '../ui/attract-overlay.js';
+import '../ui/control-hints.js';
+import '../ui/idle-countdown.js';
+import '../ui/info-panel.js';
+import '../ui/lesson-panel.js';
+import '../ui/maintenance-screen.js';
+import type { MaintenanceScreen } from '../ui/maintenance-screen.js';
+import '../ui/map-legend.js';
+import { SafeElement, type KioskErrorDetail } from '../ui/safe-element.js';
 import '../ui/scenario-card.js';
+import '../ui/scenario-strip.js';
+import '../ui/timeline-strip.js';
+import { appStyles } from './app-styles.js';
+import { AttractLoop } from './attract-loop.js';
+import { displayOptionsFrom, textScale, toggleDisplay, type DisplayOptions, type DisplayToggle } from './display-options.js';
 import { ExhibitState, type ExhibitSnapshot } from './exhibit-state.js';
+import { IdleTimer, type IdlePolicy } from './idle-timer.js';
+import { MaintenanceFeed } from './maintenance-feed.js';
 
 const HEARTBEAT_MS = 5_000;
+const STATUS_EVERY_MS = 5_000;
+const COUNTDOWN_S = 10;
+const MAINTENANCE_IDLE_MS = 60_000;
+/** Component errors within this window that make the exhibit start over. */
+const ERROR_BURST = { count: 3, windowMs: 30_000 };
 
-export class CrossroadsApp extends LitElement {
+type IntentSource = 'keyboard' | 'bridge' | 'touch';
+
+export class CrossroadsApp extends SafeElement {
   static override properties = {
     bridgeUrl: { attribute: 'bridge-url' },
     geoUrl: { attribute: 'geo-url' },
+    healthUrl: { attribute: 'health-url' },
   };
 
   /** WebSocket URL of the bridge; "none" runs without one (component tests). */
   declare bridgeUrl: string;
   declare geoUrl: string;
+  /** Where the maintenance screen reads the bridge's uptime; '' for nowhere. */
+  declare healthUrl: string;
 
   readonly state = new ExhibitState();
+  readonly feed = new MaintenanceFeed();
+  display: DisplayOptions = { highContrast: false, largeText: false, reducedMotion: false };
+  private countdown: number | null = null;
   private scene: MapScene | null = null;
   private connection: BridgeConnection | null = null;
   private keyboard: KeyboardInput | null = null;
+  private pointer: PointerOrbit | null = null;
+  private motionQuery: MediaQueryList | null = null;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private statusTimer: ReturnType<typeof setInterval> | null = null;
   private geoRetry: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
   private pendingPack: PackManifest | null = null;
   private shownScenarioId: string | null = null;
+  private shownLanguage: string | null = null;
+  private lastMode: ExhibitSnapshot['mode'] = 'attract';
+  private errorTimes: number[] = [];
+  private readonly idle = new IdleTimer({
+    policy: () => this.idlePolicy(),
+    onCountdown: (seconds) => {
+      this.countdown = seconds;
+      this.requestUpdate();
+    },
+    onTimeout: () => (this.state.current.mode === 'maintenance' ? this.state.apply({ kind: 'maintenance' }) : this.state.reset()),
+  });
+  private readonly attract = new AttractLoop({ drift: () => this.state.drift() });
   private resolveReady!: () => void;
   private readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
   private readonly onError = (event: ErrorEvent | PromiseRejectionEvent): void => {
@@ -43,44 +89,29 @@ export class CrossroadsApp extends LitElement {
     // The visitor sees the exhibit carry on; the bridge's log has the details.
     event.preventDefault();
   };
+  private readonly onComponentError = (event: Event): void => {
+    const { source, message } = (event as CustomEvent<KioskErrorDetail>).detail;
+    this.report('error', `<${source}> failed to draw: ${message}`);
+    const now = Date.now();
+    this.errorTimes = [...this.errorTimes.filter((t) => now - t < ERROR_BURST.windowMs), now];
+    if (this.errorTimes.length >= ERROR_BURST.count) {
+      // Something keeps failing: start over rather than show a broken screen.
+      this.errorTimes = [];
+      queueMicrotask(() => this.state.reset());
+    }
+  };
+  private readonly onTouchIntent = (event: Event): void => this.handleIntent((event as CustomEvent<Intent>).detail, 'touch');
+  private readonly onRollback = (): void => this.send({ type: 'rollback' });
+  private readonly onMotionPreference = (event: MediaQueryListEvent): void => this.setDisplay({ ...this.display, reducedMotion: event.matches });
 
   constructor() {
     super();
     this.bridgeUrl = '';
     this.geoUrl = '/geo/region.json';
+    this.healthUrl = '/health';
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      position: relative;
-      width: 100%;
-      height: 100%;
-      overflow: hidden;
-    }
-    canvas {
-      position: absolute;
-      inset: 0;
-      width: 100%;
-      height: 100%;
-      display: block;
-    }
-    scenario-card {
-      position: absolute;
-      left: 2.5vw;
-      bottom: 4vh;
-    }
-    .invite {
-      position: absolute;
-      left: 0;
-      right: 0;
-      top: 6vh;
-      text-align: center;
-      font-size: 2.4rem;
-      color: #f4f1e8;
-      text-shadow: 0 0.1rem 0.6rem #000;
-    }
-  `;
+  static override styles = appStyles;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -94,7 +125,13 @@ export class CrossroadsApp extends LitElement {
     });
     window.addEventListener('error', this.onError);
     window.addEventListener('unhandledrejection', this.onError);
-    this.keyboard = new KeyboardInput(window, (intent) => this.handleIntent(intent));
+    this.addEventListener('kiosk-error', this.onComponentError);
+    this.addEventListener('kiosk-intent', this.onTouchIntent);
+    this.addEventListener('kiosk-rollback', this.onRollback);
+    this.motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+    this.motionQuery.addEventListener('change', this.onMotionPreference);
+    this.setDisplay(displayOptionsFrom(location.search, this.motionQuery.matches));
+    this.keyboard = new KeyboardInput(window, (intent) => this.handleIntent(intent, 'keyboard'), (toggle) => this.toggle(toggle));
     this.unsubscribe = this.state.subscribe((snapshot) => this.onState(snapshot));
     if (this.bridgeUrl !== 'none') {
       const url = this.bridgeUrl || `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
@@ -102,25 +139,40 @@ export class CrossroadsApp extends LitElement {
       this.connection.start();
     }
     this.heartbeat = setInterval(() => this.sendHeartbeat(), HEARTBEAT_MS);
+    this.attract.run(this.display.reducedMotion ? 22_000 : 14_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('error', this.onError);
     window.removeEventListener('unhandledrejection', this.onError);
+    this.removeEventListener('kiosk-error', this.onComponentError);
+    this.removeEventListener('kiosk-intent', this.onTouchIntent);
+    this.removeEventListener('kiosk-rollback', this.onRollback);
+    this.motionQuery?.removeEventListener('change', this.onMotionPreference);
     this.keyboard?.dispose();
+    this.pointer?.dispose();
     this.connection?.stop();
     this.unsubscribe?.();
+    this.idle.dispose();
+    this.attract.stop();
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.statusTimer) clearInterval(this.statusTimer);
     if (this.geoRetry) clearTimeout(this.geoRetry);
     this.scene?.dispose();
-    this.keyboard = this.connection = this.unsubscribe = this.heartbeat = this.geoRetry = this.scene = null;
+    this.keyboard = this.pointer = this.connection = this.unsubscribe = this.motionQuery = null;
+    this.heartbeat = this.statusTimer = this.geoRetry = this.scene = null;
   }
 
   override firstUpdated(): void {
     const canvas = this.renderRoot.querySelector('canvas')!;
     this.scene = new MapScene(canvas);
+    this.scene.reducedMotion = this.display.reducedMotion;
     void this.scene.firstFrame.then(() => this.resolveReady());
+    this.pointer = new PointerOrbit(canvas, {
+      onOrbit: (delta) => this.handleIntent({ kind: 'orbit', delta }, 'touch'),
+      onActivity: () => this.activity(),
+    });
     void this.loadGeo(500);
     const pack = this.state.manifest;
     if (pack) this.scene.setPack(pack);
@@ -128,9 +180,11 @@ export class CrossroadsApp extends LitElement {
 
   /** Handles one message from the bridge (also the entry point for component tests). */
   receive(message: BridgeMessage): void {
+    if (this.feed.take(message)) this.requestUpdate();
     switch (message.type) {
       case 'hello':
         this.usePack(message.pack);
+        this.idle.activity();
         break;
       case 'pack':
         // New content waits for a quiet moment: never in a visitor's face.
@@ -138,14 +192,22 @@ export class CrossroadsApp extends LitElement {
         else this.pendingPack = message.pack;
         break;
       case 'intent':
-        this.handleIntent(message.intent);
+        this.handleIntent(message.intent, 'bridge');
+        break;
+      case 'input':
+        this.activity();
+        if (this.state.current.mode === 'maintenance') this.maintenanceScreen()?.recordInput(message.input);
+        // A press or a turn leaves the attract loop at once, before the hold or knob window resolves.
+        else if (message.input.kind === 'knob' || message.input.pressed) this.state.wake();
         break;
       default:
         break;
     }
   }
 
-  handleIntent(intent: Intent): void {
+  handleIntent(intent: Intent, source: IntentSource = 'bridge'): void {
+    this.activity();
+    if (source === 'keyboard' && this.state.current.mode === 'maintenance') this.maintenanceScreen()?.recordIntent(intent);
     this.state.apply(intent);
   }
 
@@ -153,6 +215,42 @@ export class CrossroadsApp extends LitElement {
   setGeo(geo: RegionGeo): void {
     this.scene?.setGeo(geo);
     this.showCurrent();
+  }
+
+  /** Seconds left on the "still there?" countdown, null when none shows. */
+  get idleCountdown(): number | null {
+    return this.countdown;
+  }
+
+  private activity(): void {
+    this.idle.activity();
+  }
+
+  private idlePolicy(): IdlePolicy | null {
+    switch (this.state.current.mode) {
+      case 'scenario':
+        return { idleMs: this.feed.idleResetS * 1000, countdownS: COUNTDOWN_S };
+      case 'maintenance':
+        return { idleMs: MAINTENANCE_IDLE_MS, countdownS: 0 };
+      default:
+        // The attract loop has nothing to reset; a class is never cut short.
+        return null;
+    }
+  }
+
+  private toggle(which: DisplayToggle): void {
+    this.setDisplay(toggleDisplay(this.display, which));
+  }
+
+  private setDisplay(options: DisplayOptions): void {
+    this.display = options;
+    this.toggleAttribute('high-contrast', options.highContrast);
+    this.toggleAttribute('large-text', options.largeText);
+    this.toggleAttribute('reduced-motion', options.reducedMotion);
+    this.style.setProperty('--text-scale', String(textScale(options, this.state.current.mode === 'class')));
+    if (this.scene) this.scene.reducedMotion = options.reducedMotion;
+    if (this.attract.running) this.attract.run(options.reducedMotion ? 22_000 : 14_000);
+    this.requestUpdate();
   }
 
   private usePack(pack: PackManifest): void {
@@ -177,19 +275,45 @@ export class CrossroadsApp extends LitElement {
       this.usePack(this.pendingPack);
       return;
     }
+    if (snapshot.mode !== this.lastMode) this.modeChanged(this.lastMode, snapshot.mode);
     this.showCurrent();
     this.scene?.setView(snapshot.orbit, snapshot.zoom);
     this.send({ type: 'view', scenario: this.shownScenarioId, mode: snapshot.mode, scenarioIndex: snapshot.scenarioIndex });
     this.requestUpdate();
   }
 
+  private modeChanged(from: ExhibitSnapshot['mode'], to: ExhibitSnapshot['mode']): void {
+    this.lastMode = to;
+    this.idle.activity();
+    if (to === 'attract') this.attract.run(this.display.reducedMotion ? 22_000 : 14_000);
+    else this.attract.stop();
+    if (to === 'class' || from === 'class') this.setDisplay(this.display);
+    if (this.statusTimer) clearInterval(this.statusTimer);
+    this.statusTimer = null;
+    if (to === 'maintenance') {
+      this.send({ type: 'status-request' });
+      this.statusTimer = setInterval(() => this.send({ type: 'status-request' }), STATUS_EVERY_MS);
+    }
+  }
+
   private showCurrent(): void {
-    const scenario = this.state.current.scenario;
+    const { scenario, language } = this.state.current;
     if (!scenario || !this.scene) return;
     if (scenario.id !== this.shownScenarioId) {
       this.shownScenarioId = scenario.id;
       this.scene.showScenario(scenario);
     }
+    if (language !== this.shownLanguage) {
+      this.shownLanguage = language;
+      document.documentElement.lang = language;
+      // The scene learns languages for its labels; until then it has no such method.
+      const scene = this.scene as MapScene & { setLanguage?: (lang: string) => void };
+      scene.setLanguage?.(language);
+    }
+  }
+
+  private maintenanceScreen(): MaintenanceScreen | null {
+    return this.renderRoot.querySelector('maintenance-screen');
   }
 
   private sendHeartbeat(): void {
@@ -205,15 +329,50 @@ export class CrossroadsApp extends LitElement {
     this.send({ type: 'log', level, message });
   }
 
-  override render() {
+  override willUpdate(): void {
+    const s = this.state.current;
+    this.toggleAttribute('info-open', (s.mode === 'scenario' || s.mode === 'class') && s.infoOpen);
+  }
+
+  protected renderSafely() {
     const s = this.state.current;
     const pack = this.state.manifest;
+    const lang = s.language;
+    const visitor = s.mode === 'scenario' || s.mode === 'class';
+    const infoOpen = visitor && s.infoOpen;
     return html`
       <canvas aria-hidden="true"></canvas>
-      ${s.mode === 'attract' && pack
-        ? html`<div class="invite" role="status">${pack.languages.map((lang) => html`<div lang=${lang}>${uiText('invite', lang, pack)}</div>`)}</div>`
+      <div class="layer" lang=${lang}>
+        ${visitor ? html`<timeline-strip class="top" .pack=${pack} .language=${lang} .index=${s.timelineIndex}></timeline-strip>` : ''}
+        ${s.mode === 'attract' ? html`<attract-overlay class="banner" .pack=${pack} ?reduced=${this.display.reducedMotion}></attract-overlay>` : ''}
+        ${this.countdown !== null && s.mode === 'scenario'
+          ? html`<idle-countdown class="banner" .pack=${pack} .language=${lang} .seconds=${this.countdown}></idle-countdown>`
+          : ''}
+        <div class="left">
+          ${s.mode === 'class'
+            ? html`<lesson-panel .pack=${pack} .lesson=${this.state.lesson} .step=${s.lessonStep} .language=${lang}></lesson-panel>`
+            : ''}
+          <scenario-card .pack=${pack} .scenario=${s.scenario} .language=${lang} .index=${s.scenarioIndex} lang=${lang}></scenario-card>
+        </div>
+        ${infoOpen ? html`<info-panel .pack=${pack} .scenario=${s.scenario} .language=${lang}></info-panel>` : ''}
+        ${visitor ? html`<map-legend .pack=${pack} .scenario=${s.scenario} .language=${lang}></map-legend>` : ''}
+        <control-hints .controls=${this.feed.controls} .pack=${pack} .language=${lang} .scenarioIndex=${s.scenarioIndex}></control-hints>
+        <scenario-strip .pack=${pack} .language=${lang} .index=${s.mode === 'attract' ? -1 : s.scenarioIndex}></scenario-strip>
+      </div>
+      ${s.mode === 'maintenance'
+        ? html`<maintenance-screen
+            .pack=${pack}
+            .language=${lang}
+            .board=${this.feed.board}
+            .controls=${this.feed.controls}
+            .packInfo=${this.feed.packInfo}
+            .packs=${this.feed.packs}
+            .errors=${this.feed.errors}
+            .install=${this.feed.install}
+            .stats=${() => this.scene?.stats() ?? null}
+            .healthUrl=${this.healthUrl}
+          ></maintenance-screen>`
         : ''}
-      <scenario-card .pack=${pack} .scenario=${s.scenario} .language=${s.language} .index=${s.scenarioIndex} lang=${s.language}></scenario-card>
     `;
   }
 }

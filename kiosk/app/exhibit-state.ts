@@ -1,9 +1,12 @@
 // What the exhibit shows, apart from how: the pack, the scenario, the mode and
 // the language, and how a visitor's intent changes them. Pure and synchronous,
-// so it is tested without a browser or a GPU.
+// so it is tested without a browser or a GPU. Class mode steps through the
+// pack's lesson; maintenance ignores everything but its own way out, so a
+// maintainer testing buttons does not move the exhibit behind the screen.
 
 import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
 import type { Intent, PageMode } from '../../firmware-bridge/api/messages.js';
+import { lessonPlan, type LessonView } from './lesson-plan.js';
 
 export interface ExhibitSnapshot {
   mode: PageMode;
@@ -14,6 +17,8 @@ export interface ExhibitSnapshot {
   orbit: number;
   zoom: number;
   timelineIndex: number;
+  /** The class-mode lesson step on screen, -1 outside class mode. */
+  lessonStep: number;
 }
 
 export type StateListener = (snapshot: ExhibitSnapshot) => void;
@@ -32,7 +37,11 @@ export class ExhibitState {
     orbit: 0,
     zoom: 0,
     timelineIndex: -1,
+    lessonStep: -1,
   };
+  private lessonView: LessonView | null = null;
+  /** Where leaving maintenance returns to. */
+  private beforeMaintenance: PageMode = 'scenario';
   private readonly listeners = new Set<StateListener>();
 
   get current(): ExhibitSnapshot {
@@ -41,6 +50,11 @@ export class ExhibitState {
 
   get manifest(): PackManifest | null {
     return this.pack;
+  }
+
+  /** The lesson class mode steps through (null before a pack). */
+  get lesson(): LessonView | null {
+    return this.lessonView;
   }
 
   subscribe(listener: StateListener): () => void {
@@ -52,10 +66,12 @@ export class ExhibitState {
   setPack(pack: PackManifest): void {
     const previousId = this.snapshot.scenario?.id;
     this.pack = pack;
+    this.lessonView = lessonPlan(pack);
     const kept = previousId ? pack.scenarios.findIndex((s) => s.id === previousId) : -1;
     const index = kept >= 0 ? kept : 0;
     const language = pack.languages.includes(this.snapshot.language) ? this.snapshot.language : pack.languages[0]!;
-    this.update({ scenarioIndex: index, scenario: pack.scenarios[index] ?? null, language, timelineIndex: -1 });
+    const lessonStep = this.snapshot.lessonStep >= 0 ? Math.min(this.snapshot.lessonStep, this.lessonView.steps.length - 1) : -1;
+    this.update({ scenarioIndex: index, scenario: pack.scenarios[index] ?? null, language, timelineIndex: -1, lessonStep });
   }
 
   apply(intent: Intent): void {
@@ -63,8 +79,17 @@ export class ExhibitState {
     if (!pack) return;
     const count = pack.scenarios.length;
     const s = this.snapshot;
+    if (s.mode === 'maintenance') {
+      if (intent.kind === 'maintenance') this.update({ mode: this.beforeMaintenance });
+      return;
+    }
     // Any input wakes the exhibit from its attract loop.
     const mode = s.mode === 'attract' ? 'scenario' : s.mode;
+    if (mode === 'class' && (intent.kind === 'next' || intent.kind === 'previous')) {
+      // A clicker steps like slides: it stops at the first and the last.
+      this.showStep(s.lessonStep + (intent.kind === 'next' ? 1 : -1));
+      return;
+    }
     switch (intent.kind) {
       case 'scenario':
         if (intent.index >= 0 && intent.index < count) this.goTo(intent.index, mode);
@@ -101,12 +126,26 @@ export class ExhibitState {
         return;
       }
       case 'class-mode':
-        this.update({ mode: s.mode === 'class' ? 'scenario' : 'class' });
+        if (s.mode === 'class') this.update({ mode: 'scenario', lessonStep: -1 });
+        else this.showStep(0);
         return;
       case 'maintenance':
-        this.update({ mode: s.mode === 'maintenance' ? 'scenario' : 'maintenance' });
+        this.beforeMaintenance = mode;
+        this.update({ mode: 'maintenance' });
         return;
     }
+  }
+
+  /** Leaves the attract loop without doing anything else (a raw panel input). */
+  wake(): void {
+    if (this.snapshot.mode === 'attract' && this.pack) this.update({ mode: 'scenario' });
+  }
+
+  /** The attract loop's drift: the next scenario, still attracting. */
+  drift(): void {
+    const pack = this.pack;
+    if (!pack || this.snapshot.mode !== 'attract' || pack.scenarios.length === 0) return;
+    this.goTo((this.snapshot.scenarioIndex + 1) % pack.scenarios.length, 'attract');
   }
 
   /** Back to the attract loop and the default language (idle reset). */
@@ -118,6 +157,24 @@ export class ExhibitState {
       orbit: 0,
       zoom: 0,
       timelineIndex: -1,
+      lessonStep: -1,
+    });
+  }
+
+  private showStep(step: number): void {
+    const lesson = this.lessonView;
+    if (!lesson || lesson.steps.length === 0) return;
+    const lessonStep = clamp(step, 0, lesson.steps.length - 1);
+    const view = lesson.steps[lessonStep]!;
+    this.update({
+      mode: 'class',
+      lessonStep,
+      scenarioIndex: view.scenarioIndex,
+      scenario: this.pack?.scenarios[view.scenarioIndex] ?? null,
+      timelineIndex: view.timelineIndex,
+      infoOpen: false,
+      orbit: 0,
+      zoom: 0,
     });
   }
 

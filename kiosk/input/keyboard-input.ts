@@ -1,10 +1,32 @@
 // Keyboard and presentation clicker: the exhibit must work without the panel.
 // Number keys pick scenarios, arrows turn the knobs, PageUp/PageDown (what a
 // clicker sends) step through scenarios, B (a clicker's "blank" key) is info.
+// H, T and R are the staff's display toggles: high contrast, large text,
+// reduced motion (no modifier: Chromium in kiosk mode reserves some Ctrl keys).
 
 import type { Intent } from '../../firmware-bridge/api/messages.js';
+import type { DisplayToggle } from '../app/display-options.js';
 
-export function intentForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'shiftKey'>): Intent | null {
+type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'shiftKey'>;
+
+export function displayToggleForKey(event: KeyLike): DisplayToggle | null {
+  if (event.altKey || event.metaKey || event.ctrlKey) return null;
+  switch (event.key) {
+    case 'h':
+    case 'H':
+      return 'contrast';
+    case 't':
+    case 'T':
+      return 'text';
+    case 'r':
+    case 'R':
+      return 'motion';
+    default:
+      return null;
+  }
+}
+
+export function intentForKey(event: KeyLike): Intent | null {
   if (event.altKey || event.metaKey) return null;
   const key = event.key;
   if (event.ctrlKey) {
@@ -53,6 +75,12 @@ export class KeyboardInput {
   private readonly listener = (event: Event): void => {
     const keyEvent = event as KeyboardEvent;
     if (keyEvent.repeat && keyEvent.key !== 'ArrowLeft' && keyEvent.key !== 'ArrowRight') return;
+    const toggle = keyEvent.repeat ? null : displayToggleForKey(keyEvent);
+    if (toggle && this.onDisplay) {
+      keyEvent.preventDefault();
+      this.onDisplay(toggle);
+      return;
+    }
     const intent = intentForKey(keyEvent);
     if (!intent) return;
     keyEvent.preventDefault();
@@ -62,6 +90,7 @@ export class KeyboardInput {
   constructor(
     private readonly target: EventTarget,
     private readonly onIntent: (intent: Intent) => void,
+    private readonly onDisplay?: (toggle: DisplayToggle) => void,
   ) {
     target.addEventListener('keydown', this.listener);
   }

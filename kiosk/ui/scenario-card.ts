@@ -1,11 +1,13 @@
 // The museum label for the scenario on screen: title, short text, and the
 // analyst's credit. Texts from a pack are rendered as text, never as HTML.
 
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
+import { panelStyles } from './overlay-styles.js';
+import { SafeElement } from './safe-element.js';
 
-export class ScenarioCard extends LitElement {
+export class ScenarioCard extends SafeElement {
   static override properties = {
     pack: { attribute: false },
     scenario: { attribute: false },
@@ -26,40 +28,41 @@ export class ScenarioCard extends LitElement {
     this.index = 0;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      max-width: 34rem;
-      padding: 1.4rem 1.8rem;
-      background: rgba(8, 20, 30, 0.88);
-      border-left: 0.4rem solid #d9a441;
-      border-radius: 0.4rem;
-      color: #f4f1e8;
-      font-size: 1.35rem;
-      line-height: 1.45;
-    }
-    .count {
-      font-size: 1rem;
-      letter-spacing: 0.08em;
-      text-transform: uppercase;
-      color: #e8c987;
-    }
-    h1 {
-      margin: 0.2rem 0 0.6rem;
-      font-size: 2.3rem;
-      line-height: 1.15;
-    }
-    p {
-      margin: 0;
-    }
-    .credit {
-      margin-top: 0.8rem;
-      font-size: 1rem;
-      color: #c9d3d8;
-    }
-  `;
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: block;
+        padding: 0.8em 1.1em;
+        background: var(--panel-bg, rgba(8, 20, 30, 0.9));
+        border: var(--panel-border, none);
+        border-left: 0.25em solid var(--accent, #e8c987);
+        border-radius: 0.3em;
+      }
+      .count {
+        font-size: var(--fs-small, 20px);
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--accent, #e8c987);
+        font-weight: 600;
+      }
+      h1 {
+        margin: 0.15em 0 0.4em;
+        font-size: 1.75em;
+        line-height: 1.15;
+      }
+      p {
+        margin: 0;
+      }
+      .credit {
+        margin-top: 0.6em;
+        font-size: var(--fs-small, 20px);
+        color: var(--ink-muted, #d3dde2);
+      }
+    `,
+  ];
 
-  override render() {
+  protected renderSafely() {
     const { pack, scenario, language } = this;
     if (!pack || !scenario) return html``;
     const fallback = pack.languages[0];

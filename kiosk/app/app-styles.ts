@@ -1,0 +1,140 @@
+// The page's layout: the map fills the screen; overlays sit in a grid along
+// its edges so the middle, where the camera puts the scenario's point of
+// interest, stays clear. Landscape: label left, legend and panel hints right,
+// timeline on top. Portrait: everything stacked below the map's middle.
+// Type scales with the short side of the screen (22 px at 1080p).
+
+import { css } from 'lit';
+
+export const appStyles = css`
+  :host {
+    --text-scale: 1;
+    --fs-body: max(13px, calc(2.05vmin * var(--text-scale)));
+    --fs-small: calc(var(--fs-body) * 0.91);
+    --ink: #f4f1e8;
+    --ink-muted: #d3dde2;
+    --accent: #e8c987;
+    --on-accent: #10202c;
+    --panel-bg: rgba(8, 20, 30, 0.9);
+    --panel-bg-solid: #08141e;
+    --panel-border: 0.08em solid rgba(232, 201, 135, 0.28);
+    --screen-bg: #061018;
+    display: block;
+    position: relative;
+    width: 100%;
+    height: 100%;
+    overflow: hidden;
+    font-size: var(--fs-body);
+    color: var(--ink);
+  }
+  :host([high-contrast]) {
+    --ink: #ffffff;
+    --ink-muted: #ffffff;
+    --accent: #ffe14d;
+    --on-accent: #000000;
+    --panel-bg: #000000;
+    --panel-bg-solid: #000000;
+    --panel-border: 0.12em solid #ffffff;
+    --screen-bg: #000000;
+  }
+  canvas {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    display: block;
+    touch-action: none;
+  }
+  .layer {
+    position: absolute;
+    inset: 2.2vh 2vw;
+    display: grid;
+    gap: 0.7em 1.2em;
+    pointer-events: none;
+    grid-template-columns: min(26em, 34vw) 1fr min(25em, 31vw);
+    grid-template-rows: auto 1fr auto auto;
+    grid-template-areas:
+      'top top top'
+      'left . .'
+      'left . legend'
+      'left strip hints';
+  }
+  .layer > * {
+    pointer-events: auto;
+    min-width: 0;
+  }
+  .top {
+    grid-area: top;
+  }
+  .left {
+    grid-area: left;
+    align-self: end;
+    display: flex;
+    flex-direction: column;
+    gap: 0.6em;
+  }
+  map-legend {
+    grid-area: legend;
+    align-self: end;
+  }
+  control-hints {
+    grid-area: hints;
+    align-self: end;
+  }
+  scenario-strip {
+    grid-area: strip;
+    align-self: end;
+  }
+  info-panel {
+    grid-column: 3;
+    grid-row: 1 / 5;
+    align-self: stretch;
+    overflow: hidden;
+  }
+  :host([info-open]) .layer {
+    grid-template-columns: min(26em, 34vw) 1fr min(31em, 40vw);
+  }
+  :host([info-open]) .layer timeline-strip {
+    grid-column: 1 / 3;
+  }
+  :host([info-open]) map-legend,
+  :host([info-open]) control-hints {
+    display: none;
+  }
+  .banner {
+    grid-area: top;
+    justify-self: center;
+    z-index: 2;
+  }
+  maintenance-screen {
+    position: absolute;
+    inset: 0;
+    z-index: 5;
+  }
+  @media (orientation: portrait) {
+    .layer {
+      inset: 1.5vh 3vw;
+      grid-template-columns: 1fr 1fr;
+      grid-template-rows: auto 1fr auto auto auto;
+      grid-template-areas:
+        'top top'
+        '. .'
+        'left left'
+        'legend hints'
+        'strip strip';
+    }
+    :host([info-open]) .layer {
+      grid-template-columns: 1fr 1fr;
+    }
+    :host([info-open]) .layer timeline-strip {
+      grid-column: 1 / 3;
+    }
+    info-panel {
+      grid-column: 1 / 3;
+      grid-row: 3 / 5;
+    }
+    :host([info-open]) .left {
+      display: none;
+    }
+  }
+`;

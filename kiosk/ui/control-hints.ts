@@ -1,0 +1,151 @@
+// <control-hints>: a small drawing of the physical panel, each button and
+// knob where the bridge's control map puts it, with what it does in the
+// visitor's language. Scenario buttons carry the scenario's number, the same
+// number the scenario card and the touch strip show.
+
+import { css, html } from 'lit';
+import type { PackManifest } from '../../content/schema/pack-types.js';
+import type { ControlBinding, ControlMap, IntentKind } from '../../firmware-bridge/api/messages.js';
+import { uiText, type KioskStringKey } from '../i18n/kiosk-strings.js';
+import { panelStyles } from './overlay-styles.js';
+import { SafeElement } from './safe-element.js';
+
+export const INTENT_LABEL: Record<IntentKind, KioskStringKey> = {
+  scenario: 'ctlScenario',
+  next: 'ctlNext',
+  previous: 'ctlPrevious',
+  language: 'ctlLanguage',
+  info: 'ctlInfo',
+  timeline: 'ctlTimeline',
+  orbit: 'ctlOrbit',
+  zoom: 'ctlZoom',
+  'class-mode': 'ctlClass',
+  maintenance: 'ctlMaintenance',
+};
+
+export class ControlHints extends SafeElement {
+  static override properties = {
+    controls: { attribute: false },
+    pack: { attribute: false },
+    language: {},
+    scenarioIndex: { type: Number, attribute: 'scenario-index' },
+  };
+
+  declare controls: ControlMap | null;
+  declare pack: PackManifest | null;
+  declare language: string;
+  declare scenarioIndex: number;
+
+  constructor() {
+    super();
+    this.controls = null;
+    this.pack = null;
+    this.language = 'en';
+    this.scenarioIndex = -1;
+  }
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: block;
+        width: 100%;
+      }
+      .board {
+        position: relative;
+        width: 100%;
+        aspect-ratio: 2.3 / 1;
+      }
+      .control {
+        position: absolute;
+        transform: translate(-50%, -50%);
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 0.15em;
+        width: 7.5em;
+        text-align: center;
+      }
+      .cap {
+        box-sizing: border-box;
+        display: grid;
+        place-items: center;
+        width: 1.8em;
+        height: 1.8em;
+        border-radius: 50%;
+        border: 0.12em solid var(--ink, #f4f1e8);
+        font-weight: 700;
+      }
+      .knob .cap {
+        width: 2.3em;
+        height: 2.3em;
+        border-style: dashed;
+      }
+      .current .cap {
+        background: var(--accent, #e8c987);
+        color: var(--on-accent, #10202c);
+        border-color: var(--accent, #e8c987);
+      }
+      .label {
+        font-size: var(--fs-small, 20px);
+        line-height: 1.15;
+      }
+      .scenario .label {
+        display: none;
+      }
+      .group {
+        position: absolute;
+        left: 0;
+        right: 0;
+        font-size: var(--fs-small, 20px);
+        color: var(--ink-muted, #d3dde2);
+      }
+    `,
+  ];
+
+  private label(binding: ControlBinding): string {
+    const { pack, language } = this;
+    const own = uiText(INTENT_LABEL[binding.intent], language, pack);
+    const hold = this.controls?.holds?.find((h) => h.button === binding.index && binding.control === 'button');
+    return hold ? `${own} (${uiText('hold', language, pack)}: ${uiText(INTENT_LABEL[hold.intent], language, pack)})` : own;
+  }
+
+  protected renderSafely() {
+    const controls = this.controls;
+    if (!controls || controls.bindings.length === 0) return html``;
+    const scenarioButtons = controls.bindings.filter((b) => b.intent === 'scenario');
+    // The scenario row's caption sits above its buttons, like a panel's printed label.
+    const rowY = scenarioButtons.length > 0 ? Math.min(...scenarioButtons.map((b) => b.y)) : null;
+    return html`
+      <section class="panel" aria-labelledby="hints-title">
+        <p class="eyebrow" id="hints-title">${uiText('panel', this.language, this.pack)}</p>
+        <div class="board">
+          ${rowY !== null
+            ? html`<div class="group" style="top:${Math.max(0, rowY * 100 - 30)}%">${uiText('ctlScenario', this.language, this.pack)}</div>`
+            : ''}
+          <ul style="list-style:none;margin:0;padding:0">
+            ${controls.bindings.map((b) => {
+              const classes = ['control', b.control, b.intent === 'scenario' ? 'scenario' : '', b.intent === 'scenario' && b.scenario === this.scenarioIndex ? 'current' : '']
+                .filter(Boolean)
+                .join(' ');
+              const label = this.label(b);
+              return html`<li class=${classes} style="left:${b.x * 100}%;top:${b.y * 100}%" data-control="${b.control}-${b.index}">
+                <span class="cap" aria-hidden="true">${b.intent === 'scenario' ? (b.scenario ?? 0) + 1 : b.control === 'knob' ? '⟲' : ''}</span>
+                <span class="label">${label}</span>
+                ${b.intent === 'scenario' ? html`<span class="sr">${label} ${(b.scenario ?? 0) + 1}</span>` : ''}
+              </li>`;
+            })}
+          </ul>
+        </div>
+      </section>
+    `;
+  }
+}
+
+customElements.define('control-hints', ControlHints);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'control-hints': ControlHints;
+  }
+}

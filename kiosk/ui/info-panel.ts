@@ -1,0 +1,105 @@
+// <info-panel>: the longer text behind the "info" button and the sources it
+// rests on, with their dates. Pack texts are rendered as text, never markup.
+
+import { css, html } from 'lit';
+import type { PackManifest, Scenario, Source } from '../../content/schema/pack-types.js';
+import { formatPackDate } from '../i18n/format-date.js';
+import { pick, uiText } from '../i18n/kiosk-strings.js';
+import { panelStyles } from './overlay-styles.js';
+import { SafeElement } from './safe-element.js';
+
+export class InfoPanel extends SafeElement {
+  static override properties = {
+    pack: { attribute: false },
+    scenario: { attribute: false },
+    language: {},
+  };
+
+  declare pack: PackManifest | null;
+  declare scenario: Scenario | null;
+  declare language: string;
+
+  constructor() {
+    super();
+    this.pack = null;
+    this.scenario = null;
+    this.language = 'en';
+  }
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .panel {
+        max-height: 100%;
+        overflow: hidden;
+        border-left: 0.2em solid var(--accent, #e8c987);
+      }
+      h2 {
+        font-size: 1.35em;
+        line-height: 1.2;
+        margin-bottom: 0.4em;
+      }
+      p {
+        margin: 0 0 0.55em;
+      }
+      h3 {
+        font-size: var(--fs-small, 20px);
+        color: var(--accent, #e8c987);
+        text-transform: uppercase;
+        letter-spacing: 0.06em;
+        margin: 0.8em 0 0.3em;
+      }
+      ol {
+        margin: 0;
+        padding-left: 1.2em;
+        font-size: var(--fs-small, 20px);
+        line-height: 1.3;
+      }
+      li {
+        margin-bottom: 0.35em;
+      }
+      .close {
+        margin-top: 0.6em;
+        font-size: var(--fs-small, 20px);
+      }
+    `,
+  ];
+
+  protected renderSafely() {
+    const { pack, scenario, language } = this;
+    if (!pack || !scenario) return html``;
+    const fallback = pack.languages[0];
+    const paragraphs = pick(scenario.more, language, fallback).split(/\n\s*\n/).filter((p) => p.trim() !== '');
+    const sources = scenario.sources.map((id) => pack.sources.find((s) => s.id === id)).filter((s): s is Source => s !== undefined);
+    return html`
+      <section class="panel" role="region" aria-labelledby="info-title">
+        <p class="eyebrow">${uiText('more', language, pack)}</p>
+        <h2 id="info-title">${pick(scenario.title, language, fallback)}</h2>
+        ${paragraphs.map((text) => html`<p>${text}</p>`)}
+        ${sources.length > 0
+          ? html`<h3>${uiText('sources', language, pack)}</h3>
+              <ol data-testid="sources">
+                ${sources.map(
+                  (s) => html`<li>
+                    ${s.author}, <cite>${s.title}</cite>. ${s.publisher},
+                    <time datetime=${s.date}>${formatPackDate(s.date, language)}</time>.
+                  </li>`,
+                )}
+              </ol>`
+          : ''}
+        <div class="close muted">${uiText('closeInfo', language, pack)}</div>
+      </section>
+    `;
+  }
+}
+
+customElements.define('info-panel', InfoPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'info-panel': InfoPanel;
+  }
+}

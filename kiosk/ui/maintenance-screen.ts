@@ -1,0 +1,336 @@
+// <maintenance-screen>: what a maintainer needs at a glance: the board, a live
+// input tester, the packs with roll-back, rendering speed, the bridge's
+// uptime and last errors, and a USB install while a stick is in. It covers
+// the whole screen; the app closes it after a minute without input.
+
+import { css, html } from 'lit';
+import type { PackManifest } from '../../content/schema/pack-types.js';
+import type { BoardStatus, BridgeLogLine, ControlMap, InstallStatus, Intent, PackInfo, PanelInput } from '../../firmware-bridge/api/messages.js';
+import { formatPackDate } from '../i18n/format-date.js';
+import { uiText } from '../i18n/kiosk-strings.js';
+import type { SceneStats } from '../scene/map-scene.js';
+import { FrameMeter, formatDuration } from './frame-meter.js';
+import './input-tester.js';
+import type { InputTester } from './input-tester.js';
+import { panelStyles } from './overlay-styles.js';
+import { SafeElement } from './safe-element.js';
+
+const HEALTH_EVERY_MS = 5_000;
+const CONFIRM_MS = 6_000;
+
+export class MaintenanceScreen extends SafeElement {
+  static override properties = {
+    pack: { attribute: false },
+    language: {},
+    board: { attribute: false },
+    controls: { attribute: false },
+    packInfo: { attribute: false },
+    packs: { attribute: false },
+    errors: { attribute: false },
+    install: { attribute: false },
+    stats: { attribute: false },
+    healthUrl: { attribute: 'health-url' },
+    fps: { state: true },
+    uptimeS: { state: true },
+    confirming: { state: true },
+    rollbackSent: { state: true },
+  };
+
+  declare pack: PackManifest | null;
+  declare language: string;
+  declare board: BoardStatus | null;
+  declare controls: ControlMap | null;
+  declare packInfo: PackInfo | null;
+  declare packs: PackInfo[] | null;
+  declare errors: BridgeLogLine[];
+  declare install: InstallStatus | null;
+  declare stats: (() => SceneStats) | null;
+  /** '' does not ask (component tests). */
+  declare healthUrl: string;
+  declare fps: number | null;
+  declare uptimeS: number | null;
+  declare confirming: boolean;
+  declare rollbackSent: boolean;
+  private readonly meter = new FrameMeter();
+  private timers: ReturnType<typeof setInterval>[] = [];
+  private confirmTimer: ReturnType<typeof setTimeout> | null = null;
+  private aborter: AbortController | null = null;
+
+  constructor() {
+    super();
+    this.pack = null;
+    this.language = 'en';
+    this.board = null;
+    this.controls = null;
+    this.packInfo = null;
+    this.packs = null;
+    this.errors = [];
+    this.install = null;
+    this.stats = null;
+    this.healthUrl = '/health';
+    this.fps = null;
+    this.uptimeS = null;
+    this.confirming = false;
+    this.rollbackSent = false;
+  }
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: block;
+        box-sizing: border-box;
+        height: 100%;
+        padding: 1.2em 1.6em;
+        background: var(--screen-bg, #061018);
+        overflow: hidden;
+      }
+      h1 {
+        font-size: 1.6em;
+      }
+      header {
+        display: flex;
+        justify-content: space-between;
+        align-items: baseline;
+        margin-bottom: 0.6em;
+        gap: 1em;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(22em, 1fr));
+        gap: 0.8em;
+      }
+      .wide {
+        grid-column: 1 / -1;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.15em 0.8em;
+        margin: 0;
+      }
+      dt {
+        color: var(--ink-muted, #d3dde2);
+      }
+      dd {
+        margin: 0;
+      }
+      ul {
+        margin: 0;
+        padding-left: 1.1em;
+      }
+      .errors li {
+        font-size: var(--fs-small, 20px);
+        font-family: 'DejaVu Sans Mono', monospace;
+        overflow-wrap: anywhere;
+      }
+      button {
+        margin-top: 0.5em;
+        font: inherit;
+        padding: 0.35em 0.8em;
+        border-radius: 0.3em;
+        border: 0.1em solid var(--ink, #f4f1e8);
+        background: transparent;
+        color: var(--ink, #f4f1e8);
+        cursor: pointer;
+      }
+      button.confirm {
+        background: var(--accent, #e8c987);
+        color: var(--on-accent, #10202c);
+      }
+      button:disabled {
+        opacity: 0.6;
+        cursor: default;
+      }
+      progress {
+        width: 100%;
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timers.push(setInterval(() => this.sampleStats(), 1000));
+    this.timers.push(setInterval(() => void this.fetchHealth(), HEALTH_EVERY_MS));
+    this.sampleStats();
+    void this.fetchHealth();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
+    if (this.confirmTimer) clearTimeout(this.confirmTimer);
+    this.confirmTimer = null;
+    this.aborter?.abort();
+    this.aborter = null;
+  }
+
+  /** A raw panel input for the tester. */
+  recordInput(input: PanelInput): void {
+    const tester = this.tester();
+    tester?.activity.record(input, Date.now());
+    tester?.refresh();
+  }
+
+  /** A keyboard intent for the tester (lights the control bound to it). */
+  recordIntent(intent: Intent): void {
+    const tester = this.tester();
+    if (!tester || !this.controls) return;
+    tester.activity.recordIntent(intent, this.controls, Date.now());
+    tester.refresh();
+  }
+
+  private tester(): InputTester | null {
+    return this.renderRoot.querySelector('input-tester');
+  }
+
+  private sampleStats(): void {
+    const stats = this.stats?.();
+    if (stats) this.fps = this.meter.sample(stats.frames, performance.now());
+  }
+
+  private async fetchHealth(): Promise<void> {
+    if (!this.healthUrl) return;
+    this.aborter?.abort();
+    this.aborter = new AbortController();
+    try {
+      const response = await fetch(this.healthUrl, { signal: this.aborter.signal, cache: 'no-store' });
+      const body = response.ok ? ((await response.json()) as { uptimeS?: unknown }) : null;
+      this.uptimeS = typeof body?.uptimeS === 'number' ? body.uptimeS : null;
+    } catch {
+      // The bridge restarting is what uptime would show anyway: unknown for now.
+      this.uptimeS = null;
+    }
+  }
+
+  private onRollback(): void {
+    if (!this.confirming) {
+      this.confirming = true;
+      this.confirmTimer = setTimeout(() => (this.confirming = false), CONFIRM_MS);
+      return;
+    }
+    if (this.confirmTimer) clearTimeout(this.confirmTimer);
+    this.confirming = false;
+    this.rollbackSent = true;
+    this.dispatchEvent(new CustomEvent('kiosk-rollback', { bubbles: true, composed: true }));
+  }
+
+  private t(key: Parameters<typeof uiText>[0]): string {
+    return uiText(key, this.language, this.pack);
+  }
+
+  private renderBoard() {
+    const b = this.board;
+    const dropped = Object.entries(b?.framesDropped ?? {}).filter(([, n]) => n > 0);
+    return html`<section class="panel" aria-labelledby="m-board">
+      <h2 class="eyebrow" id="m-board">${this.t('board')}</h2>
+      <dl>
+        <dt>${this.t('connected')}</dt>
+        <dd data-testid="board-connected">${b?.connected ? this.t('connected') : this.t('notConnected')}${b?.simulated ? ` (${this.t('simulated')})` : ''}</dd>
+        <dt>${this.t('boardId')}</dt>
+        <dd>${b?.boardId ?? '—'}</dd>
+        <dt>${this.t('firmware')}</dt>
+        <dd>${b?.firmware ?? '—'}</dd>
+        <dt>${this.t('port')}</dt>
+        <dd>${b?.port ?? '—'}</dd>
+        <dt>${this.t('framesDropped')}</dt>
+        <dd data-testid="frames-dropped">${dropped.length === 0 ? this.t('none') : dropped.map(([reason, n]) => `${reason}: ${n}`).join(', ')}</dd>
+      </dl>
+    </section>`;
+  }
+
+  private renderPacks() {
+    const packs = this.packs ?? (this.packInfo ? [this.packInfo] : []);
+    const current = this.packInfo;
+    const installed = packs.filter((p) => p.source === 'installed');
+    // Roll-back needs a previous installed version; without a list, let the bridge decide.
+    const canRollBack = this.packs === null || installed.length > 1 || (installed.length === 1 && current?.source === 'installed');
+    return html`<section class="panel" aria-labelledby="m-packs">
+      <h2 class="eyebrow" id="m-packs">${this.t('packs')}</h2>
+      <ul data-testid="packs">
+        ${packs.map(
+          (p) => html`<li>
+            ${p.id} ${p.version} · ${p.source === 'built-in' ? this.t('builtIn') : `${this.t('installedAt')} ${p.installedAt ? formatInstant(p.installedAt, this.language) : '—'}`}
+            ${current && p.id === current.id && p.version === current.version && p.source === current.source ? html` · <strong>${this.t('onScreen')}</strong>` : ''}
+          </li>`,
+        )}
+      </ul>
+      <button class=${this.confirming ? 'confirm' : ''} ?disabled=${!canRollBack || this.rollbackSent} @click=${() => this.onRollback()}>
+        ${this.rollbackSent ? this.t('rollbackSent') : this.confirming ? this.t('confirmRollback') : this.t('rollback')}
+      </button>
+    </section>`;
+  }
+
+  private renderRuntime() {
+    const stats = this.stats?.();
+    return html`<section class="panel" aria-labelledby="m-perf">
+      <h2 class="eyebrow" id="m-perf">${this.t('performance')}</h2>
+      <dl>
+        <dt>${this.t('frameRate')}</dt>
+        <dd data-testid="fps">${this.fps === null ? '…' : this.fps.toFixed(0)}</dd>
+        <dt>${this.t('drawCalls')}</dt>
+        <dd data-testid="draw-calls">${stats ? stats.drawCalls : '—'}</dd>
+        <dt>${this.t('uptime')}</dt>
+        <dd data-testid="uptime">${this.uptimeS === null ? this.t('unknown') : formatDuration(this.uptimeS)}</dd>
+      </dl>
+    </section>`;
+  }
+
+  private renderErrors() {
+    const last = this.errors.slice(-6).reverse();
+    return html`<section class="panel wide" aria-labelledby="m-errors">
+      <h2 class="eyebrow" id="m-errors">${this.t('lastErrors')}</h2>
+      ${last.length === 0
+        ? html`<div class="muted">${this.t('noErrors')}</div>`
+        : html`<ul class="errors" data-testid="errors">
+            ${last.map((e) => html`<li>${e.at.slice(11, 19)} ${e.level} [${e.scope}] ${e.message}</li>`)}
+          </ul>`}
+    </section>`;
+  }
+
+  private renderInstall() {
+    const install = this.install;
+    if (!install || install.phase === 'idle') return '';
+    return html`<section class="panel wide" aria-labelledby="m-usb" data-testid="install">
+      <h2 class="eyebrow" id="m-usb">${this.t('usbInstall')}: ${install.phase}</h2>
+      ${install.phase === 'reading' || install.phase === 'installing'
+        ? html`<progress max="1" value=${install.progress} aria-labelledby="m-usb"></progress>`
+        : ''}
+      <ul>
+        ${install.lines.map((line) => html`<li>${line}</li>`)}
+      </ul>
+    </section>`;
+  }
+
+  protected renderSafely() {
+    return html`
+      <header>
+        <h1>${this.t('maintenance')}</h1>
+        <span class="muted">${this.t('leavesIn')}</span>
+      </header>
+      <div class="grid">
+        ${this.renderInstall()}
+        <section class="panel wide"><input-tester .controls=${this.controls} .pack=${this.pack} .language=${this.language}></input-tester></section>
+        ${this.renderBoard()} ${this.renderPacks()} ${this.renderRuntime()} ${this.renderErrors()}
+      </div>
+    `;
+  }
+}
+
+function formatInstant(iso: string, language: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  } catch {
+    return formatPackDate(iso.slice(0, 10), language);
+  }
+}
+
+customElements.define('maintenance-screen', MaintenanceScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'maintenance-screen': MaintenanceScreen;
+  }
+}
