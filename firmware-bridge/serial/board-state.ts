@@ -1,7 +1,8 @@
 // What the host believes about the panel: which buttons are down and where
 // each knob stands. Pure. Every change it reports is an input to emit, so the
 // inputs emitted always add up to the believed state: after a lost BTN or
-// KNOB frame the next STATE snapshot supplies the missing releases and deltas.
+// KNOB frame (a gap in seq) the next STATE supplies the missing releases and
+// knob deltas.
 
 import type { PanelInput } from '../api/messages.js';
 import type { BoardFrame } from './frame-codec.js';
@@ -66,12 +67,14 @@ export class BoardState {
         break;
       }
       case 'STATE':
-        // The snapshot is the truth at its seq: frames arrive in order, so any
-        // difference is exactly what lost frames would have said.
+        // Buttons: the mask is the debounced level, every change of which was
+        // sent as a BTN before it, so any difference is what lost frames said.
         for (let i = 0; i < this.buttons; i++) this.setButton(i, ((frame.mask >>> i) & 1) === 1, inputs);
+        // Knobs: a board may count detents it has not reported yet (a KNOB
+        // still on its way), so counts are trusted only when frames were lost.
         frame.counts.forEach((count, k) => {
           const position = this.positions[k];
-          const delta = position === null || position === undefined ? 0 : (count - position) | 0;
+          const delta = !gap || position === null || position === undefined ? 0 : (count - position) | 0;
           if (delta !== 0) inputs.push({ kind: 'knob', index: k, delta });
           this.positions[k] = count;
         });

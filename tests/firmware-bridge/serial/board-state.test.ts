@@ -22,6 +22,17 @@ describe('BoardState', () => {
     expect(s.apply(state(12, 0, [103, -7]))).toMatchObject({ inputs: [], gap: false });
   });
 
+  it('without a gap, does not double a KNOB that a STATE counted before it was sent', () => {
+    const s = new BoardState(8, 1);
+    s.apply(state(0, 0, [0]));
+    s.apply(knob(1, 0, 2));
+    // The board turned 3 more detents and sent STATE before their KNOB.
+    expect(s.apply(state(2, 0, [5]))).toMatchObject({ inputs: [], gap: false });
+    expect(s.apply(knob(3, 0, 3))).toMatchObject({ inputs: [{ kind: 'knob', index: 0, delta: 3 }] });
+    // Totals emitted: 2 + 3 = 5, the board's count.
+    expect(s.apply(state(4, 0, [5]))).toMatchObject({ inputs: [] });
+  });
+
   it('after a seq gap, reconciles lost releases, presses and knob deltas from STATE', () => {
     const s = new BoardState(8, 2);
     s.apply(state(250, 0, [0, 0]));
@@ -56,9 +67,9 @@ describe('BoardState', () => {
     expect(s.apply(state(5, 0, [-2147483647])).ok && s.apply(state(6, 0, [-2147483647]))).toMatchObject({ inputs: [] });
     const s2 = new BoardState(1, 1);
     s2.apply(state(0, 0, [2147483646]));
-    expect(s2.apply(state(5, 0, [-2147483647]))).toMatchObject({ inputs: [{ kind: 'knob', index: 0, delta: 3 }] });
+    expect(s2.apply(state(5, 0, [-2147483647]))).toMatchObject({ gap: true, inputs: [{ kind: 'knob', index: 0, delta: 3 }] });
     s2.apply(knob(6, 0, -5));
-    expect(s2.apply(state(7, 0, [2147483644]))).toMatchObject({ inputs: [], gap: false });
+    expect(s2.apply(state(9, 0, [2147483640]))).toMatchObject({ gap: true, inputs: [{ kind: 'knob', index: 0, delta: -4 }] });
   });
 
   it('restarts the sequence and the knob baseline on a new HELLO, keeping buttons', () => {
