@@ -70,6 +70,10 @@ export class PackStore implements Capability {
     this.layout = new PackLayout(options.dataDir);
   }
 
+  get kioskVersion(): string {
+    return this.options.kioskVersion;
+  }
+
   async start(): Promise<void> {
     const { log } = this.options;
     let pointerReadable = true;
