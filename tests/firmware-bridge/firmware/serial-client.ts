@@ -1,0 +1,103 @@
+// The host end for the firmware tests: a real `serialport` SerialPort on the virtual
+// board's pty, collecting complete lines.
+
+import { SerialPort } from 'serialport';
+
+interface Waiter {
+  test: (line: string) => boolean;
+  resolve: (line: string) => void;
+  timer: NodeJS.Timeout;
+  reject: (error: Error) => void;
+}
+
+export class SerialClient {
+  readonly lines: string[] = [];
+  readonly errors: Error[] = [];
+  closedByDisconnect = false;
+  readonly closed: Promise<void>;
+  private partial = '';
+  private cursor = 0;
+  private readonly waiters = new Set<Waiter>();
+
+  private constructor(private readonly port: SerialPort) {
+    port.on('data', (chunk: Buffer) => this.onData(chunk));
+    port.on('error', (error: Error) => this.errors.push(error));
+    this.closed = new Promise((resolve) =>
+      port.on('close', (error?: Error & { disconnected?: boolean }) => {
+        this.closedByDisconnect = error?.disconnected === true;
+        resolve();
+      }),
+    );
+  }
+
+  static open(path: string): Promise<SerialClient> {
+    return new Promise((resolve, reject) => {
+      const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
+      const client = new SerialClient(port);
+      port.open((error) => (error ? reject(error) : resolve(client)));
+    });
+  }
+
+  private onData(chunk: Buffer): void {
+    this.partial += chunk.toString('latin1');
+    for (let end = this.partial.indexOf('\n'); end >= 0; end = this.partial.indexOf('\n')) {
+      const line = this.partial.slice(0, end);
+      this.partial = this.partial.slice(end + 1);
+      this.lines.push(line);
+      for (const waiter of [...this.waiters]) {
+        if (!waiter.test(line)) continue;
+        this.waiters.delete(waiter);
+        clearTimeout(waiter.timer);
+        waiter.resolve(line);
+      }
+    }
+  }
+
+  /** The next line (after those already consumed) that passes `test`. */
+  waitFor(test: (line: string) => boolean, timeoutMs = 2000): Promise<string> {
+    for (; this.cursor < this.lines.length; this.cursor++) {
+      const line = this.lines[this.cursor]!;
+      if (test(line)) {
+        this.cursor++;
+        return Promise.resolve(line);
+      }
+    }
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        test,
+        resolve: (line) => {
+          this.cursor = this.lines.length;
+          resolve(line);
+        },
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          reject(new Error(`no line matching ${test.toString()} within ${timeoutMs} ms; received:\n${this.lines.join('\n')}`));
+        }, timeoutMs),
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Forgets what arrived so far: later waits see only new lines. */
+  skipReceived(): void {
+    this.cursor = this.lines.length;
+  }
+
+  write(text: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.port.write(text, (error) => (error ? reject(error) : this.port.drain((e) => (e ? reject(e) : resolve()))));
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.port.isOpen;
+  }
+
+  async close(): Promise<void> {
+    for (const waiter of this.waiters) clearTimeout(waiter.timer);
+    this.waiters.clear();
+    if (!this.port.isOpen) return;
+    await new Promise<void>((resolve) => this.port.close(() => resolve()));
+  }
+}
