@@ -116,7 +116,7 @@ EOF
 }
 
 install_packages() {
-  local codename browser packages=(cage python3 polkitd dbus libpam-systemd ca-certificates)
+  local codename browser packages=(cage python3 polkitd dbus libpam-systemd ca-certificates fonts-noto-core fonts-dejavu-core)
   # shellcheck source=/dev/null
   codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-}")"
   say "updating the package lists"
@@ -136,7 +136,8 @@ install_packages() {
   fi
   command -v npm >/dev/null 2>&1 || [[ " ${packages[*]} " == *" npm "* ]] || packages+=(npm)
   say "installing ${packages[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
+  # With recommends: Chromium's include its sandbox helper and GPU bits.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
   [[ -x /usr/bin/node ]] || die "/usr/bin/node is missing after the install; the service needs it there"
 }
 
