@@ -18,11 +18,11 @@ sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 sys.stdout.write('ready\\n')
 sys.stdout.flush()
 while True:
-    line = sys.stdin.readline()
+    line = sys.stdin.buffer.readline()
     if not line:
         break
     try:
-        sock.sendto(json.loads(line).encode('utf-8'), address)
+        sock.sendto(json.loads(line.decode('utf-8')).encode('utf-8'), address)
     except (OSError, ValueError) as error:
         sys.stderr.write('send failed: %s\\n' % error)
         sys.stderr.flush()

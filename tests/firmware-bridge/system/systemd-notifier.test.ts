@@ -103,8 +103,8 @@ describe('a bridge process under a real NOTIFY_SOCKET', () => {
       expect(gap).toBeLessThan(600);
     }
 
-    bridge.send('status Installing caspian-2025 1.1.0');
-    await waitUntil(() => notify.with('STATUS=Installing caspian-2025 1.1.0').length === 1, 'the status text');
+    bridge.send('status Installing caspian-2025 1.1.0 — Каспий');
+    await waitUntil(() => notify.with('STATUS=Installing caspian-2025 1.1.0 — Каспий').length === 1, 'the status text');
 
     const before = notify.with('WATCHDOG=1').length;
     bridge.send('block 1500');
