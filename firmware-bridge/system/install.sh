@@ -158,8 +158,16 @@ ensure_users() {
 }
 
 build_project() {
-  say "building the project in $SOURCE"
-  (cd "$SOURCE" && npm ci --no-audit --no-fund && npm run build)
+  # Build as the checkout's owner, so root-owned files do not end up in their folder.
+  local owner
+  owner="$(stat -c %U "$SOURCE")"
+  say "building the project in $SOURCE (as $owner)"
+  if [[ "$owner" == root ]]; then
+    (cd "$SOURCE" && npm ci --no-audit --no-fund && npm run build)
+  else
+    # shellcheck disable=SC2016 # $1 is expanded by the inner shell, on purpose
+    runuser -u "$owner" -- bash -c 'cd "$1" && npm ci --no-audit --no-fund && npm run build' build "$SOURCE"
+  fi
 }
 
 # ------------------------------------------------------------------- files --
