@@ -72,6 +72,8 @@ export class BoardLink {
   private silenceTimer: NodeJS.Timeout | null = null;
   private lastSeen: number | null = null;
   private nextPing = 0;
+  private readonly helloTimeoutMs: number;
+  private lastWhoAt = -Infinity;
   private closed = false;
   private closing: Promise<void> | null = null;
 
@@ -80,7 +82,7 @@ export class BoardLink {
     const link = new BoardLink(options);
     try {
       await link.open();
-      await link.handshake(options.helloTimeoutMs ?? 1500, options.signal);
+      await link.handshake(options.signal);
       return link;
     } catch (error) {
       await link.close();
@@ -94,6 +96,7 @@ export class BoardLink {
     this.handlers = options.handlers ?? {};
     this.silenceMs = options.silenceMs ?? 3000;
     this.pingTimeoutMs = options.pingTimeoutMs ?? 1000;
+    this.helloTimeoutMs = options.helloTimeoutMs ?? 1500;
     this.dropped = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>;
     this.port = new SerialPort({ path: options.path, baudRate: options.baudRate ?? 115200, autoOpen: false });
   }
@@ -185,7 +188,8 @@ export class BoardLink {
     });
   }
 
-  private handshake(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  private handshake(signal?: AbortSignal): Promise<void> {
+    const timeoutMs = this.helloTimeoutMs;
     return new Promise<void>((resolve, reject) => {
       const abort = (): void => finish(new ConnectError('closed', `connecting to ${this.path} was cancelled`));
       // A second WHO halfway covers a board that was still booting at the first.
@@ -217,7 +221,7 @@ export class BoardLink {
     });
   }
 
-  private accept(hello: HelloFrame): void {
+  private accept(hello: HelloFrame, quiet = false): void {
     const fresh = this.helloInfo === null;
     this.helloInfo = hello;
     if (fresh || !this.state || this.state.buttons !== hello.buttons || this.state.knobs !== hello.knobs) {
@@ -225,7 +229,9 @@ export class BoardLink {
     } else {
       this.state.restart();
     }
-    this.log.info(`board ${hello.boardId} firmware ${hello.firmware} (${hello.buttons} buttons, ${hello.knobs} knobs) on ${this.path}`);
+    const line = `board ${hello.boardId} firmware ${hello.firmware} (${hello.buttons} buttons, ${hello.knobs} knobs) on ${this.path}`;
+    if (quiet) this.log.debug(`HELLO again: ${line}`);
+    else this.log.info(line);
     this.silenceTimer ??= setTimeout(() => this.lose('silence', `no frame for ${this.silenceMs} ms`), this.silenceMs);
     this.handlers.hello?.(hello);
   }
@@ -280,7 +286,10 @@ export class BoardLink {
     }
     this.lastSeen = Date.now();
     this.silenceTimer?.refresh();
-    this.accept(hello);
+    // A board that sent its boot HELLO when the port opened also answers the WHO:
+    // not news. Either way the board may have restarted, so its seq starts over.
+    const answer = performance.now() - this.lastWhoAt < this.helloTimeoutMs && sameBoard(hello, this.helloInfo);
+    this.accept(hello, answer);
   }
 
   private drop(reason: RejectReason, detail: string): void {
@@ -291,6 +300,7 @@ export class BoardLink {
 
   private send(frame: HostFrame): void {
     if (this.closed || !this.port.isOpen) return;
+    if (frame.type === 'WHO') this.lastWhoAt = performance.now();
     this.port.write(encodeHostFrame(frame));
   }
 
@@ -305,4 +315,8 @@ export class BoardLink {
     void this.close();
     this.handlers.lost?.(reason, detail);
   }
+}
+
+function sameBoard(a: HelloFrame, b: HelloFrame | null): boolean {
+  return b !== null && a.boardId === b.boardId && a.firmware === b.firmware && a.buttons === b.buttons && a.knobs === b.knobs;
 }

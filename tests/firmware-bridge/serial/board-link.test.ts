@@ -1,13 +1,16 @@
 // The board link against the real firmware core on a real pseudo-terminal.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PanelInput } from '../../../firmware-bridge/api/messages.js';
 import { createMemoryLogger } from '../../../firmware-bridge/core/logger.js';
 import { BoardLink, ConnectError, type LostReason } from '../../../firmware-bridge/serial/board-link.js';
-import { VirtualBoardProcess } from '../helpers/virtual-board-process.js';
+import { virtualBoardBinary, VirtualBoardProcess } from '../helpers/virtual-board-process.js';
 import { waitUntil } from '../helpers/wait.js';
 
 const cleanups: (() => Promise<void>)[] = [];
+
+// Building the firmware's host binary (when its sources changed) is no part of any test's time.
+beforeAll(() => virtualBoardBinary(), 180_000);
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

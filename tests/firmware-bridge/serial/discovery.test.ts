@@ -1,15 +1,18 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../firmware-bridge/core/logger.js';
 import { Discovery } from '../../../firmware-bridge/serial/discovery.js';
 import { supervisorHarness } from '../helpers/supervisor-harness.js';
-import { VirtualBoardProcess } from '../helpers/virtual-board-process.js';
+import { virtualBoardBinary, VirtualBoardProcess } from '../helpers/virtual-board-process.js';
 import { waitUntil } from '../helpers/wait.js';
 
 let dev: string;
 const cleanups: (() => Promise<void>)[] = [];
+
+// Building the firmware's host binary (when its sources changed) is no part of any test's time.
+beforeAll(() => virtualBoardBinary(), 180_000);
 
 beforeEach(async () => {
   dev = await mkdtemp(join(tmpdir(), 'crossroads-dev-'));
@@ -91,5 +94,7 @@ describe('PanelSupervisor in auto mode', () => {
     expect(mute.hostLines()).toContain('WHO');
     await real.send('tap 0');
     await waitUntil(() => h.inputs.length === 2, 'the tap');
+    // Its boot HELLO and its answer to WHO make one connection, logged once.
+    expect(h.log.lines.filter((l) => l.startsWith('info') && /board AB12 firmware/.test(l))).toHaveLength(1);
   });
 });

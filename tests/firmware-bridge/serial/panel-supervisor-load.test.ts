@@ -26,7 +26,7 @@ beforeAll(async () => {
   h = supervisorHarness({ serial: board.pty });
   await h.supervisor.start();
   await waitUntil(() => h.supervisor.status().connected, 'connected', 3000);
-});
+}, 180_000);
 
 afterAll(async () => {
   await h?.supervisor.stop();

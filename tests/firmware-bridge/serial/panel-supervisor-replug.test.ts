@@ -23,7 +23,7 @@ beforeAll(async () => {
   // Faster retries than the default keep fifty cycles quick; the 1 s bound holds either way.
   h = supervisorHarness({ serial: join(dir, 'usb-Crossroads_Panel-if00'), retryMs: 100 });
   await h.supervisor.start();
-});
+}, 180_000);
 
 afterAll(async () => {
   await h?.supervisor.stop();

@@ -1,12 +1,15 @@
 // The supervisor against the real firmware core on real pseudo-terminals.
 
 import { readdirSync, readlinkSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { VirtualBoardProcess, type VirtualBoardOptions } from '../helpers/virtual-board-process.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { virtualBoardBinary, VirtualBoardProcess, type VirtualBoardOptions } from '../helpers/virtual-board-process.js';
 import { supervisorHarness, type SupervisorHarness } from '../helpers/supervisor-harness.js';
 import { sleep, waitUntil } from '../helpers/wait.js';
 
 const cleanups: (() => Promise<void>)[] = [];
+
+// Building the firmware's host binary (when its sources changed) is no part of any test's time.
+beforeAll(() => virtualBoardBinary(), 180_000);
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
