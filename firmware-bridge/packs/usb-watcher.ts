@@ -22,10 +22,11 @@ export interface UsbWatcherOptions {
   store: PackStore;
   mediaDir?: string;
   pollMs?: number;
+  /** Least time between progress updates on screen. */
+  statusEveryMs?: number;
 }
 
 const PACK_FOLDER = 'crossroads';
-const STATUS_EVERY_MS = 250;
 
 async function isDir(path: string): Promise<boolean> {
   try {
@@ -47,6 +48,7 @@ export class UsbWatcher implements Capability {
   readonly name = 'usb';
   private readonly mediaDir: string;
   private readonly pollMs: number;
+  private readonly statusEveryMs: number;
   private readonly known = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> = Promise.resolve();
@@ -57,6 +59,7 @@ export class UsbWatcher implements Capability {
   constructor(private readonly options: UsbWatcherOptions) {
     this.mediaDir = options.mediaDir ?? '/media';
     this.pollMs = options.pollMs ?? 2000;
+    this.statusEveryMs = options.statusEveryMs ?? 250;
   }
 
   async start(): Promise<void> {
@@ -131,11 +134,15 @@ export class UsbWatcher implements Capability {
     } catch (error) {
       note = `reading the stick failed: ${describeError(error)}`;
     }
-    if (signal.aborted) note = `${describeError(signal.reason)} before reading finished; the pack on screen is unchanged`;
+    const gone = !(await isDir(folder));
+    if (signal.aborted || gone) {
+      const why = signal.aborted ? describeError(signal.reason) : 'the stick was removed';
+      note = `${why} before reading finished; the pack on screen is unchanged`;
+    }
     const lines = resultLines(results);
     if (results.length === 0 && !note) lines.push(`no .zip packs in ${PACK_FOLDER}/ on this stick`);
     if (note) lines.push(note);
-    if (!signal.aborted) {
+    if (!signal.aborted && !gone) {
       const written = await this.writeReport(folder, lines);
       lines.push(written ? `report written to ${PACK_FOLDER}/${written}` : 'the report could not be written to the stick (it may be read-only); the result is only on screen');
     }
@@ -170,7 +177,7 @@ export class UsbWatcher implements Capability {
           join(folder, candidate.zip),
           (fraction) => {
             const now = Date.now();
-            if (now - lastStatus < STATUS_EVERY_MS) return;
+            if (now - lastStatus < this.statusEveryMs) return;
             lastStatus = now;
             this.status({ phase: 'installing', progress: Math.min(1, (done + fraction) / attempts), lines: [...resultLines(results), `installing ${candidate.zip}`] });
           },

@@ -1,7 +1,7 @@
 // The USB watcher on a temp media folder: sticks appear and disappear as
 // folders, exactly as an automounter makes them.
 
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -46,11 +46,14 @@ async function until<T>(what: string, probe: () => T | undefined | null | false,
 
 const finished = (): InstallStatus | undefined => statuses.find((s) => s.phase === 'done' || s.phase === 'failed');
 
+/** Fills a stick outside the media folder, then mounts it at once (a rename), as an automounter does. */
 async function stickWith(path: string, zips: Record<string, string>): Promise<string> {
-  const folder = join(media, path, 'crossroads');
-  await mkdir(folder, { recursive: true });
-  for (const [name, zip] of Object.entries(zips)) await copyFile(zip, join(folder, name));
-  return folder;
+  const outside = join(world.root, 'unmounted', path);
+  await mkdir(join(outside, 'crossroads'), { recursive: true });
+  for (const [name, zip] of Object.entries(zips)) await copyFile(zip, join(outside, 'crossroads', name));
+  await mkdir(join(media, path, '..'), { recursive: true });
+  await rename(outside, join(media, path));
+  return join(media, path, 'crossroads');
 }
 
 it('installs the newest valid version from a new stick and writes the report back', async () => {
@@ -119,14 +122,16 @@ it('fails clearly, leaving the pack on screen, when the stick is pulled mid-read
   const { randomBytes } = await import('node:crypto');
   const assets = Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`data/part-${i}.bin`, randomBytes(256 * 1024)]));
   const zip = await buildZip(world, { version: '3.0.0', assets });
+  watcher = new UsbWatcher({ bus: world.bus, log: world.log, store, mediaDir: media, pollMs: 40, statusEveryMs: 0 });
   await watcher.start();
   const folder = await stickWith('PULLED', { 'pack.zip': zip });
   world.bus.on('install.status', (status) => {
-    if (status.phase === 'installing') rmSync(join(folder, '..'), { recursive: true, force: true });
+    if (status.phase === 'installing' && status.progress > 0.2) rmSync(join(folder, '..'), { recursive: true, force: true });
   });
   const status = await until('the result', finished);
   expect(status.phase).toBe('failed');
-  expect(status.lines.join('\n')).toMatch(/the stick was removed|disappeared while it was being read/);
+  expect(status.lines.at(-1)).toBe('the stick was removed before reading finished; the pack on screen is unchanged');
+  expect(status.lines.join('\n')).toMatch(/pack.zip: disappeared while it was being read .*was the stick pulled out\?|reading stopped: the stick was removed/);
   expect(store.current().info).toMatchObject({ version: '0.9.0', source: 'built-in' });
   expect((await readdir(join(world.data, 'packs'))).filter((n) => n.startsWith('.'))).toEqual([]);
 });
