@@ -18,9 +18,13 @@ export async function makeReadOnly(dir: string): Promise<() => Promise<void>> {
       execFileSync('umount', [dir], { stdio: 'ignore' });
       throw error;
     }
-    return async () => execFileSync('umount', [dir], { stdio: 'ignore' });
+    return async () => {
+      execFileSync('umount', [dir], { stdio: 'ignore' });
+    };
   } catch {
     execFileSync('chattr', ['+i', dir], { stdio: 'ignore' });
-    return async () => execFileSync('chattr', ['-i', dir], { stdio: 'ignore' });
+    return async () => {
+      execFileSync('chattr', ['-i', dir], { stdio: 'ignore' });
+    };
   }
 }
