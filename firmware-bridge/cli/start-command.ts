@@ -5,12 +5,13 @@ import { Controller } from '../core/controller.js';
 import { createLogger, type LogLevel } from '../core/logger.js';
 import { projectPaths } from '../core/project-paths.js';
 import { ListenError } from '../http/kiosk-server.js';
-import { defaultDataDir } from '../packs/data-dir.js';
+import { parseRestartCommand } from '../health/page-watchdog.js';
+import { defaultDataDir, isInstalled } from '../packs/data-dir.js';
 import { PackError } from '../packs/pack-store.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
 export const START_USAGE =
-  'usage: crossroads start [--port 8080] [--host 127.0.0.1] [--serial auto|none|PATH] [--data DIR] [--media DIR] [--allow-unsigned] [--idle-reset SECONDS] [--log-level info]';
+  'usage: crossroads start [--port 8080] [--host 127.0.0.1] [--serial auto|none|simulated|PATH] [--data DIR] [--media DIR] [--allow-unsigned] [--idle-reset SECONDS] [--page-stall SECONDS] [--restart-browser COMMAND] [--log-level info]';
 
 export async function runStart(args: string[], io: CliIo): Promise<number> {
   let values;
@@ -26,6 +27,8 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
         'allow-unsigned': { type: 'boolean', default: false },
         'idle-reset': { type: 'string', default: '90' },
         'log-level': { type: 'string', default: 'info' },
+        'restart-browser': { type: 'string', default: '' },
+        'page-stall': { type: 'string', default: '30' },
       },
       strict: true,
     }).values;
@@ -39,6 +42,8 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   const level = values['log-level'] as LogLevel;
   if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new UsageError('--log-level must be debug, info, warn or error');
 
+  const pageStallS = Number(values['page-stall']);
+  if (!Number.isFinite(pageStallS) || pageStallS < 5) throw new UsageError('--page-stall must be at least 5 seconds');
   const paths = projectPaths();
   const log = createLogger({ level, write: (line) => io.stderr.write(line + '\n') });
   const controller = new Controller({
@@ -53,7 +58,10 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
     version: paths.version,
     allowUnsigned: values['allow-unsigned'],
     idleResetS,
-    pageStallMs: 20_000,
+    pageStallMs: pageStallS * 1000,
+    // In a checkout with no board, `npm start` should still be playable; an installed kiosk waits for its board.
+    simulateWhenAbsent: !isInstalled(),
+    restartBrowser: parseRestartCommand(values['restart-browser']),
     commands: process.stdin,
   });
   try {

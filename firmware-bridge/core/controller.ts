@@ -10,7 +10,12 @@ import { DEFAULT_CONTROLS, type ControlConfig } from '../input/control-map.js';
 import { InputMapper } from '../input/input-mapper.js';
 import { LedFeedback } from '../input/led-feedback.js';
 import { PackStore } from '../packs/pack-store.js';
+import { PageWatchdog } from '../health/page-watchdog.js';
+import { SystemdNotifier } from '../health/systemd-notifier.js';
+import { UsbWatcher } from '../packs/usb-watcher.js';
+import { Discovery } from '../serial/discovery.js';
 import { PanelSupervisor } from '../serial/panel-supervisor.js';
+import { SimulatedPanel } from '../serial/simulated-panel.js';
 import type { Capability } from './capability.js';
 import { EventBus } from './event-bus.js';
 import type { Logger } from './logger.js';
@@ -27,8 +32,17 @@ export interface ControllerOptions {
   allowUnsigned: boolean;
   idleResetS: number;
   pageStallMs: number;
-  /** `auto` searches for the board, `none` runs without one, else a device path. */
+  /**
+   * `auto` searches for the board, `none` runs without one, `simulated` runs
+   * the simulated panel, anything else is a device path.
+   */
   serial: string;
+  /** With `auto`: run the simulated panel when no candidate port exists at start-up. */
+  simulateWhenAbsent?: boolean;
+  /** argv that restarts the browser when the page's heartbeat stops; null only reports. */
+  restartBrowser?: string[] | null;
+  /** Environment for the systemd notifier (NOTIFY_SOCKET, WATCHDOG_USEC). */
+  env?: NodeJS.ProcessEnv;
   /** Simulated-panel commands (press 2, turn 0 1...) when no board is attached. */
   commands: NodeJS.ReadableStream | null;
   /** The panel layout: what each button and knob does. */
@@ -53,7 +67,8 @@ export class Controller {
   private readonly capabilities: Capability[] = [];
   private readonly started: Capability[] = [];
   private readonly startedAt = Date.now();
-  readonly panel: PanelSupervisor;
+  /** The real or simulated panel; null with `--serial none` until start. */
+  panel: PanelSupervisor | SimulatedPanel | null = null;
   private board: BoardStatus = NO_BOARD;
 
   constructor(private readonly options: ControllerOptions) {
@@ -89,14 +104,48 @@ export class Controller {
       health: () => this.health(),
       geo: () => buildRegionGeo(),
     });
-    this.panel = new PanelSupervisor({ bus: this.bus, log, serial: options.serial });
     this.capabilities.push(
       this.packs,
       new InputMapper({ bus: this.bus, log, controls }),
       new LedFeedback({ bus: this.bus, controls }),
-      this.panel,
+      {
+        // The panel is chosen at start: whether a board is there decides between real and simulated.
+        name: 'panel',
+        start: async () => {
+          this.panel = await this.choosePanel();
+          await this.panel?.start();
+        },
+        stop: async () => {
+          await this.panel?.stop();
+        },
+      },
       this.server,
+      new UsbWatcher({ bus: this.bus, log: log.child('usb'), store: this.packs, mediaDir: options.mediaDir }),
+      new PageWatchdog({
+        bus: this.bus,
+        log,
+        heartbeatAgeMs: () => this.socket.heartbeatAgeMs(),
+        stallMs: options.pageStallMs,
+        restartCommand: options.restartBrowser ?? null,
+      }),
+      // Last: READY=1 goes out only once everything above runs.
+      new SystemdNotifier({ log, env: options.env ?? process.env }),
     );
+  }
+
+  private async choosePanel(): Promise<PanelSupervisor | SimulatedPanel | null> {
+    const { serial, log } = this.options;
+    if (serial === 'none') return null;
+    const simulated = (): SimulatedPanel => new SimulatedPanel({ bus: this.bus, log, commands: this.options.commands });
+    if (serial === 'simulated') return simulated();
+    if (serial === 'auto' && this.options.simulateWhenAbsent) {
+      const candidates = await new Discovery({ log: log.child('panel') }).candidates();
+      if (candidates.length === 0) {
+        log.info('no control panel found: running the simulated panel');
+        return simulated();
+      }
+    }
+    return new PanelSupervisor({ bus: this.bus, log, serial });
   }
 
   health(): HealthReport {

@@ -1,12 +1,15 @@
 // The whole path: the real bridge, the built page in Chromium, input reaching
 // the screen. Screenshots go to tests/output/ (git-ignored) to be looked at.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
 import { launchChromium, openKiosk } from './helpers/browser.js';
 
+const SCENARIOS = (JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as {
+  scenarios: { id: string }[];
+}).scenarios.map((s) => s.id);
 const OUTPUT = new URL('../output/', import.meta.url).pathname;
 
 describe('the exhibit end to end', () => {
@@ -17,7 +20,7 @@ describe('the exhibit end to end', () => {
 
   beforeAll(async () => {
     mkdirSync(OUTPUT, { recursive: true });
-    bridge = await startBridge(['--serial', 'none']);
+    bridge = await startBridge(['--serial', 'simulated']);
     browser = await launchChromium();
     page = await openKiosk(browser, bridge.url);
     page.on('console', (message) => {
@@ -68,6 +71,16 @@ describe('the exhibit end to end', () => {
     await page.waitForFunction((previous) => window.crossroads!.scenario !== previous, scenario);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${OUTPUT}e2e-scenario.png` });
+  });
+
+  it('carries a button press on the simulated panel to the screen', async () => {
+    await bridge.waitForOutput(/virtual board on|simulating the panel in-process/);
+    for (const button of [0, 3, 1]) {
+      bridge.command(`tap ${button}`);
+      await page.waitForFunction((id) => window.crossroads!.scenario === id, SCENARIOS[button]);
+    }
+    const health = (await (await fetch(new URL('/health', bridge.url))).json()) as { controller: { connected: boolean; simulated: boolean } };
+    expect(health.controller).toMatchObject({ connected: true, simulated: true });
   });
 
   it('shows no error to the visitor', () => {
