@@ -1,9 +1,11 @@
 // <control-hints>: a small drawing of the physical panel, each button and
 // knob where the bridge's control map puts it, with what it does in the
 // visitor's language. Scenario buttons carry the scenario's number, the same
-// number the scenario card and the touch strip show.
+// number the scenario card and the touch strip show. Positions go through
+// styleMap (the CSSOM): the page's CSP allows no inline style attributes.
 
 import { css, html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { PackManifest } from '../../content/schema/pack-types.js';
 import type { ControlBinding, ControlMap, IntentKind } from '../../firmware-bridge/api/messages.js';
 import { uiText, type KioskStringKey } from '../i18n/kiosk-strings.js';
@@ -54,7 +56,7 @@ export class ControlHints extends SafeElement {
       .board {
         position: relative;
         width: 100%;
-        aspect-ratio: 2.3 / 1;
+        aspect-ratio: 2 / 1;
       }
       .control {
         position: absolute;
@@ -93,6 +95,11 @@ export class ControlHints extends SafeElement {
       .scenario .label {
         display: none;
       }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
       .group {
         position: absolute;
         left: 0;
@@ -121,15 +128,15 @@ export class ControlHints extends SafeElement {
         <p class="eyebrow" id="hints-title">${uiText('panel', this.language, this.pack)}</p>
         <div class="board">
           ${rowY !== null
-            ? html`<div class="group" style="top:${Math.max(0, rowY * 100 - 30)}%">${uiText('ctlScenario', this.language, this.pack)}</div>`
+            ? html`<div class="group" style=${styleMap({ top: `${Math.max(0, rowY * 100 - 30)}%` })}>${uiText('ctlScenario', this.language, this.pack)}</div>`
             : ''}
-          <ul style="list-style:none;margin:0;padding:0">
+          <ul>
             ${controls.bindings.map((b) => {
               const classes = ['control', b.control, b.intent === 'scenario' ? 'scenario' : '', b.intent === 'scenario' && b.scenario === this.scenarioIndex ? 'current' : '']
                 .filter(Boolean)
                 .join(' ');
               const label = this.label(b);
-              return html`<li class=${classes} style="left:${b.x * 100}%;top:${b.y * 100}%" data-control="${b.control}-${b.index}">
+              return html`<li class=${classes} style=${styleMap({ left: `${b.x * 100}%`, top: `${b.y * 100}%` })} data-control="${b.control}-${b.index}">
                 <span class="cap" aria-hidden="true">${b.intent === 'scenario' ? (b.scenario ?? 0) + 1 : b.control === 'knob' ? '⟲' : ''}</span>
                 <span class="label">${label}</span>
                 ${b.intent === 'scenario' ? html`<span class="sr">${label} ${(b.scenario ?? 0) + 1}</span>` : ''}

@@ -83,6 +83,9 @@ export class TimelineStrip extends SafeElement {
         background: var(--accent, #e8c987);
         box-shadow: 0 0 0 0.15em var(--panel-bg-solid, #08141e), 0 0 0 0.3em var(--ink, #f4f1e8);
       }
+      .year {
+        min-height: 1.3em;
+      }
       .event {
         margin-top: 0.35em;
         display: flex;
@@ -116,7 +119,7 @@ export class TimelineStrip extends SafeElement {
                 aria-label="${formatPackDate(event.date, language)}: ${pick(event.title, language, fallback)}"
                 @click=${() => this.dispatchEvent(intentEvent({ kind: 'timeline', delta: i - this.index }))}
               >
-                <span class="dot"></span><span aria-hidden="true">${packYear(event.date)}</span>
+                <span class="dot"></span><span class="year" aria-hidden="true">${i === 0 || packYear(pack.timeline[i - 1]!.date) !== packYear(event.date) ? packYear(event.date) : ''}</span>
               </button>
             </li>`,
           )}
