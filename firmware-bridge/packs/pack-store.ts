@@ -94,6 +94,9 @@ export class PackStore implements Capability {
       if (installed.ok && installed.manifest) this.active = { pack: installed.manifest, info: installedInfo(entry) };
       else log.warn(`installed pack ${entry.dir} cannot be used, showing the built-in pack: ${installed.problems.map(formatProblem).join('; ')}`);
     }
+    if (this.active && !builtIn.manifest) {
+      log.warn(`the built-in pack at ${this.options.builtInDir} has problems (not shown now): ${builtIn.problems.map(formatProblem).join('; ')}`);
+    }
     if (!this.active) {
       if (!builtIn.manifest) throw new PackError(this.options.builtInDir, builtIn.problems.map(formatProblem));
       this.active = { pack: builtIn.manifest, info: this.builtInInfo(builtIn.manifest) };
