@@ -1,13 +1,21 @@
 // The 3D map: owns the renderer, the camera rig and the layers, and draws one
 // frame per animation frame. Built once per geo/pack; a scenario switch only
-// changes targets and uniforms.
+// changes targets and uniforms. The per-frame path allocates nothing.
 
-import { Color, Scene, WebGLRenderer } from 'three';
+import { Color, Scene, WebGLRenderer, type IUniform } from 'three';
 import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
 import type { RegionGeo } from '../../firmware-bridge/geo/region-geo.js';
 import { CameraRig, type Framing } from './camera-rig.js';
+import { CorridorLayer } from './corridor-layer.js';
 import { CountryLayer } from './country-layer.js';
+import { CountryNames } from './country-names.js';
 import { GeoProjection } from './geo-projection.js';
+import { LabelLayer } from './label-layer.js';
+import { PALETTE } from './map-style.js';
+import { RegionIndex } from './region-index.js';
+import { RelationLayer } from './relation-layer.js';
+import { RoutePlanner } from './route-planner.js';
+import { SeaLayer } from './sea-layer.js';
 
 export interface SceneStats {
   drawCalls: number;
@@ -19,61 +27,119 @@ export interface SceneStats {
   frames: number;
 }
 
+export interface MapSceneOptions {
+  /** false: no animation loop; tests drive frames with step(). */
+  loop?: boolean;
+}
+
 const DEG = Math.PI / 180;
 /** Distance that shows the whole region at zoom 1. */
-const REGION_DISTANCE = 190;
+const REGION_DISTANCE = 100;
+/** Flow ribbons' width on a 1080-line screen, pixels. */
+const FLOW_PIXELS = 12;
+/** The animation clock wraps (float precision) once an hour. */
+const TIME_WRAP = 3600;
+const MOVE_SECONDS = 1.1;
 
 export class MapScene {
   readonly projection = new GeoProjection();
   readonly rig = new CameraRig();
   private readonly renderer: WebGLRenderer;
   private readonly scene = new Scene();
-  private countries: CountryLayer | null = null;
+  private readonly names = new CountryNames();
+  private readonly time: IUniform<number> = { value: 0 };
+  private readonly widthScale: IUniform<number> = { value: 1 };
   private pack: PackManifest | null = null;
+  private region: RegionIndex | null = null;
+  private sea: SeaLayer | null = null;
+  countries: CountryLayer | null = null;
+  corridors: CorridorLayer | null = null;
+  relations: RelationLayer | null = null;
+  labels: LabelLayer | null = null;
+  private scenario: Scenario | null = null;
+  private language = 'en';
+  private reduced = false;
   private frames = 0;
   private lastTime = 0;
+  private width = 1;
+  private height = 1;
   private resolveFirstFrame!: () => void;
   private readonly resizeObserver: ResizeObserver;
-  reducedMotion = false;
   /** Resolves after the first frame with the map in it. */
   readonly firstFrame = new Promise<void>((resolve) => (this.resolveFirstFrame = resolve));
 
-  constructor(private readonly canvas: HTMLCanvasElement) {
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    options: MapSceneOptions = {},
+  ) {
     this.renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(1);
-    this.scene.background = new Color(0x0b1a26);
+    this.scene.background = new Color(PALETTE.background);
+    this.reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(canvas);
     this.resize();
-    this.renderer.setAnimationLoop((time) => this.frame(time));
+    if (options.loop !== false) this.renderer.setAnimationLoop((time) => this.frame(time));
+  }
+
+  /** Reduced motion: no flowing patterns, camera cuts instead of moves. */
+  get reducedMotion(): boolean {
+    return this.reduced;
+  }
+
+  set reducedMotion(value: boolean) {
+    this.reduced = value;
+    if (value) {
+      this.time.value = 0;
+      this.rig.jump();
+    }
   }
 
   setGeo(geo: RegionGeo): void {
-    if (this.countries) {
-      this.scene.remove(this.countries.group);
-      this.countries.dispose();
-    }
+    this.disposeLayers(true);
+    this.region = new RegionIndex(geo, this.projection);
+    this.sea = new SeaLayer(geo.extent, this.projection);
     this.countries = new CountryLayer(geo, this.projection);
-    this.scene.add(this.countries.group);
+    this.scene.add(this.sea.mesh, this.countries.group);
+    this.buildPackLayers();
   }
 
   setPack(pack: PackManifest): void {
+    if (pack === this.pack) return;
     this.pack = pack;
+    this.disposeLayers(false);
+    this.buildPackLayers();
+  }
+
+  setLanguage(language: string): void {
+    this.language = language;
+    this.labels?.setLanguage(language);
   }
 
   showScenario(scenario: Scenario): void {
+    this.scenario = scenario;
     const pack = this.pack;
     if (!pack || !this.countries) return;
-    const iso = scenario.highlight
-      .map((id) => pack.actors.find((actor) => actor.id === id)?.iso)
-      .filter((code): code is string => typeof code === 'string');
+    const actors = new Set([...scenario.highlight, ...scenario.relations.flatMap((r) => [r.from, r.to])]);
+    const iso = new Set(pack.actors.filter((a) => actors.has(a.id) && a.iso).map((a) => a.iso!));
     this.countries.setHighlighted(iso);
-    this.rig.moveTo(this.framing(scenario), this.reducedMotion ? 0 : 1.1);
+    const places = new Set(scenario.places ?? []);
+    for (const corridor of pack.corridors) if (scenario.corridors.includes(corridor.id)) for (const id of corridor.route) places.add(id);
+    this.corridors?.setVisible(scenario.corridors);
+    this.relations?.setVisible(scenario.relations);
+    this.labels?.setScenario(scenario, iso, places, actors);
+    this.rig.moveTo(this.framing(scenario), this.reduced ? 0 : MOVE_SECONDS);
   }
 
+  /** The visitor's knobs (orbit steps, zoom steps); clamped by the rig. */
   setView(orbit: number, zoom: number): void {
-    this.rig.orbit = orbit;
-    this.rig.zoom = zoom;
+    this.rig.setKnobs(orbit, zoom);
+    if (this.reduced) this.rig.jump();
+  }
+
+  /** Advances and draws one frame of `dtS` seconds (tests, or a paused loop). */
+  step(dtS: number): void {
+    this.advance(dtS);
   }
 
   stats(): SceneStats {
@@ -93,9 +159,42 @@ export class MapScene {
   dispose(): void {
     this.renderer.setAnimationLoop(null);
     this.resizeObserver.disconnect();
-    this.countries?.dispose();
-    this.countries = null;
+    this.disposeLayers(true);
+    this.renderer.renderLists.dispose();
     this.renderer.dispose();
+  }
+
+  private buildPackLayers(): void {
+    const pack = this.pack, region = this.region;
+    if (!pack || !region) return;
+    const planner = new RoutePlanner(region);
+    this.corridors = new CorridorLayer(pack, planner, this.projection, this.time, this.widthScale);
+    this.relations = new RelationLayer(pack, region, this.projection, this.time, this.widthScale);
+    this.labels = new LabelLayer(pack, region, this.projection, this.names);
+    this.labels.setLanguage(pack.languages.includes(this.language) ? this.language : (pack.languages[0] ?? 'en'));
+    this.scene.add(this.corridors.mesh, this.relations.mesh, this.labels.markers, this.labels.mesh);
+    const scenario = this.scenario && pack.scenarios.find((s) => s.id === this.scenario!.id);
+    if (scenario) this.showScenario(scenario);
+  }
+
+  private disposeLayers(all: boolean): void {
+    for (const layer of [this.corridors, this.relations]) {
+      if (!layer) continue;
+      this.scene.remove(layer.mesh);
+      layer.dispose();
+    }
+    if (this.labels) {
+      this.scene.remove(this.labels.mesh, this.labels.markers);
+      this.labels.dispose();
+    }
+    this.corridors = this.relations = this.labels = null;
+    if (!all) return;
+    if (this.sea) this.scene.remove(this.sea.mesh);
+    if (this.countries) this.scene.remove(this.countries.group);
+    this.sea?.dispose();
+    this.countries?.dispose();
+    this.sea = this.countries = null;
+    this.region = null;
   }
 
   private framing(scenario: Scenario): Framing {
@@ -110,19 +209,30 @@ export class MapScene {
   }
 
   private resize(): void {
-    const width = this.canvas.clientWidth || 1;
-    const height = this.canvas.clientHeight || 1;
-    this.renderer.setSize(width, height, false);
-    this.rig.setAspect(width / height);
+    this.width = this.canvas.clientWidth || this.canvas.width || 1;
+    this.height = this.canvas.clientHeight || this.canvas.height || 1;
+    this.renderer.setSize(this.width, this.height, false);
+    this.rig.setAspect(this.width / this.height);
   }
 
   private frame(time: number): void {
     const dt = this.lastTime === 0 ? 1 / 60 : Math.min((time - this.lastTime) / 1000, 0.1);
     this.lastTime = time;
+    this.advance(dt);
+  }
+
+  private advance(dt: number): void {
+    const ease = this.reduced ? 1 : Math.min(1, dt * 4);
+    if (!this.reduced) this.time.value = (this.time.value + dt) % TIME_WRAP;
     this.rig.update(dt);
-    this.countries?.update(this.reducedMotion ? 1 : Math.min(1, dt * 4));
-    this.renderer.render(this.scene, this.rig.camera);
+    const camera = this.rig.camera;
+    this.widthScale.value = (FLOW_PIXELS * this.rig.distance * 2 * Math.tan((camera.fov * DEG) / 2)) / 1080;
+    this.countries?.update(ease);
+    this.corridors?.update(ease);
+    this.relations?.update(ease);
+    this.labels?.update(camera, this.width, this.height, this.reduced ? 1 : Math.min(1, dt * 6));
+    this.renderer.render(this.scene, camera);
     this.frames++;
-    if (this.countries && this.frames > 0) this.resolveFirstFrame();
+    if (this.countries) this.resolveFirstFrame();
   }
 }

@@ -1,0 +1,217 @@
+// Every corridor of the pack as animated ribbons in ONE mesh, built once.
+// Kind and status read without colour: pipeline = solid core with a slow
+// travelling pulse, rail = rails and ties, sea = dashed wave, road = dots,
+// multimodal = chevrons; operating = dark casing, planned = dashed outline,
+// proposed = thin, translucent and broken. Patterns move in the travel
+// direction by a time uniform; visibility is a uniform per corridor.
+
+import { Color, DoubleSide, Mesh, ShaderMaterial, type BufferGeometry, type IUniform } from 'three';
+import type { Corridor, CorridorKind, CorridorStatus, PackManifest } from '../../content/schema/pack-types.js';
+import type { GeoProjection } from './geo-projection.js';
+import { FLOW_HEIGHT } from './map-style.js';
+import { RibbonBuilder } from './ribbon-builder.js';
+import type { RoutePlanner } from './route-planner.js';
+
+export const MAX_CORRIDORS = 64;
+const KINDS: CorridorKind[] = ['rail', 'sea', 'road', 'pipeline', 'multimodal'];
+const STATUSES: CorridorStatus[] = ['operating', 'planned', 'proposed'];
+/** rail coral, sea cyan, road lime, pipeline amber, multimodal ivory. */
+const KIND_COLOURS = [0xff8a70, 0x74d7ff, 0xc4ec8a, 0xffb845, 0xf7f2e6];
+/** Side-by-side spacing of corridors sharing a leg, scene units. */
+const LANE = 0.95;
+
+const vertexShader = /* glsl */ `
+  attribute vec2 offset;
+  attribute float side;
+  attribute float dist;
+  attribute float item;
+  attribute vec2 style;
+  uniform float visible[${MAX_CORRIDORS}];
+  uniform float widthScale;
+  varying float vAcross;
+  varying float vDist;
+  varying float vVisible;
+  varying vec2 vStyle;
+  void main() {
+    vVisible = visible[int(item + 0.5)];
+    vStyle = style;
+    vAcross = side;
+    vDist = dist / widthScale;
+    float halfW = (style.y > 1.5 ? 0.36 : 0.5) * widthScale;
+    vec3 p = position + vec3(offset * side * halfW, 0.0);
+    gl_Position = vVisible < 0.005 ? vec4(2.0, 2.0, 2.0, 1.0) : projectionMatrix * modelViewMatrix * vec4(p, 1.0);
+  }
+`;
+
+const fragmentShader = /* glsl */ `
+  uniform float time;
+  uniform vec3 kindColor[5];
+  uniform vec3 casingColor;
+  varying float vAcross;
+  varying float vDist;
+  varying float vVisible;
+  varying vec2 vStyle;
+  float band(float x, float lo, float hi) { return step(lo, x) * step(x, hi); }
+  void main() {
+    int kind = int(vStyle.x + 0.5);
+    float status = vStyle.y;
+    float a = vAcross;
+    float aa = abs(a);
+    float m = vDist - time * 1.6;
+    vec3 colour = kindColor[kind];
+    float ink = 0.0;
+    float glow = 0.0;
+    if (kind == 0) {
+      // Rail: two rails and ties passing along.
+      ink = max(band(aa, 0.5, 0.8), step(fract(m / 1.1), 0.32) * step(aa, 0.92));
+    } else if (kind == 1) {
+      // Sea: a dashed wave.
+      float wave = abs(a - 0.45 * sin(m * 2.2));
+      ink = step(wave, 0.3) * step(fract(m / 2.6), 0.68);
+    } else if (kind == 2) {
+      // Road: dots.
+      vec2 d = vec2((fract(m / 1.05) - 0.5) * 1.05, a * 0.5);
+      ink = step(length(d), 0.3);
+    } else if (kind == 3) {
+      // Pipeline: a continuous core with a slow pulse travelling along it.
+      ink = step(aa, 0.55);
+      float p = fract((vDist - time * 2.2) / 16.0);
+      glow = smoothstep(0.0, 0.06, p) * (1.0 - smoothstep(0.06, 0.3, p));
+    } else {
+      // Multimodal: chevrons pointing the way.
+      ink = step(fract((m + aa * 0.55) / 1.35), 0.42) * step(aa, 0.95);
+    }
+    float casing = 0.0;
+    float alpha = 1.0;
+    if (status < 0.5) {
+      casing = 0.78;
+    } else if (status < 1.5) {
+      // Planned: a dashed outline around a faint body.
+      float outline = step(0.8, aa) * step(fract(vDist / 1.7), 0.55);
+      ink = max(ink * 0.85, outline);
+      casing = 0.3;
+    } else {
+      // Proposed: thin, translucent, broken.
+      ink *= step(fract(vDist / 2.6), 0.6);
+      casing = 0.18;
+      alpha = 0.7;
+    }
+    vec3 c = mix(casingColor, colour + glow * 0.6, ink);
+    float a2 = max(casing, ink) * alpha * vVisible;
+    if (a2 < 0.01) discard;
+    gl_FragColor = vec4(c, a2);
+    #include <colorspace_fragment>
+  }
+`;
+
+export class CorridorLayer {
+  readonly mesh: Mesh;
+  /** Corridor id -> index in the visibility uniform. */
+  readonly indexOf = new Map<string, number>();
+  private readonly targets = new Float32Array(MAX_CORRIDORS);
+  private readonly values: number[] = new Array<number>(MAX_CORRIDORS).fill(0);
+  private readonly geometry: BufferGeometry;
+  private readonly material: ShaderMaterial;
+
+  constructor(pack: PackManifest, planner: RoutePlanner, projection: GeoProjection, time: IUniform<number>, widthScale: IUniform<number>) {
+    const places = new Map(pack.places.map((place) => [place.id, place]));
+    const lanes = new Map<string, string[]>();
+    const legKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+    for (const corridor of pack.corridors) {
+      for (let i = 1; i < corridor.route.length; i++) {
+        const key = legKey(corridor.route[i - 1]!, corridor.route[i]!);
+        const list = lanes.get(key) ?? [];
+        list.push(corridor.id);
+        lanes.set(key, list);
+      }
+    }
+    const builder = new RibbonBuilder();
+    pack.corridors.slice(0, MAX_CORRIDORS).forEach((corridor, index) => {
+      this.indexOf.set(corridor.id, index);
+      const points = this.path(corridor, places, lanes, legKey, planner, projection);
+      builder.add(points, index, Math.max(0, KINDS.indexOf(corridor.kind)), Math.max(0, STATUSES.indexOf(corridor.status)));
+    });
+    this.geometry = builder.build();
+    this.material = new ShaderMaterial({
+      vertexShader,
+      fragmentShader,
+      uniforms: {
+        time,
+        widthScale,
+        visible: { value: this.values },
+        kindColor: { value: KIND_COLOURS.map((hex) => new Color(hex)) },
+        casingColor: { value: new Color(0x0d1a24) },
+      },
+      transparent: true,
+      depthWrite: false,
+      // Arcs and bends can show either face to a tilted camera.
+      side: DoubleSide,
+    });
+    this.mesh = new Mesh(this.geometry, this.material);
+    this.mesh.frustumCulled = false;
+    this.mesh.renderOrder = 10;
+  }
+
+  setVisible(ids: Iterable<string>): void {
+    this.targets.fill(0);
+    for (const id of ids) {
+      const index = this.indexOf.get(id);
+      if (index !== undefined) this.targets[index] = 1;
+    }
+  }
+
+  /** The eased visibility of a corridor, 0..1 (for tests and the legend). */
+  visibility(id: string): number {
+    const index = this.indexOf.get(id);
+    return index === undefined ? 0 : this.values[index]!;
+  }
+
+  update(t: number): void {
+    const values = this.values;
+    for (let i = 0; i < MAX_CORRIDORS; i++) values[i]! += (this.targets[i]! - values[i]!) * t;
+  }
+
+  dispose(): void {
+    this.geometry.dispose();
+    this.material.dispose();
+  }
+
+  /** The corridor's whole route as x, y, z triples, legs shared with others set side by side. */
+  private path(
+    corridor: Corridor,
+    places: Map<string, { at: [number, number]; kind: string }>,
+    lanes: Map<string, string[]>,
+    legKey: (a: string, b: string) => string,
+    planner: RoutePlanner,
+    projection: GeoProjection,
+  ): number[] {
+    const out: number[] = [];
+    const xy: [number, number] = [0, 0];
+    const stops = corridor.route.filter((id) => places.has(id));
+    for (let i = 1; i < stops.length; i++) {
+      const from = places.get(stops[i - 1]!)!, to = places.get(stops[i]!)!;
+      const sea = corridor.kind === 'sea' || (corridor.kind !== 'rail' && corridor.kind !== 'road' && planner.crossesSea(from.at, to.at));
+      const ll = planner.leg(from.at, to.at, sea);
+      const sharing = lanes.get(legKey(stops[i - 1]!, stops[i]!)) ?? [corridor.id];
+      const lane = sharing.indexOf(corridor.id) - (sharing.length - 1) / 2;
+      const shift = lane * LANE * (stops[i - 1]! < stops[i]! ? 1 : -1);
+      const count = ll.length / 2;
+      const leg: number[] = [];
+      for (let k = 0; k < count; k++) {
+        projection.projectInto(ll[k * 2]!, ll[k * 2 + 1]!, xy, 0);
+        leg.push(xy[0], xy[1]);
+      }
+      for (let k = i === 1 ? 0 : 1; k < count; k++) {
+        const a = Math.max(0, k - 1), b = Math.min(count - 1, k + 1);
+        const dx = leg[b * 2]! - leg[a * 2]!, dy = leg[b * 2 + 1]! - leg[a * 2 + 1]!;
+        const l = Math.hypot(dx, dy) || 1;
+        // Lanes taper to the shared stop at both ends so legs join up.
+        const t = k / (count - 1);
+        const taper = Math.min(1, t / 0.15, (1 - t) / 0.15);
+        const s = shift * taper;
+        out.push(leg[k * 2]! - (dy / l) * s, leg[k * 2 + 1]! + (dx / l) * s, FLOW_HEIGHT);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,354 @@
+// Names on the map: countries, the scenario's places (with a marker dot),
+// actors that are not on the map (EU, NATO...) and the seas. All texts live in
+// one atlas texture and draw as one instanced mesh; the markers are one more
+// point draw. Labels are laid out in screen pixels, greedily by priority so
+// none overlaps another, and only when the camera, scenario or language
+// changes; they fade in and out. Nothing is allocated per frame.
+
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Color,
+  Float32BufferAttribute,
+  InstancedBufferAttribute,
+  InstancedBufferGeometry,
+  Matrix4,
+  Mesh,
+  Points,
+  ShaderMaterial,
+  Vector2,
+  Vector3,
+  type PerspectiveCamera,
+} from 'three';
+import type { LocalText, PackManifest, Scenario } from '../../content/schema/pack-types.js';
+import type { CountryNames } from './country-names.js';
+import type { GeoProjection } from './geo-projection.js';
+import { LabelAtlas, type LabelStyle } from './label-atlas.js';
+import { labelFragment, labelVertex, markerFragment, markerVertex } from './label-shaders.js';
+import { FLOW_HEIGHT, PALETTE } from './map-style.js';
+import type { RegionIndex } from './region-index.js';
+import { SEA_NAMES } from './sea-names.js';
+
+type ItemKind = 'country' | 'place' | 'actor' | 'sea';
+
+interface LabelItem {
+  kind: ItemKind;
+  id: string;
+  style: LabelStyle;
+  names: LocalText | null;
+  fallback: string;
+  iso?: string;
+  /** Projected area (countries), scene units squared. */
+  area: number;
+  marker: number;
+}
+
+/** Screen-pixel margins kept clear around each label's letters. */
+const GAP = 4;
+/** The atlas rectangle's blank margin around the letters. */
+const INSET = 7;
+
+export class LabelLayer {
+  readonly mesh: Mesh;
+  readonly markers: Points;
+  private readonly items: LabelItem[] = [];
+  private readonly atlas = new LabelAtlas();
+  private readonly geometry = new InstancedBufferGeometry();
+  private readonly markerGeometry = new BufferGeometry();
+  private readonly material: ShaderMaterial;
+  private readonly markerMaterial: ShaderMaterial;
+  private readonly anchors: Float32Array;
+  private readonly sizes: Float32Array;
+  private readonly offsets: Float32Array;
+  private readonly alphas: Float32Array;
+  private readonly targets: Float32Array;
+  private readonly styles: Float32Array;
+  private readonly markerAlphas: Float32Array;
+  private readonly markerTargets: Float32Array;
+  private readonly priority: Float32Array;
+  private readonly order: number[];
+  /** Placed rectangles in pixels (x, y, width, height; y up), in `order`. */
+  private readonly rects: Float32Array;
+  private readonly active: Uint8Array;
+  private readonly seen = new Float32Array(32);
+  private readonly viewport: Vector2 = new Vector2(1, 1);
+  private readonly scratch = new Vector3();
+  private readonly viewProjection = new Matrix4();
+  private placedCount = 0;
+  private dirty = true;
+  private language = '';
+
+  constructor(
+    private readonly pack: PackManifest,
+    region: RegionIndex,
+    projection: GeoProjection,
+    private readonly names: CountryNames,
+  ) {
+    const lonlat: [number, number][] = [];
+    const actorByIso = new Map(pack.actors.filter((a) => a.iso).map((a) => [a.iso!, a]));
+    for (const country of region.countries) {
+      const actor = actorByIso.get(country.id);
+      this.items.push({ kind: 'country', id: country.id, style: 'country', names: actor?.name ?? null, fallback: country.name, iso: country.id, area: country.area, marker: 0 });
+      lonlat.push(actor?.anchor ? [actor.anchor[0], actor.anchor[1]] : country.label);
+    }
+    for (const actor of pack.actors) {
+      if (actor.iso && region.country(actor.iso)) continue;
+      const at = region.anchorOf(actor);
+      if (!at) continue;
+      this.items.push({ kind: 'actor', id: actor.id, style: 'actor', names: actor.name, fallback: actor.id, area: 0, marker: 3 });
+      lonlat.push(at);
+    }
+    for (const place of pack.places) {
+      const style: LabelStyle = place.kind === 'capital' ? 'capital' : 'place';
+      this.items.push({ kind: 'place', id: place.id, style, names: place.name, fallback: place.id, area: 0, marker: place.kind === 'capital' ? 2 : 1 });
+      lonlat.push([place.at[0], place.at[1]]);
+    }
+    for (const sea of SEA_NAMES) {
+      this.items.push({ kind: 'sea', id: sea.id, style: 'sea', names: sea.name, fallback: sea.name.en ?? sea.id, area: 0, marker: 0 });
+      lonlat.push(sea.at);
+    }
+    const count = this.items.length;
+    this.anchors = new Float32Array(count * 3);
+    lonlat.forEach(([lon, lat], i) => {
+      const [x, y] = projection.project(lon, lat);
+      this.anchors.set([x, y, FLOW_HEIGHT + 0.1], i * 3);
+    });
+    this.sizes = new Float32Array(count * 2);
+    this.offsets = new Float32Array(count * 2);
+    this.alphas = new Float32Array(count);
+    this.targets = new Float32Array(count);
+    this.styles = new Float32Array(count);
+    this.markerAlphas = new Float32Array(count);
+    this.markerTargets = new Float32Array(count);
+    this.priority = new Float32Array(count);
+    this.order = this.items.map((_, i) => i);
+    this.rects = new Float32Array(count * 16);
+    this.active = new Uint8Array(count);
+
+    const quad = this.geometry;
+    quad.setIndex([0, 1, 2, 2, 1, 3]);
+    quad.setAttribute('position', new Float32BufferAttribute([0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0], 3));
+    quad.setAttribute('anchor', new InstancedBufferAttribute(this.anchors, 3));
+    quad.setAttribute('uvRect', new InstancedBufferAttribute(new Float32Array(count * 4), 4));
+    quad.setAttribute('size', new InstancedBufferAttribute(this.sizes, 2));
+    quad.setAttribute('shift', new InstancedBufferAttribute(this.offsets, 2));
+    quad.setAttribute('alpha', new InstancedBufferAttribute(this.alphas, 1));
+    quad.setAttribute('labelStyle', new InstancedBufferAttribute(this.styles, 1));
+    quad.instanceCount = count;
+    this.material = new ShaderMaterial({
+      vertexShader: labelVertex,
+      fragmentShader: labelFragment,
+      uniforms: {
+        atlas: { value: this.atlas.texture },
+        viewport: { value: this.viewport },
+        styleColor: { value: [PALETTE.labelCountry, PALETTE.labelHighlight, PALETTE.labelText, PALETTE.labelSea, PALETTE.labelHighlight].map((c) => new Color(c)) },
+        haloColor: { value: new Color(PALETTE.labelHalo) },
+      },
+      transparent: true,
+      depthTest: false,
+      depthWrite: false,
+    });
+    this.mesh = new Mesh(this.geometry, this.material);
+    this.mesh.frustumCulled = false;
+    this.mesh.renderOrder = 30;
+
+    this.markerGeometry.setAttribute('position', new Float32BufferAttribute(this.anchors, 3));
+    this.markerGeometry.setAttribute('alpha', new BufferAttribute(this.markerAlphas, 1));
+    this.markerGeometry.setAttribute('marker', new Float32BufferAttribute(this.items.map((item) => item.marker), 1));
+    this.markerMaterial = new ShaderMaterial({
+      vertexShader: markerVertex,
+      fragmentShader: markerFragment,
+      uniforms: { fill: { value: new Color(PALETTE.labelText) }, ring: { value: new Color(PALETTE.labelHalo) } },
+      transparent: true,
+      depthTest: false,
+      depthWrite: false,
+    });
+    this.markers = new Points(this.markerGeometry, this.markerMaterial);
+    this.markers.frustumCulled = false;
+    this.markers.renderOrder = 25;
+  }
+
+  /** Redraws the atlas in `language` (actors and places from the pack, other countries from the browser). */
+  setLanguage(language: string): void {
+    if (language === this.language) return;
+    this.language = language;
+    const fallbackLanguage = this.pack.languages[0] ?? 'en';
+    const entries = this.items.map((item) => ({
+      style: item.style,
+      text: item.names
+        ? (item.names[language] ?? item.names[fallbackLanguage] ?? item.fallback)
+        : this.names.name(item.iso ?? '', language, item.fallback),
+    }));
+    const uv = this.geometry.getAttribute('uvRect') as InstancedBufferAttribute;
+    this.atlas.draw(entries).forEach((rect, i) => {
+      uv.setXYZW(i, ...rect.uv);
+      this.sizes[i * 2] = rect.width;
+      this.sizes[i * 2 + 1] = rect.height;
+    });
+    uv.needsUpdate = true;
+    this.geometry.getAttribute('size').needsUpdate = true;
+    this.dirty = true;
+  }
+
+  /** Which labels the scenario asks for, and in what priority. */
+  setScenario(scenario: Scenario, highlightedIso: ReadonlySet<string>, places: ReadonlySet<string>, actors: ReadonlySet<string>): void {
+    const explicit = new Set(scenario.places ?? []);
+    this.items.forEach((item, i) => {
+      let p = 0;
+      let style = 0;
+      if (item.kind === 'country') {
+        const lit = highlightedIso.has(item.iso!);
+        style = lit ? 1 : 0;
+        p = lit ? 1000 + Math.log10(item.area + 1) : 100 + Math.log10(item.area + 1);
+      } else if (item.kind === 'actor') {
+        style = 4;
+        p = actors.has(item.id) ? 950 : 0;
+      } else if (item.kind === 'place') {
+        style = 2;
+        // The places the scenario names come first; then the stops of its corridors.
+        p = places.has(item.id) ? (explicit.has(item.id) ? 1100 : 800) + (item.marker === 2 ? 40 : 0) : 0;
+      } else {
+        style = 3;
+        p = item.id === 'caspian' ? 700 : 300;
+      }
+      this.priority[i] = p;
+      this.active[i] = p > 0 ? 1 : 0;
+      this.styles[i] = style;
+    });
+    this.order.sort((a, b) => this.priority[b]! - this.priority[a]!);
+    this.geometry.getAttribute('labelStyle').needsUpdate = true;
+    this.dirty = true;
+  }
+
+  /** Lays labels out when the view changed, then eases their opacity; `t` 0..1 per frame. */
+  update(camera: PerspectiveCamera, width: number, height: number, t: number): void {
+    this.viewProjection.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse);
+    const e = this.viewProjection.elements;
+    let moved = width !== this.viewport.x || height !== this.viewport.y;
+    for (let i = 0; i < 16; i++) {
+      if (Math.abs(e[i]! - this.seen[i]!) > 1e-7) moved = true;
+      this.seen[i] = e[i]!;
+    }
+    this.viewport.set(width, height);
+    if (moved || this.dirty) this.layout(camera);
+    this.dirty = false;
+    let changed = false;
+    for (let i = 0; i < this.alphas.length; i++) {
+      const a = this.alphas[i]!, b = this.targets[i]!;
+      if (a === b) continue;
+      const next = Math.abs(b - a) < 0.01 ? b : a + (b - a) * t;
+      this.alphas[i] = next;
+      changed = true;
+    }
+    if (changed) this.geometry.getAttribute('alpha').needsUpdate = true;
+    changed = false;
+    for (let i = 0; i < this.markerAlphas.length; i++) {
+      const a = this.markerAlphas[i]!, b = this.markerTargets[i]!;
+      if (a === b) continue;
+      this.markerAlphas[i] = Math.abs(b - a) < 0.01 ? b : a + (b - a) * t;
+      changed = true;
+    }
+    if (changed) this.markerGeometry.getAttribute('alpha').needsUpdate = true;
+  }
+
+  /** Labels now shown (target visible) with their pixel rectangles, for tests. */
+  placed(): { id: string; kind: ItemKind; rect: [number, number, number, number] }[] {
+    const out: { id: string; kind: ItemKind; rect: [number, number, number, number] }[] = [];
+    for (let k = 0; k < this.placedCount; k++) {
+      if (this.rects[k * 8 + 5] === 1) continue;
+      const item = this.items[this.rects[k * 8 + 4]!]!;
+      out.push({ id: item.id, kind: item.kind, rect: [this.rects[k * 8]!, this.rects[k * 8 + 1]!, this.rects[k * 8 + 2]!, this.rects[k * 8 + 3]!] });
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.geometry.dispose();
+    this.markerGeometry.dispose();
+    this.material.dispose();
+    this.markerMaterial.dispose();
+    this.atlas.dispose();
+  }
+
+  private layout(camera: PerspectiveCamera): void {
+    const w = this.viewport.x, h = this.viewport.y;
+    const unitsToPx = h / (2 * Math.tan((camera.fov * Math.PI) / 360));
+    this.placedCount = 0;
+    for (const i of this.order) {
+      this.targets[i] = 0;
+      this.markerTargets[i] = 0;
+      if (!this.active[i] || !this.toScreen(i)) continue;
+      const item = this.items[i]!;
+      const x = this.scratch.x, y = this.scratch.y;
+      if (x < -50 || y < -50 || x > w + 50 || y > h + 50) continue;
+      if (item.marker > 0) {
+        // A place's dot goes first; a dot under a more important label stays hidden.
+        if (this.collides(x - 7, y - 7, 14, 14, -1)) continue;
+        this.place(x - 7, y - 7, 14, 14, i, 1);
+        this.markerTargets[i] = 1;
+      }
+      const lw = this.sizes[i * 2]!, lh = this.sizes[i * 2 + 1]!;
+      if (lw === 0) continue;
+      if (item.kind === 'country' && this.priority[i]! < 1000) {
+        // An unlit country is named only if the name fits inside it.
+        const pxPerUnit = unitsToPx / this.scratch.z;
+        if (lw - 2 * INSET > 1.5 * Math.sqrt(item.area) * pxPerUnit) continue;
+      }
+      const candidates = item.marker > 0 ? 4 : 1;
+      for (let c = 0; c < candidates; c++) {
+        let ox = -lw / 2, oy = -lh / 2;
+        if (item.marker > 0) {
+          if (c === 0) ox = 10 - INSET;
+          else if (c === 1) ox = -10 - lw + INSET;
+          else if (c === 2) oy = 12 - INSET;
+          else oy = -12 - lh + INSET;
+        }
+        const rx = Math.floor(x + ox + 0.5) + INSET - GAP, ry = Math.floor(y + oy + 0.5) + INSET - GAP;
+        const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;
+        // Whole labels only: none may run off the screen's edge.
+        if (rx < 0 || ry < 0 || rx + rw > w || ry + rh > h || this.collides(rx, ry, rw, rh, i)) continue;
+        this.place(rx, ry, rw, rh, i, 0);
+        this.offsets[i * 2] = ox;
+        this.offsets[i * 2 + 1] = oy;
+        this.targets[i] = 1;
+        break;
+      }
+    }
+    this.geometry.getAttribute('shift').needsUpdate = true;
+  }
+
+  /** Projects item i to pixels into scratch (x, y, z = distance); false if behind the camera. */
+  private toScreen(i: number): boolean {
+    const s = this.scratch.set(this.anchors[i * 3]!, this.anchors[i * 3 + 1]!, this.anchors[i * 3 + 2]!);
+    s.applyMatrix4(this.viewProjection);
+    const clipW = this.viewProjectionW(i);
+    if (clipW <= 0) return false;
+    s.set((s.x * 0.5 + 0.5) * this.viewport.x, (s.y * 0.5 + 0.5) * this.viewport.y, clipW);
+    return true;
+  }
+
+  private viewProjectionW(i: number): number {
+    const e = this.viewProjection.elements;
+    return e[3]! * this.anchors[i * 3]! + e[7]! * this.anchors[i * 3 + 1]! + e[11]! * this.anchors[i * 3 + 2]! + e[15]!;
+  }
+
+  private place(x: number, y: number, width: number, height: number, item: number, marker: number): void {
+    const k = this.placedCount++ * 8;
+    this.rects[k] = x;
+    this.rects[k + 1] = y;
+    this.rects[k + 2] = width;
+    this.rects[k + 3] = height;
+    this.rects[k + 4] = item;
+    this.rects[k + 5] = marker;
+  }
+
+  private collides(x: number, y: number, width: number, height: number, self: number): boolean {
+    const r = this.rects;
+    for (let k = 0; k < this.placedCount; k++) {
+      const o = k * 8;
+      if (r[o + 4] === self && r[o + 5] === 1) continue;
+      if (x < r[o]! + r[o + 2]! && r[o]! < x + width && y < r[o + 1]! + r[o + 3]! && r[o + 1]! < y + height) return true;
+    }
+    return false;
+  }
+}

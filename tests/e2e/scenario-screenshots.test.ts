@@ -1,0 +1,64 @@
+// Every scenario of the built-in pack rendered by the built page at 1920x1080
+// and saved under tests/output/scenarios/ (git-ignored) to be looked at; the
+// page's own counters must stay within the Raspberry Pi budgets meanwhile.
+
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PackManifest } from '../../content/schema/pack-types.js';
+import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
+import { launchChromium, openKiosk } from './helpers/browser.js';
+
+const OUTPUT = new URL('../output/scenarios/', import.meta.url).pathname;
+const pack = JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as PackManifest;
+/** Camera move (1.1 s) plus fades, with room for a slow software renderer. */
+const SETTLE_MS = 2200;
+
+describe('every scenario, as a visitor sees it', () => {
+  let bridge: BridgeProcess;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    rmSync(OUTPUT, { recursive: true, force: true });
+    mkdirSync(OUTPUT, { recursive: true });
+    bridge = await startBridge(['--serial', 'none']);
+    browser = await launchChromium();
+    page = await openKiosk(browser, bridge.url);
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await bridge?.stop()).toBe(0);
+  });
+
+  it('renders each scenario within budget and saves a screenshot of it', async () => {
+    await page.keyboard.press('1');
+    for (const [index, scenario] of pack.scenarios.entries()) {
+      if (index > 0) await page.keyboard.press('PageDown');
+      await page.waitForFunction((id) => window.crossroads!.scenario === id, scenario.id);
+      await page.waitForTimeout(SETTLE_MS);
+      const stats = await page.evaluate(() => window.crossroads!.stats());
+      expect(stats.drawCalls, scenario.id).toBeLessThanOrEqual(60);
+      expect(stats.triangles, scenario.id).toBeLessThanOrEqual(300_000);
+      await page.screenshot({ path: `${OUTPUT}${String(index + 1).padStart(2, '0')}-${scenario.id}.png` });
+    }
+  });
+
+  it('renders the labels in the second language', async () => {
+    await page.keyboard.press('1');
+    await page.waitForFunction((id) => window.crossroads!.scenario === id, pack.scenarios[0]!.id);
+    await page.keyboard.press('l');
+    await page.waitForFunction((lang) => window.crossroads!.language === lang, pack.languages[1] ?? pack.languages[0]);
+    await page.waitForTimeout(SETTLE_MS);
+    await page.screenshot({ path: `${OUTPUT}01-${pack.scenarios[0]!.id}-${pack.languages[1] ?? pack.languages[0]}.png` });
+  });
+
+  it('shows no error to the visitor', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
