@@ -105,7 +105,7 @@ export function parseControlConfig(value: unknown, source: string): ControlConfi
     if (!isObject(raw)) return void problems.push(`${at} must be an object`);
     const { control, index, intent, scenario, x, y } = raw;
     const before = problems.length;
-    if (control !== 'button' && control !== 'knob') problems.push(`${at}.control must be "button" or "knob", got ${JSON.stringify(control)}`);
+    if (control !== 'button' && control !== 'knob') return void problems.push(`${at}.control must be "button" or "knob", got ${JSON.stringify(control)}`);
     const count = control === 'knob' ? nKnobs : nButtons;
     if (!isInt(index, 0, count - 1)) problems.push(`${at}.index ${JSON.stringify(index)} is not one of the ${count} ${control}s on the panel`);
     const allowed = control === 'knob' ? AXIS_INTENTS : BUTTON_INTENTS;
