@@ -1,6 +1,5 @@
 #include "simulated-board.h"
 
-#include <cstring>
 #include <ctime>
 
 #include "board-output.h"
@@ -35,11 +34,15 @@ bool SimulatedBoard::start(std::string& error) {
 }
 
 void SimulatedBoard::service() {
-  if (port_.refreshPresence() && port_.hostPresent() && !heldHello_.empty()) {
-    // The boot HELLO waits for the first host, like a board that resets when its port opens.
-    const std::string hello = heldHello_;
-    heldHello_.clear();
-    if (!silent()) port_.write(hello.data(), hello.size());
+  const uint64_t now = monotonicMs();
+  if (port_.refreshPresence() && port_.hostPresent()) {
+    // A host just opened the port (on a real board: DTR went up). Greet it a moment later,
+    // after the host's open has flushed its input (serialport does), as the sketch does.
+    helloDueMs_ = now + kHelloAfterOpenMs;
+  }
+  if (helloDueMs_ != 0 && now >= helloDueMs_) {
+    helloDueMs_ = 0;
+    if (port_.hostPresent()) panel_.sendHello();
   }
   uint8_t buffer[512];
   for (int i = 0; i < 8; ++i) {
@@ -77,10 +80,6 @@ void SimulatedBoard::sendRaw(const std::string& bytes) {
 
 bool SimulatedBoard::writeFrame(const char* data, size_t length) {
   if (silent()) return false;
-  if (!port_.hostPresent() && length > 6 && std::memcmp(data, "HELLO ", 6) == 0) {
-    heldHello_.assign(data, length);
-    return true;
-  }
   return port_.write(data, length);
 }
 
@@ -96,7 +95,7 @@ void SimulatedBoard::unplug() {
   if (!port_.isOpen()) return;
   removeLink();
   port_.close(true);
-  heldHello_.clear();
+  helloDueMs_ = 0;
   emitLine("UNPLUGGED");
 }
 

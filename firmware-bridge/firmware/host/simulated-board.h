@@ -12,6 +12,9 @@ namespace vboard {
 
 uint64_t monotonicMs();
 
+// How long after a host opens the port the board says HELLO.
+constexpr uint64_t kHelloAfterOpenMs = 20;
+
 class SimulatedBoard : private crossroads::Clock,
                        private crossroads::PanelPins,
                        private crossroads::FrameSink,
@@ -59,7 +62,7 @@ class SimulatedBoard : private crossroads::Clock,
   bool pressed_[crossroads::kMaxButtons] = {};
   uint8_t phase_[crossroads::kMaxKnobs] = {3, 3, 3, 3, 3, 3, 3, 3};
   uint64_t silentUntil_ = 0;
-  std::string heldHello_;
+  uint64_t helloDueMs_ = 0;
 };
 
 }  // namespace vboard

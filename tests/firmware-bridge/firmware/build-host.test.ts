@@ -1,12 +1,14 @@
 // The Node build helper: up-to-date checks, concurrent callers, a missing compiler.
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildVirtualBoard, findCompiler, firmwareDir } from '../../../firmware-bridge/firmware/build-host.js';
+import { buildVirtualBoard, checkSketch, findCompiler, firmwareDir } from '../../../firmware-bridge/firmware/build-host.js';
 
+// A cold build on a busy two-core machine can take minutes; a warm one takes milliseconds.
+const BUILD_TIMEOUT_MS = 240_000;
 const temporaryDirs: string[] = [];
 
 async function freshDir(): Promise<string> {
@@ -44,15 +46,26 @@ describe('build-host', () => {
     expect(second).toBe(first);
     expect((await stat(first)).mtimeMs).toBe(before);
     expect(await helpText(first)).toMatch(/usage: virtual-board \[--link PATH\]/);
+  }, BUILD_TIMEOUT_MS);
+
+  it('compiles the Arduino sketch against the core (with stub Arduino headers)', async () => {
+    expect(await checkSketch()).toBe(true);
   });
 
-  it('is safe when two callers build into the same folder at once', async () => {
+  it('is safe when two callers build into the same folder at once, and relinks a stale binary', async () => {
+    const warm = await buildVirtualBoard();
+    if (warm === null) throw new Error('no C++ compiler found: install g++');
+    // Objects come from the shared cache; the binaries go to a fresh folder.
     const outDir = await freshDir();
-    const [a, b] = await Promise.all([buildVirtualBoard({ outDir }), buildVirtualBoard({ outDir })]);
+    const objDir = join(firmwareDir(), 'build', 'obj');
+    const [a, b] = await Promise.all([buildVirtualBoard({ outDir, objDir }), buildVirtualBoard({ outDir, objDir })]);
     expect(a).toBe(join(outDir, 'virtual-board'));
     expect(b).toBe(a);
     expect(await helpText(a!)).toMatch(/usage: virtual-board/);
-    // No temporary file is left behind.
-    expect(await readdir(outDir)).toEqual(['virtual-board']);
-  });
+    expect(await readdir(outDir)).toEqual(['virtual-board']); // no temporary file left behind
+    // A binary older than its objects is linked again.
+    await utimes(a!, new Date('2000-01-01'), new Date('2000-01-01'));
+    await buildVirtualBoard({ outDir, objDir });
+    expect((await stat(a!)).mtime.getFullYear()).toBeGreaterThan(2000);
+  }, BUILD_TIMEOUT_MS);
 });

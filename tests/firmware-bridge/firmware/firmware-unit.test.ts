@@ -2,7 +2,7 @@
 // debounce, quadrature, seq wrap, heartbeat, LED blink rates).
 
 import { execFile } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFirmwareTests } from '../../../firmware-bridge/firmware/build-host.js';
 
 function run(binary: string, args: string[] = []): Promise<{ code: number; stdout: string }> {
@@ -14,15 +14,24 @@ function run(binary: string, args: string[] = []): Promise<{ code: number; stdou
   });
 }
 
+// A cold build on a busy two-core machine can take minutes; a warm one takes milliseconds.
+const BUILD_TIMEOUT_MS = 240_000;
+let binary = '';
+
 async function testBinary(): Promise<string> {
-  const binary = await buildFirmwareTests();
-  if (binary === null) {
-    throw new Error('no C++ compiler found (tried $CXX, g++, clang++, c++): install g++ to build and test the firmware core');
-  }
+  if (binary === '') throw new Error('the firmware tests were not built');
   return binary;
 }
 
 describe('firmware core unit tests (C++)', () => {
+  beforeAll(async () => {
+    const built = await buildFirmwareTests();
+    if (built === null) {
+      throw new Error('no C++ compiler found (tried $CXX, g++, clang++, c++): install g++ to build and test the firmware core');
+    }
+    binary = built;
+  }, BUILD_TIMEOUT_MS);
+
   it('all pass and report their counts', async () => {
     const { code, stdout } = await run(await testBinary());
     const counts = /^(\d+) passed, (\d+) failed$/m.exec(stdout);

@@ -11,6 +11,9 @@ import { checkFrame, withCrc } from './frame-check.js';
 import { SerialClient } from './serial-client.js';
 import { VirtualBoardProcess } from './virtual-board-process.js';
 
+// A cold build on a busy two-core machine can take minutes; a warm one takes milliseconds.
+const BUILD_TIMEOUT_MS = 240_000;
+
 let binary = '';
 let workDir = '';
 const boards: VirtualBoardProcess[] = [];
@@ -23,7 +26,7 @@ beforeAll(async () => {
   }
   binary = built;
   workDir = await mkdtemp(join(tmpdir(), 'crossroads-vboard-'));
-});
+}, BUILD_TIMEOUT_MS);
 
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
@@ -170,7 +173,7 @@ describe('virtual board', () => {
     expect(newPath).not.toBe(path);
     expect(await readlink(link)).toBe(newPath);
     const again = await connect(link);
-    // The boot HELLO reaches the first host to open the port, without asking.
+    // A host that opens the port is greeted with HELLO, without asking.
     checkFrame(await again.waitFor(ofType('HELLO')));
     const state = checkFrame(await again.waitFor(ofType('STATE'), 1500));
     expect(Number(state.fields[0])).toBeLessThan(3); // a fresh boot: seq starts again
