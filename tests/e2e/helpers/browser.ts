@@ -15,3 +15,21 @@ export async function openKiosk(browser: Browser, url: string, viewport = { widt
   await page.evaluate(() => window.crossroads!.ready);
   return page;
 }
+
+/** All text on the page, shadow roots included (what a visitor could read). */
+export async function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const walk = (root: Node): void => {
+      for (const node of Array.from(root.childNodes)) {
+        if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+        if (node instanceof Element) {
+          if (node.shadowRoot) walk(node.shadowRoot);
+          if (node.tagName !== 'SCRIPT' && node.tagName !== 'STYLE') walk(node);
+        }
+      }
+    };
+    walk(document.body);
+    return parts.join(' ');
+  });
+}
