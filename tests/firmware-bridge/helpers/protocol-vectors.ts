@@ -1,7 +1,7 @@
 // The test vectors of control protocol version 1, copied into the project so
 // tests never depend on anything outside it. Each is a full line as sent.
 
-import type { BoardFrame, HostFrame } from '../../../firmware-bridge/serial/frame-codec.js';
+import type { BoardFrame, HostFrame, RejectReason } from '../../../firmware-bridge/serial/frame-codec.js';
 
 export const CRC_CHECK = { input: '123456789', crc: 0xf4 };
 
@@ -21,4 +21,14 @@ export const HOST_VECTORS: { frame: HostFrame; line: string }[] = [
   { frame: { type: 'WHO' }, line: 'WHO*2B' },
   { frame: { type: 'LED', index: 3, mode: 2 }, line: 'LED 3 2*C4' },
   { frame: { type: 'PING', n: 42 }, line: 'PING 42*95' },
+];
+
+/** Lines a host must drop, with the reason (also listed in PROTOCOL.md). */
+export const REJECTED_VECTORS: { line: string; reason: RejectReason }[] = [
+  { line: 'BTN 17 3 1', reason: 'no-crc' },
+  { line: 'BTN 17 3 1*3E', reason: 'crc' },
+  { line: 'BTN 17 3 1*3d', reason: 'crc' },
+  { line: 'BEEP 1*C9', reason: 'unknown-type' },
+  { line: 'BTN 17  3 1*24', reason: 'bad-fields' },
+  { line: 'KNOB 19 0 0*2C', reason: 'bad-fields' },
 ];

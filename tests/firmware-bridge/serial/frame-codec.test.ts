@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBoardFrame, encodeHostFrame, frameLine, parseBoardLine, type RejectReason } from '../../../firmware-bridge/serial/frame-codec.js';
-import { BOARD_VECTORS, HOST_VECTORS } from '../helpers/protocol-vectors.js';
+import { BOARD_VECTORS, HOST_VECTORS, REJECTED_VECTORS } from '../helpers/protocol-vectors.js';
 
 const rejected = (line: string): RejectReason | 'accepted' => {
   const result = parseBoardLine(line);
@@ -10,6 +10,10 @@ const rejected = (line: string): RejectReason | 'accepted' => {
 describe('parseBoardLine', () => {
   it('parses every board test vector', () => {
     for (const { line, frame } of BOARD_VECTORS) expect(parseBoardLine(line), line).toEqual({ ok: true, frame });
+  });
+
+  it('drops the rejection vectors for the documented reasons', () => {
+    for (const { line, reason } of REJECTED_VECTORS) expect(rejected(line), line).toBe(reason);
   });
 
   it('round-trips the board vectors through the encoder', () => {
