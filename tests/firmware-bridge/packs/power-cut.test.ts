@@ -89,7 +89,7 @@ afterAll(async () => {
   await removeDir(world.root);
 });
 
-it('leaves the old or the new pack complete and current after a kill at any point', { timeout: 90_000 }, async () => {
+it('leaves the old or the new pack complete and current after a kill at any point', { timeout: 180_000 }, async () => {
   await resetData();
   const full = await runInstall({});
   expect(full.lines.at(-1)).toBe('result installed');

@@ -2,6 +2,7 @@
 // folders, exactly as an automounter makes them.
 
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -119,7 +120,6 @@ it('shows the result on screen when the stick is read-only', async () => {
 });
 
 it('fails clearly, leaving the pack on screen, when the stick is pulled mid-read', async () => {
-  const { randomBytes } = await import('node:crypto');
   const assets = Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`data/part-${i}.bin`, randomBytes(256 * 1024)]));
   const zip = await buildZip(world, { version: '3.0.0', assets });
   watcher = new UsbWatcher({ bus: world.bus, log: world.log, store, mediaDir: media, pollMs: 40, statusEveryMs: 0 });
