@@ -1,0 +1,125 @@
+// Frame time per scenario at 1920x1080 in headless Chromium (SwiftShader) with
+// the frame-rate limit off: rAF deltas (noisy in software rendering), draw
+// calls and triangles from window.crossroads.stats(), and the browser's CPU
+// time per rendered frame over its whole process tree from /proc (stable).
+// Scenarios are reached with the panel's `next` button on the virtual board.
+
+import type { Page } from 'playwright-core';
+import { deltas, dropWarmup, summarize } from './bench-stats.js';
+import { summaryRow, valueRow, type BenchRow } from './bench-table.js';
+import { sleep, waitFor, type BenchRig, type ProbedPage } from './bench-rig.js';
+import { recordFrames, readProbe } from './page-probe.js';
+import { clockTicksPerSecond, cpuMsBetween, cpuTicksByPid, descendants, readAllProcs } from './proc-stat.js';
+
+export interface FrameOptions {
+  /** The panel button bound to `next`. */
+  nextButton: number;
+  /** Time for the camera move to finish before measuring. */
+  settleMs: number;
+  windowMs: number;
+  /** rAF deltas dropped at the start of each window. */
+  warmupFrames: number;
+  maxScenarios: number;
+}
+
+export interface ScenarioFrames {
+  scenario: string;
+  frames: number;
+  fps: number;
+  median: number;
+  p95: number;
+  p99: number;
+  cpuMsPerFrame: number;
+  drawCalls: number;
+  triangles: number;
+}
+
+interface Stats {
+  drawCalls: number;
+  triangles: number;
+  frames: number;
+}
+
+/** Chromium's processes: every child of this process named like it, with all their descendants. */
+export function chromiumPids(): number[] {
+  const procs = readAllProcs();
+  const roots = procs.filter((p) => p.ppid === process.pid && /chrom/i.test(p.comm)).map((p) => p.pid);
+  return descendants(procs, roots);
+}
+
+async function stats(page: Page): Promise<Stats> {
+  return (await page.evaluate('window.crossroads.stats()')) as Stats;
+}
+
+async function measure(page: Page, scenario: string, options: FrameOptions, ticks: number): Promise<ScenarioFrames & { frameTimes: number[] }> {
+  const pids = chromiumPids();
+  await recordFrames(page, true);
+  const cpuStart = cpuTicksByPid(pids);
+  const before = await stats(page);
+  await sleep(options.windowMs);
+  const after = await stats(page);
+  const cpuEnd = cpuTicksByPid(chromiumPids());
+  await recordFrames(page, false);
+  const rendered = after.frames - before.frames;
+  if (rendered <= 0) throw new Error(`the scene drew no frame in ${options.windowMs} ms of ${scenario}`);
+  const frameTimes = dropWarmup(deltas((await readProbe(page)).frames), options.warmupFrames);
+  const summary = summarize(frameTimes);
+  return {
+    scenario,
+    frames: summary.n,
+    fps: (rendered * 1000) / options.windowMs,
+    median: summary.median,
+    p95: summary.p95,
+    p99: summary.p99,
+    cpuMsPerFrame: cpuMsBetween(cpuStart, cpuEnd, ticks) / rendered,
+    drawCalls: after.drawCalls,
+    triangles: after.triangles,
+    frameTimes,
+  };
+}
+
+export async function benchFrames(rig: BenchRig, { page }: ProbedPage, options: FrameOptions): Promise<{ rows: BenchRow[]; scenarios: ScenarioFrames[] }> {
+  const ticks = clockTicksPerSecond();
+  const scenarios: (ScenarioFrames & { frameTimes: number[] })[] = [];
+  const current = async (): Promise<string | null> => (await page.evaluate('window.crossroads.scenario')) as string | null;
+  let shown = await current();
+  await sleep(options.settleMs);
+  scenarios.push(await measure(page, `attract (${shown ?? 'none'})`, options, ticks));
+  const visited = new Set<string>();
+  while (scenarios.length <= options.maxScenarios) {
+    const previous = shown;
+    await rig.board.send(`tap ${options.nextButton}`);
+    await waitFor('the next scenario to show', async () => (shown = await current()) !== previous && shown !== null, 10_000, 50);
+    if (visited.has(shown!)) break;
+    visited.add(shown!);
+    await sleep(options.settleMs);
+    scenarios.push(await measure(page, shown!, options, ticks));
+  }
+  const all = scenarios.flatMap((s) => s.frameTimes);
+  const cpu = summarize(scenarios.map((s) => s.cpuMsPerFrame));
+  const rows: BenchRow[] = [
+    summaryRow('frame', 'rAF frame time, every scenario pooled', 'ms', summarize(all), 'limit off; see per-scenario table'),
+    valueRow('frame', 'browser CPU per frame, median of scenarios', 'ms', cpu.median, `${cpu.min.toFixed(1)}-${cpu.max.toFixed(1)} across ${cpu.n}`),
+    valueRow('frame', 'draw calls, most in a scenario', 'calls', Math.max(...scenarios.map((s) => s.drawCalls))),
+    valueRow('frame', 'triangles, most in a scenario', 'tris', Math.max(...scenarios.map((s) => s.triangles))),
+  ];
+  return { rows, scenarios: scenarios.map(({ frameTimes: _, ...s }) => s) };
+}
+
+/** One line per scenario: what the README's frame table shows. */
+export function formatScenarioTable(scenarios: readonly ScenarioFrames[]): string {
+  const head = ['scenario', 'frames', 'fps', 'median ms', 'p95 ms', 'CPU ms/frame', 'draw calls', 'triangles'];
+  const body = scenarios.map((s) => [
+    s.scenario,
+    String(s.frames),
+    s.fps.toFixed(0),
+    s.median.toFixed(2),
+    s.p95.toFixed(2),
+    s.cpuMsPerFrame.toFixed(2),
+    String(s.drawCalls),
+    s.triangles.toLocaleString('en-US'),
+  ]);
+  const widths = head.map((_, c) => Math.max(...[head, ...body].map((r) => r[c]!.length)));
+  const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
