@@ -25,6 +25,7 @@ PtyPort::~PtyPort() {
 
 bool PtyPort::open(std::string& error) {
   close();
+  dropped_ = 0;
   const int fd = posix_openpt(O_RDWR | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) {
     error = std::string("posix_openpt: ") + std::strerror(errno);

@@ -18,6 +18,7 @@ SimulatedBoard::SimulatedBoard(const crossroads::PanelConfig& config, std::strin
 SimulatedBoard::~SimulatedBoard() { removeLink(); }
 
 bool SimulatedBoard::openPort(std::string& error) {
+  droppedBefore_ += port_.droppedWrites();
   if (!port_.open(error)) return false;
   if (!link_.empty() && !replaceSymlink(link_, port_.path(), error)) {
     port_.close();

@@ -39,6 +39,8 @@ class SimulatedBoard : private crossroads::Clock,
   void removeLink();
 
   bool plugged() const { return port_.isOpen(); }
+  // Writes dropped because no host had the port open or its buffer was full.
+  uint64_t droppedWrites() const { return droppedBefore_ + port_.droppedWrites(); }
   int portFd() const { return port_.isOpen() && port_.hostPresent() ? port_.fd() : -1; }
   uint8_t buttons() const { return config_.buttons; }
   uint8_t knobs() const { return config_.knobs; }
@@ -63,6 +65,7 @@ class SimulatedBoard : private crossroads::Clock,
   uint8_t phase_[crossroads::kMaxKnobs] = {3, 3, 3, 3, 3, 3, 3, 3};
   uint64_t silentUntil_ = 0;
   uint64_t helloDueMs_ = 0;
+  uint64_t droppedBefore_ = 0;  // counted by ports already closed
 };
 
 }  // namespace vboard

@@ -202,5 +202,8 @@ int main(int argc, char** argv) {
     runner.step(vboard::monotonicMs());
   }
   board.removeLink();
+  // Diagnostics only (stdout is the machine-readable channel).
+  std::fprintf(stderr, "virtual-board: %llu writes dropped (no host, or host not reading)\n",
+               static_cast<unsigned long long>(board.droppedWrites()));
   return 0;
 }
