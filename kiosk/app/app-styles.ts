@@ -101,6 +101,18 @@ export const appStyles = css`
   :host([info-open]) control-hints {
     display: none;
   }
+  /* Class mode: the teacher's prompt takes the top-left corner, the timeline the rest of the top. */
+  :host([class-mode]) .layer {
+    grid-template-areas:
+      'lesson top top'
+      'left . .'
+      'left . legend'
+      'left strip hints';
+  }
+  lesson-panel {
+    grid-area: lesson;
+    align-self: start;
+  }
   .banner {
     grid-area: top;
     justify-self: center;
@@ -135,6 +147,14 @@ export const appStyles = css`
     }
     :host([info-open]) .left {
       display: none;
+    }
+    :host([class-mode]) .layer {
+      grid-template-areas:
+        'top top'
+        'lesson lesson'
+        'left left'
+        'legend hints'
+        'strip strip';
     }
   }
 `;

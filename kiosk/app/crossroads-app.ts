@@ -332,6 +332,7 @@ export class CrossroadsApp extends SafeElement {
   override willUpdate(): void {
     const s = this.state.current;
     this.toggleAttribute('info-open', (s.mode === 'scenario' || s.mode === 'class') && s.infoOpen);
+    this.toggleAttribute('class-mode', s.mode === 'class');
   }
 
   protected renderSafely() {
@@ -348,10 +349,10 @@ export class CrossroadsApp extends SafeElement {
         ${this.countdown !== null && s.mode === 'scenario'
           ? html`<idle-countdown class="banner" .pack=${pack} .language=${lang} .seconds=${this.countdown}></idle-countdown>`
           : ''}
+        ${s.mode === 'class'
+          ? html`<lesson-panel .pack=${pack} .lesson=${this.state.lesson} .step=${s.lessonStep} .language=${lang}></lesson-panel>`
+          : ''}
         <div class="left">
-          ${s.mode === 'class'
-            ? html`<lesson-panel .pack=${pack} .lesson=${this.state.lesson} .step=${s.lessonStep} .language=${lang}></lesson-panel>`
-            : ''}
           <scenario-card .pack=${pack} .scenario=${s.scenario} .language=${lang} .index=${s.scenarioIndex} lang=${lang}></scenario-card>
         </div>
         ${infoOpen ? html`<info-panel .pack=${pack} .scenario=${s.scenario} .language=${lang}></info-panel>` : ''}

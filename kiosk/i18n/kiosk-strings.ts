@@ -59,6 +59,7 @@ export const KIOSK_STRINGS = {
   // Maintenance (for the staff, still translated)
   maintenance: { en: 'Maintenance', es: 'Mantenimiento' },
   board: { en: 'Control panel board', es: 'Placa del panel' },
+  status: { en: 'Status', es: 'Estado' },
   connected: { en: 'connected', es: 'conectada' },
   notConnected: { en: 'not connected', es: 'no conectada' },
   simulated: { en: 'simulated', es: 'simulada' },

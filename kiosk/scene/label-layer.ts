@@ -77,6 +77,7 @@ export class LabelLayer {
   private placedCount = 0;
   private dirty = true;
   private language = '';
+  private texts: string[] = [];
 
   constructor(
     private readonly pack: PackManifest,
@@ -173,12 +174,10 @@ export class LabelLayer {
     if (language === this.language) return;
     this.language = language;
     const fallbackLanguage = this.pack.languages[0] ?? 'en';
-    const entries = this.items.map((item) => ({
-      style: item.style,
-      text: item.names
-        ? (item.names[language] ?? item.names[fallbackLanguage] ?? item.fallback)
-        : this.names.name(item.iso ?? '', language, item.fallback),
-    }));
+    this.texts = this.items.map((item) =>
+      item.names ? (item.names[language] ?? item.names[fallbackLanguage] ?? item.fallback) : this.names.name(item.iso ?? '', language, item.fallback),
+    );
+    const entries = this.items.map((item, i) => ({ style: item.style, text: this.texts[i]! }));
     const uv = this.geometry.getAttribute('uvRect') as InstancedBufferAttribute;
     this.atlas.draw(entries).forEach((rect, i) => {
       uv.setXYZW(i, ...rect.uv);
@@ -249,6 +248,12 @@ export class LabelLayer {
       changed = true;
     }
     if (changed) this.markerGeometry.getAttribute('alpha').needsUpdate = true;
+  }
+
+  /** The text a label has in the current language (tests). */
+  text(kind: ItemKind, id: string): string | undefined {
+    const i = this.items.findIndex((item) => item.kind === kind && item.id === id);
+    return i < 0 ? undefined : this.texts[i];
   }
 
   /** Labels now shown (target visible) with their pixel rectangles, for tests. */

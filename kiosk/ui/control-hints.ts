@@ -25,6 +25,16 @@ export const INTENT_LABEL: Record<IntentKind, KioskStringKey> = {
   maintenance: 'ctlMaintenance',
 };
 
+/** A label may be as wide as the gap to its nearest neighbour in the same row (and the panel's edge allows). */
+export function labelWidth(binding: ControlBinding, all: ControlBinding[]): number {
+  let room = 2 * Math.min(binding.x, 1 - binding.x);
+  for (const other of all) {
+    if (other === binding || Math.abs(other.y - binding.y) > 0.2) continue;
+    room = Math.min(room, Math.abs(other.x - binding.x));
+  }
+  return Math.max(0.08, Math.min(0.3, room * 0.96));
+}
+
 export class ControlHints extends SafeElement {
   static override properties = {
     controls: { attribute: false },
@@ -65,7 +75,6 @@ export class ControlHints extends SafeElement {
         flex-direction: column;
         align-items: center;
         gap: 0.15em;
-        width: 7.5em;
         text-align: center;
       }
       .cap {
@@ -89,8 +98,8 @@ export class ControlHints extends SafeElement {
         border-color: var(--accent, #e8c987);
       }
       .label {
-        font-size: var(--fs-small, 20px);
-        line-height: 1.15;
+        font-size: calc(var(--fs-small, 20px) * 0.9);
+        line-height: 1.1;
       }
       .scenario .label {
         display: none;
@@ -136,7 +145,7 @@ export class ControlHints extends SafeElement {
                 .filter(Boolean)
                 .join(' ');
               const label = this.label(b);
-              return html`<li class=${classes} style=${styleMap({ left: `${b.x * 100}%`, top: `${b.y * 100}%` })} data-control="${b.control}-${b.index}">
+              return html`<li class=${classes} style=${styleMap({ left: `${b.x * 100}%`, top: `${b.y * 100}%`, width: `${labelWidth(b, controls.bindings) * 100}%` })} data-control="${b.control}-${b.index}">
                 <span class="cap" aria-hidden="true">${b.intent === 'scenario' ? (b.scenario ?? 0) + 1 : b.control === 'knob' ? '⟲' : ''}</span>
                 <span class="label">${label}</span>
                 ${b.intent === 'scenario' ? html`<span class="sr">${label} ${(b.scenario ?? 0) + 1}</span>` : ''}

@@ -62,8 +62,9 @@ export class InfoPanel extends SafeElement {
         margin-bottom: 0.35em;
       }
       .close {
-        margin-top: 0.6em;
-        font-size: var(--fs-small, 20px);
+        text-transform: none;
+        letter-spacing: 0;
+        font-weight: 400;
       }
     `,
   ];
@@ -76,7 +77,7 @@ export class InfoPanel extends SafeElement {
     const sources = scenario.sources.map((id) => pack.sources.find((s) => s.id === id)).filter((s): s is Source => s !== undefined);
     return html`
       <section class="panel" role="region" aria-labelledby="info-title">
-        <p class="eyebrow">${uiText('more', language, pack)}</p>
+        <p class="eyebrow">${uiText('more', language, pack)} <span class="close muted">· ${uiText('closeInfo', language, pack)}</span></p>
         <h2 id="info-title">${pick(scenario.title, language, fallback)}</h2>
         ${paragraphs.map((text) => html`<p>${text}</p>`)}
         ${sources.length > 0
@@ -90,7 +91,6 @@ export class InfoPanel extends SafeElement {
                 )}
               </ol>`
           : ''}
-        <div class="close muted">${uiText('closeInfo', language, pack)}</div>
       </section>
     `;
   }

@@ -95,7 +95,11 @@ export class InputTester extends SafeElement {
     const item = (control: 'button' | 'knob', index: number) => {
       const s = this.activity.state(control, index, now);
       const binding = bindingOf(control, index);
-      const does = binding ? uiText(INTENT_LABEL[binding.intent], language, pack) + (binding.intent === 'scenario' ? ` ${(binding.scenario ?? 0) + 1}` : '') : '—';
+      const does = !binding
+        ? '—'
+        : binding.intent === 'scenario'
+          ? `${uiText('scenario', language, pack)} ${(binding.scenario ?? 0) + 1}`
+          : uiText(INTENT_LABEL[binding.intent], language, pack);
       return html`<li class="${control}${s.lit ? ' lit' : ''}" data-control="${control}-${index}" data-lit=${s.lit ? 'true' : 'false'} data-used=${s.used ? 'true' : 'false'}>
         <span class="mark" aria-hidden="true">${s.used ? '✓' : '·'}</span>
         ${uiText(control, language, pack)} ${index}${control === 'knob' ? html` <span>(${s.position})</span>` : ''}<br /><span>${does}</span>

@@ -225,7 +225,7 @@ export class MaintenanceScreen extends SafeElement {
     return html`<section class="panel" aria-labelledby="m-board">
       <h2 class="eyebrow" id="m-board">${this.t('board')}</h2>
       <dl>
-        <dt>${this.t('connected')}</dt>
+        <dt>${this.t('status')}</dt>
         <dd data-testid="board-connected">${b?.connected ? this.t('connected') : this.t('notConnected')}${b?.simulated ? ` (${this.t('simulated')})` : ''}</dd>
         <dt>${this.t('boardId')}</dt>
         <dd>${b?.boardId ?? '—'}</dd>

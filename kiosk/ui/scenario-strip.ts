@@ -32,10 +32,11 @@ export class ScenarioStrip extends SafeElement {
     css`
       :host {
         display: block;
+        font-size: var(--fs-small, 20px);
       }
       nav {
         display: flex;
-        gap: 0.45em;
+        gap: 0.4em;
         justify-content: center;
         flex-wrap: wrap;
       }
