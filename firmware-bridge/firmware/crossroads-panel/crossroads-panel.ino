@@ -21,7 +21,7 @@ char gBoardId[2 * PICO_UNIQUE_BOARD_ID_SIZE_BYTES + 1] = "0";
 
 class PicoClock : public crossroads::Clock {
  public:
-  uint32_t nowMs() override { return millis(); }
+  uint32_t nowMs() override { return static_cast<uint32_t>(millis()); }
 };
 
 class PicoPins : public crossroads::PanelPins {
@@ -87,10 +87,10 @@ void loop() {
   const bool connected = static_cast<bool>(Serial);
   if (connected && !gHostWasConnected) {
     gHelloDue = true;
-    gHelloDueMs = millis() + kHelloAfterOpenMs;
+    gHelloDueMs = static_cast<uint32_t>(millis()) + kHelloAfterOpenMs;
   }
   gHostWasConnected = connected;
-  if (gHelloDue && static_cast<int32_t>(millis() - gHelloDueMs) >= 0) {
+  if (gHelloDue && static_cast<int32_t>(static_cast<uint32_t>(millis()) - gHelloDueMs) >= 0) {
     gHelloDue = false;
     gPanel.sendHello();
   }
