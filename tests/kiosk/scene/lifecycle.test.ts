@@ -1,0 +1,78 @@
+import { expect } from '@esm-bundle/chai';
+import { frames, openScene } from './scene-fixture.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heap(): number | null {
+  gc?.();
+  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? memory.usedJSHeapSize : null;
+}
+
+describe('MapScene lifecycle', () => {
+  it('builds nothing on scenario switches: no growth after 500 of them', async () => {
+    const fixture = await openScene(640, 360);
+    try {
+      const { scene, pack } = fixture;
+      for (const scenario of pack.scenarios) {
+        scene.showScenario(scenario);
+        frames(scene, 2, 0.5);
+      }
+      // Warm up: every program compiled, every code path run once.
+      for (let i = 0; i < 50; i++) {
+        scene.showScenario(pack.scenarios[i % pack.scenarios.length]!);
+        frames(scene, 1, 0.05);
+      }
+      const before = scene.stats();
+      const heapBefore = heap();
+      for (let i = 0; i < 500; i++) {
+        scene.showScenario(pack.scenarios[(i * 3) % pack.scenarios.length]!);
+        scene.setView(i % 7 - 3, i % 5);
+        if (i % 25 === 0) frames(scene, 1, 0.05);
+      }
+      const after = scene.stats();
+      const heapAfter = heap();
+      expect(after.frames).to.be.greaterThan(before.frames);
+      expect(after.geometries).to.equal(before.geometries);
+      expect(after.textures).to.equal(before.textures);
+      expect(after.programs).to.equal(before.programs);
+      if (heapBefore !== null && heapAfter !== null) expect(heapAfter - heapBefore).to.be.lessThan(1_000_000);
+      expect(fixture.errors).to.deep.equal([]);
+    } finally {
+      fixture.close();
+    }
+  });
+
+  it('frees every geometry and texture on dispose()', async () => {
+    const fixture = await openScene(640, 360);
+    const { scene, pack } = fixture;
+    scene.showScenario(pack.scenarios[0]!);
+    frames(scene, 2, 0.5);
+    const live = scene.stats();
+    expect(live.geometries).to.be.greaterThan(4);
+    expect(live.textures).to.be.greaterThan(0);
+    fixture.close();
+    const freed = scene.stats();
+    expect(freed.geometries).to.equal(0);
+    expect(freed.textures).to.equal(0);
+    expect(scene.corridors).to.equal(null);
+    expect(scene.labels).to.equal(null);
+  });
+
+  it('rebuilds the pack layers for a new pack without leaking the old ones', async () => {
+    const fixture = await openScene(640, 360);
+    try {
+      const { scene, pack } = fixture;
+      scene.showScenario(pack.scenarios[1]!);
+      frames(scene, 2, 0.5);
+      const first = scene.stats();
+      scene.setPack(structuredClone(pack));
+      frames(scene, 2, 0.5);
+      const second = scene.stats();
+      expect(second.geometries).to.equal(first.geometries);
+      expect(second.textures).to.equal(first.textures);
+    } finally {
+      fixture.close();
+    }
+  });
+});
