@@ -27,7 +27,7 @@ class FolderSource implements PackSource {
     stream.on('error', (error) =>
       meter.destroy(new RefusalError(problem(path, '', `could not be read (${describeError(error)})`))),
     );
-    meter.on('error', () => stream.destroy());
+    meter.on('close', () => stream.destroy());
     return stream.pipe(meter);
   }
 

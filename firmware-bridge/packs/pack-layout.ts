@@ -62,7 +62,10 @@ export class Staging {
     this.handles.add(handle);
     return {
       write: async (chunk) => {
-        await handle.write(chunk);
+        // A write may take only part of the buffer; keep going until all of it is down.
+        for (let offset = 0; offset < chunk.length; ) {
+          offset += (await handle.write(chunk, offset, chunk.length - offset)).bytesWritten;
+        }
       },
       finish: async () => {
         await handle.sync();

@@ -134,10 +134,15 @@ class ZipSource implements PackSource {
     }
     const meter = this.counter.meter();
     raw.on('error', (error) => meter.destroy(new RefusalError(entryProblem(path, error))));
-    meter.on('error', () => {
+    // However the reader stops (done, refused, abandoned), the entry stream must
+    // end too, or yauzl keeps the zip's file descriptor open.
+    const release = (): void => {
+      if (raw.destroyed) return;
       raw.unpipe(meter);
       raw.destroy();
-    });
+    };
+    meter.on('error', release);
+    meter.on('close', release);
     return raw.pipe(meter);
   }
 
