@@ -65,6 +65,7 @@ async function startUp(): Promise<string> {
   const pointer = JSON.parse(await readFile(join(packs, 'current'), 'utf8')) as { current: { dir: string }; previous: { dir: string } | null };
   if (info.version === '2.0.0') {
     expect(pointer).toMatchObject({ current: { dir: 'test-pack-2.0.0' }, previous: { dir: 'test-pack-1.0.0' } });
+    expect(names).toEqual(['current', 'test-pack-1.0.0', 'test-pack-2.0.0']);
   } else {
     expect(info.version).toBe('1.0.0');
     expect(pointer.current.dir).toBe('test-pack-1.0.0');
