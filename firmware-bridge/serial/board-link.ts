@@ -8,6 +8,7 @@ import type { PanelInput } from '../api/messages.js';
 import type { Logger } from '../core/logger.js';
 import { BoardState } from './board-state.js';
 import { encodeHostFrame, parseBoardLine, PROTOCOL_MAJOR, REJECT_REASONS, type BoardFrame, type HostFrame, type RejectReason } from './frame-codec.js';
+import { hangupAwareBinding } from './hangup-aware-binding.js';
 import { LineSplitter } from './line-splitter.js';
 
 export type HelloFrame = Extract<BoardFrame, { type: 'HELLO' }>;
@@ -98,7 +99,9 @@ export class BoardLink {
     this.pingTimeoutMs = options.pingTimeoutMs ?? 1000;
     this.helloTimeoutMs = options.helloTimeoutMs ?? 1500;
     this.dropped = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>;
-    this.port = new SerialPort({ path: options.path, baudRate: options.baudRate ?? 115200, autoOpen: false });
+    const portOptions = { path: options.path, baudRate: options.baudRate ?? 115200, autoOpen: false, binding: hangupAwareBinding };
+    // SerialPort's options type hides `binding`, but the constructor honours it.
+    this.port = new SerialPort(portOptions as unknown as ConstructorParameters<typeof SerialPort>[0]);
   }
 
   get hello(): HelloFrame {

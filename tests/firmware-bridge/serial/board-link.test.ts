@@ -118,6 +118,19 @@ describe('BoardLink over a pseudo-terminal', () => {
     expect(link.releaseAll()).toEqual([{ kind: 'button', index: 2, pressed: false }]);
   });
 
+  it('notices an unplug at once every time, not at the silence limit', async () => {
+    const b = await board({ heartbeatMs: 100 });
+    for (let n = 0; n < 12; n++) {
+      const { lost } = await connect(b.pty, { silenceMs: 10_000 });
+      await b.send('unplug');
+      const unpluggedAt = Date.now();
+      await waitUntil(() => lost.length === 1, `loss ${n}`, 1000, 5);
+      expect(lost).toEqual(['unplugged']);
+      expect(Date.now() - unpluggedAt).toBeLessThan(500);
+      await b.send('plug');
+    }
+  });
+
   it('counts the board as lost after the silence limit', async () => {
     const b = await board({ heartbeatMs: 100 });
     const { lost } = await connect(b.pty, { silenceMs: 400 });
