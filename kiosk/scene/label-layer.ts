@@ -191,7 +191,7 @@ export class LabelLayer {
 
   /** Which labels the scenario asks for, and in what priority. */
   setScenario(scenario: Scenario, highlightedIso: ReadonlySet<string>, places: ReadonlySet<string>, actors: ReadonlySet<string>): void {
-    const explicit = new Set(scenario.places ?? []);
+    const explicit = scenario.places ?? [];
     this.items.forEach((item, i) => {
       let p = 0;
       let style = 0;
@@ -205,7 +205,8 @@ export class LabelLayer {
       } else if (item.kind === 'place') {
         style = 2;
         // The places the scenario names come first; then the stops of its corridors.
-        p = places.has(item.id) ? (explicit.has(item.id) ? 1100 : 800) + (item.marker === 2 ? 40 : 0) : 0;
+        const named = explicit.indexOf(item.id);
+        p = named >= 0 ? 1150 - named : places.has(item.id) ? 800 + (item.marker === 2 ? 40 : 0) : 0;
       } else {
         style = 3;
         p = item.id === 'caspian' ? 700 : 300;

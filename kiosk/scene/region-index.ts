@@ -134,7 +134,7 @@ export class RegionIndex {
     let best: [number, number] = [(w + e) / 2, (s + n) / 2];
     let bestScore = -Infinity;
     const score = (lon: number, lat: number): number => {
-      if (!insideRings(rings, lon, lat)) return -Infinity;
+      if (!insideRings(thin, lon, lat)) return -Infinity;
       const edge = Math.min(lon - ew, ee - lon, lat - es, en - lat);
       return edgeDistance(thin, lon, lat) - Math.max(0, EDGE_MARGIN - edge) * 2;
     };

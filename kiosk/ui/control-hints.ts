@@ -69,8 +69,10 @@ export class ControlHints extends SafeElement {
         aspect-ratio: 2 / 1;
       }
       .control {
+        --cap: 1.8em;
         position: absolute;
-        transform: translate(-50%, -50%);
+        /* The cap's centre sits on the control's place; the label hangs below it. */
+        transform: translate(-50%, calc(var(--cap) / -2));
         display: flex;
         flex-direction: column;
         align-items: center;
@@ -81,15 +83,16 @@ export class ControlHints extends SafeElement {
         box-sizing: border-box;
         display: grid;
         place-items: center;
-        width: 1.8em;
-        height: 1.8em;
+        width: var(--cap);
+        height: var(--cap);
         border-radius: 50%;
         border: 0.12em solid var(--ink, #f4f1e8);
         font-weight: 700;
       }
+      .knob {
+        --cap: 2.3em;
+      }
       .knob .cap {
-        width: 2.3em;
-        height: 2.3em;
         border-style: dashed;
       }
       .current .cap {

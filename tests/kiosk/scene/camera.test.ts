@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { Vector3 } from 'three';
+import type { Vector3 } from 'three';
+import type { Scenario } from '../../../content/schema/pack-types.js';
 import { frames, openScene, type SceneFixture } from './scene-fixture.js';
 
 describe('camera moves', () => {
@@ -9,20 +10,21 @@ describe('camera moves', () => {
   });
   after(() => fixture.close());
 
-  const settle = (): Vector3 => {
-    frames(fixture.scene, 40, 0.1);
+  /** Where the camera ends up for a scenario (reached by a cut). */
+  const restingAt = (scenario: Scenario): Vector3 => {
+    fixture.scene.reducedMotion = true;
+    fixture.scene.showScenario(scenario);
+    frames(fixture.scene, 1);
     return fixture.scene.rig.camera.position.clone();
   };
 
   it('eases between scenarios in about a second', () => {
     const { scene, pack } = fixture;
     const [a, b] = [pack.scenarios[0]!, pack.scenarios[1]!];
-    scene.reducedMotion = false;
-    scene.showScenario(b);
-    const atB = settle();
-    scene.showScenario(a);
-    const atA = settle();
+    const atB = restingAt(b);
+    const atA = restingAt(a);
     expect(atA.distanceTo(atB)).to.be.greaterThan(5);
+    scene.reducedMotion = false;
     scene.showScenario(b);
     frames(scene, 5, 0.1);
     const halfway = scene.rig.camera.position.clone();
@@ -30,36 +32,28 @@ describe('camera moves', () => {
     expect(halfway.distanceTo(atB)).to.be.greaterThan(1);
     expect(scene.rig.moving).to.equal(true);
     frames(scene, 7, 0.1);
+    expect(scene.rig.moving).to.equal(false);
     expect(scene.rig.camera.position.distanceTo(atB)).to.be.lessThan(1e-3);
   });
 
-  it('jumps at once with reduced motion', () => {
+  it('cuts at once with reduced motion', () => {
     const { scene, pack } = fixture;
     const [a, b] = [pack.scenarios[0]!, pack.scenarios[1]!];
-    scene.reducedMotion = false;
-    scene.showScenario(b);
-    const atB = settle();
-    scene.showScenario(a);
-    settle();
-    scene.reducedMotion = true;
+    const atB = restingAt(b);
+    restingAt(a);
     scene.showScenario(b);
     expect(scene.rig.moving).to.equal(false);
-    frames(scene, 1, 1 / 60);
     expect(scene.rig.camera.position.distanceTo(atB)).to.be.lessThan(1e-3);
   });
 
   it('keeps the knobs within their limits', () => {
     const { scene, pack } = fixture;
-    scene.reducedMotion = true;
-    scene.showScenario(pack.scenarios[0]!);
+    restingAt(pack.scenarios[0]!);
     scene.setView(6, 4);
     const limit = scene.rig.camera.position.clone();
     scene.setView(600, 400);
-    frames(scene, 1);
     expect(scene.rig.camera.position.distanceTo(limit)).to.be.lessThan(1e-6);
     scene.setView(0, 0);
-    const home = scene.rig.camera.position.clone();
-    expect(home.distanceTo(limit)).to.be.greaterThan(1);
-    expect(scene.rig.distance).to.be.greaterThan(0);
+    expect(scene.rig.camera.position.distanceTo(limit)).to.be.greaterThan(1);
   });
 });

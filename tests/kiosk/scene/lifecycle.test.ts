@@ -16,12 +16,12 @@ describe('MapScene lifecycle', () => {
       const { scene, pack } = fixture;
       for (const scenario of pack.scenarios) {
         scene.showScenario(scenario);
-        frames(scene, 2, 0.5);
+        frames(scene, 1, 0.5);
       }
       // Warm up: every program compiled, every code path run once.
       for (let i = 0; i < 50; i++) {
         scene.showScenario(pack.scenarios[i % pack.scenarios.length]!);
-        frames(scene, 1, 0.05);
+        if (i % 5 === 0) frames(scene, 1, 0.05);
       }
       const before = scene.stats();
       const heapBefore = heap();
@@ -47,7 +47,7 @@ describe('MapScene lifecycle', () => {
     const fixture = await openScene(640, 360);
     const { scene, pack } = fixture;
     scene.showScenario(pack.scenarios[0]!);
-    frames(scene, 2, 0.5);
+    frames(scene, 1, 0.5);
     const live = scene.stats();
     expect(live.geometries).to.be.greaterThan(4);
     expect(live.textures).to.be.greaterThan(0);

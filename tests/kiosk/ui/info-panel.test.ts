@@ -1,0 +1,36 @@
+import { expect } from '@esm-bundle/chai';
+import '../../../kiosk/ui/info-panel.js';
+import { axeCheck, loadPack, mount, shadowText } from './harness.js';
+
+describe('<info-panel>', () => {
+  let el: HTMLElementTagNameMap['info-panel'];
+  afterEach(() => el.remove());
+
+  it('shows the longer text and every source with its date, in the visitor’s language', async () => {
+    const pack = await loadPack();
+    const scenario = pack.scenarios.find((s) => s.id === 'across-the-caspian')!;
+    el = await mount('info-panel', { pack, scenario, language: 'es' });
+    expect(shadowText(el)).to.contain(scenario.more.es.slice(0, 60));
+    const items = [...el.shadowRoot!.querySelectorAll('[data-testid="sources"] li')];
+    expect(items).to.have.length(scenario.sources.length);
+    const cutler = items.find((li) => li.textContent!.includes('Cutler'))!;
+    expect(cutler.querySelector('time')!.getAttribute('datetime')).to.equal('2025-07-30');
+    expect(cutler.querySelector('time')!.textContent).to.equal('30 de julio de 2025');
+  });
+
+  it('renders pack text as text', async () => {
+    const pack = await loadPack();
+    const scenario = { ...pack.scenarios[0]!, more: { en: '<img src=x onerror="window.__pwned=1">' } };
+    el = await mount('info-panel', { pack, scenario });
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(shadowText(el)).to.contain('<img src=x');
+  });
+
+  it('passes axe', async () => {
+    const pack = await loadPack();
+    el = await mount('info-panel', { pack, scenario: pack.scenarios[1]! });
+    const { violations, passed } = await axeCheck(el);
+    expect(violations).to.deep.equal([]);
+    expect(passed).to.include('color-contrast');
+  });
+});
