@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { removeDir } from './helpers/pack-fixtures.js';
-import { buildZip, makeWorld, type World } from './helpers/pack-world.js';
+import { PackStore } from '../../../firmware-bridge/packs/pack-store.js';
+import { buildZip, KIOSK_VERSION, makeWorld, type World } from './helpers/pack-world.js';
 import { prepareChildScript, type ChildScript } from './helpers/child-script.js';
 
 let world: World;
@@ -24,10 +25,10 @@ interface Run {
   installMs: number;
 }
 
-/** Runs the installer; kills it after `killAfterLine` lines or `killAfterMs` after it is ready. */
-function runInstall(kill: { line?: number; ms?: number }): Promise<Run> {
+/** Runs the installer into `data`; kills it after `kill.line` lines or `kill.ms` after it is ready. */
+function runInstall(data: string, kill: { line?: number; ms?: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const proc = child.spawn([world.data, world.builtIn, zip]);
+    const proc = child.spawn([data, world.builtIn, zip]);
     const lines: string[] = [];
     let timer: NodeJS.Timeout | undefined;
     let readyAt = Date.now();
@@ -48,18 +49,18 @@ function runInstall(kill: { line?: number; ms?: number }): Promise<Run> {
   });
 }
 
-async function resetData(): Promise<void> {
-  await rm(world.data, { recursive: true, force: true });
-  await cp(template, world.data, { recursive: true });
+async function resetData(data: string): Promise<void> {
+  await rm(data, { recursive: true, force: true });
+  await cp(template, data, { recursive: true });
 }
 
 /** Start-up after the cut: what is current, checked the way the bridge checks it. */
-async function startUp(): Promise<string> {
-  const store = world.store();
+async function startUp(data: string): Promise<string> {
+  const store = new PackStore({ bus: world.bus, log: world.log, dataDir: data, builtInDir: world.builtIn, kioskVersion: KIOSK_VERSION });
   await store.start();
   const info = store.current().info;
   expect(info.source, world.log.lines.slice(-3).join('\n')).toBe('installed');
-  const packs = join(world.data, 'packs');
+  const packs = join(data, 'packs');
   const names = (await readdir(packs)).sort();
   expect(names.filter((n) => n.startsWith('.'))).toEqual([]);
   const pointer = JSON.parse(await readFile(join(packs, 'current'), 'utf8')) as { current: { dir: string }; previous: { dir: string } | null };
@@ -91,10 +92,11 @@ afterAll(async () => {
 });
 
 it('leaves the old or the new pack complete and current after a kill at any point', { timeout: 180_000 }, async () => {
-  await resetData();
-  const full = await runInstall({});
+  const data = world.data;
+  await resetData(data);
+  const full = await runInstall(data, {});
   expect(full.lines.at(-1)).toBe('result installed');
-  expect(await startUp()).toBe('2.0.0');
+  expect(await startUp(data)).toBe('2.0.0');
 
   const total = full.lines.length;
   const points: { line?: number; ms?: number }[] = [];
@@ -106,19 +108,19 @@ it('leaves the old or the new pack complete and current after a kill at any poin
   const outcomes: Record<string, number> = {};
   let kills = 0;
   for (const point of points) {
-    await resetData();
-    const run = await runInstall(point);
+    await resetData(data);
+    const run = await runInstall(data, point);
     if (run.killed) kills++;
-    const version = await startUp();
+    const version = await startUp(data);
     outcomes[version] = (outcomes[version] ?? 0) + 1;
   }
   expect(kills).toBeGreaterThanOrEqual(20);
-  // After a cut and a start-up, the same install runs cleanly.
-  await resetData();
-  await runInstall({ line: Math.round(total / 2) });
-  await startUp();
-  expect((await runInstall({})).lines.at(-1)).toBe('result installed');
-  expect(await startUp()).toBe('2.0.0');
   expect(outcomes['1.0.0']).toBeGreaterThan(0);
   expect(outcomes['2.0.0']).toBeGreaterThan(0);
+  // After a cut and a start-up, the same install runs cleanly.
+  await resetData(data);
+  await runInstall(data, { line: Math.round(total / 2) });
+  await startUp(data);
+  expect((await runInstall(data, {})).lines.at(-1)).toBe('result installed');
+  expect(await startUp(data)).toBe('2.0.0');
 });
