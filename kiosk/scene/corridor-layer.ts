@@ -19,6 +19,7 @@ const STATUSES: CorridorStatus[] = ['operating', 'planned', 'proposed'];
 const KIND_COLOURS = [0xff8a70, 0x74d7ff, 0xc4ec8a, 0xffb845, 0xf7f2e6];
 /** Side-by-side spacing of corridors sharing a leg, scene units. */
 const LANE = 0.95;
+const NEAR_DEGREES = 0.6;
 
 const vertexShader = /* glsl */ `
   attribute vec2 offset;
@@ -115,20 +116,28 @@ export class CorridorLayer {
 
   constructor(pack: PackManifest, planner: RoutePlanner, projection: GeoProjection, time: IUniform<number>, widthScale: IUniform<number>) {
     const places = new Map(pack.places.map((place) => [place.id, place]));
+    // Stops a few kilometres apart (Baku, Alat, Sangachal) count as one for
+    // lanes, so corridors along the same way run side by side, not on top.
+    const cluster = new Map<string, string>();
+    for (const place of pack.places) {
+      const near = pack.places.find((other) => cluster.get(other.id) === other.id && Math.hypot(other.at[0] - place.at[0], other.at[1] - place.at[1]) < NEAR_DEGREES);
+      cluster.set(place.id, near ? near.id : place.id);
+    }
+    const rep = (id: string): string => cluster.get(id) ?? id;
     const lanes = new Map<string, string[]>();
-    const legKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+    const legKey = (a: string, b: string): string => (rep(a) < rep(b) ? `${rep(a)}|${rep(b)}` : `${rep(b)}|${rep(a)}`);
     for (const corridor of pack.corridors) {
       for (let i = 1; i < corridor.route.length; i++) {
         const key = legKey(corridor.route[i - 1]!, corridor.route[i]!);
         const list = lanes.get(key) ?? [];
-        list.push(corridor.id);
+        if (!list.includes(corridor.id)) list.push(corridor.id);
         lanes.set(key, list);
       }
     }
     const builder = new RibbonBuilder();
     pack.corridors.slice(0, MAX_CORRIDORS).forEach((corridor, index) => {
       this.indexOf.set(corridor.id, index);
-      const points = this.path(corridor, places, lanes, legKey, planner, projection);
+      const points = this.path(corridor, places, lanes, legKey, rep, planner, projection);
       builder.add(points, index, Math.max(0, KINDS.indexOf(corridor.kind)), Math.max(0, STATUSES.indexOf(corridor.status)));
     });
     this.geometry = builder.build();
@@ -182,6 +191,7 @@ export class CorridorLayer {
     places: Map<string, { at: [number, number]; kind: string }>,
     lanes: Map<string, string[]>,
     legKey: (a: string, b: string) => string,
+    rep: (id: string) => string,
     planner: RoutePlanner,
     projection: GeoProjection,
   ): number[] {
@@ -190,11 +200,11 @@ export class CorridorLayer {
     const stops = corridor.route.filter((id) => places.has(id));
     for (let i = 1; i < stops.length; i++) {
       const from = places.get(stops[i - 1]!)!, to = places.get(stops[i]!)!;
-      const sea = corridor.kind === 'sea' || (corridor.kind !== 'rail' && corridor.kind !== 'road' && planner.crossesSea(from.at, to.at));
+      const sea = corridor.kind === 'sea' || (corridor.kind !== 'rail' && corridor.kind !== 'road' && planner.mostlySea(from.at, to.at));
       const ll = planner.leg(from.at, to.at, sea);
       const sharing = lanes.get(legKey(stops[i - 1]!, stops[i]!)) ?? [corridor.id];
       const lane = sharing.indexOf(corridor.id) - (sharing.length - 1) / 2;
-      const shift = lane * LANE * (stops[i - 1]! < stops[i]! ? 1 : -1);
+      const shift = lane * LANE * (rep(stops[i - 1]!) < rep(stops[i]!) ? 1 : -1);
       const count = ll.length / 2;
       const leg: number[] = [];
       for (let k = 0; k < count; k++) {

@@ -198,7 +198,8 @@ export class LabelLayer {
       if (item.kind === 'country') {
         const lit = highlightedIso.has(item.iso!);
         style = lit ? 1 : 0;
-        p = lit ? 1000 + Math.log10(item.area + 1) : 100 + Math.log10(item.area + 1);
+        const size = Math.log10(Math.max(0, item.area) + 1);
+        p = (lit ? 1000 : 100) + size;
       } else if (item.kind === 'actor') {
         style = 4;
         p = actors.has(item.id) ? 950 : 0;

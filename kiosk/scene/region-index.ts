@@ -79,6 +79,7 @@ export class RegionIndex {
       for (const polygon of country.polygons) {
         let a = 0;
         polygon.forEach((ring, k) => (a += Math.abs(ringArea(ring, xy)) * (k === 0 ? 1 : -1)));
+        a = Math.max(0, a);
         area += a;
         if (a > largestArea) [largest, largestArea] = [polygon, a];
         const bbox: Piece['bbox'] = [Infinity, Infinity, -Infinity, -Infinity];

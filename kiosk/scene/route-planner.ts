@@ -17,10 +17,12 @@ export class RoutePlanner {
     return sea ? this.seaLeg(a, b) : this.greatCircle(a, b);
   }
 
-  /** A leg is at sea when its middle is off land (ferries, sub-sea pipelines). */
-  crossesSea(a: [number, number], b: [number, number]): boolean {
-    const mid = this.greatCircle(a, b, 2);
-    return !this.region.isLand(mid[2]!, mid[3]!);
+  /** A leg is at sea when most of it is off land (ferries, sub-sea pipelines). */
+  mostlySea(a: [number, number], b: [number, number]): boolean {
+    const samples = this.greatCircle(a, b, 10);
+    let water = 0;
+    for (let i = 2; i < samples.length - 2; i += 2) if (!this.region.isLand(samples[i]!, samples[i + 1]!)) water++;
+    return water >= 6;
   }
 
   private greatCircle(a: [number, number], b: [number, number], forcedSteps = 0): number[] {
@@ -48,6 +50,8 @@ export class RoutePlanner {
     let best: number[] = [];
     let bestLand = Infinity;
     for (const bow of BOWS) {
+      // A bow deeper than the leg is long would loop: not worth a clear sea.
+      if (Math.abs(bow) * 2 > 0.6 * length) continue;
       const cx = (a[0] + b[0]) / 2 + nx * bow * 2, cy = (a[1] + b[1]) / 2 + ny * bow * 2;
       const out: number[] = [];
       let land = 0;
@@ -57,8 +61,9 @@ export class RoutePlanner {
         const lon = u * u * a[0] + 2 * u * t * cx + t * t * b[0];
         const lat = u * u * a[1] + 2 * u * t * cy + t * t * b[1];
         out.push(lon, lat);
-        // Ports sit on the shore: only the open-water part has to be clear.
-        if (t > 0.1 && t < 0.9 && this.region.isLand(lon, lat)) land++;
+        // Ports sit on the shore (or just inland): only the open-water part has to be clear.
+        const fromEnds = Math.min(Math.hypot(lon - a[0], lat - a[1]), Math.hypot(lon - b[0], lat - b[1]));
+        if (fromEnds > 0.4 && this.region.isLand(lon, lat)) land++;
       }
       if (land < bestLand) [best, bestLand] = [out, land];
       if (land === 0) break;

@@ -7,12 +7,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackManifest } from '../../content/schema/pack-types.js';
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
-import { launchChromium, openKiosk } from './helpers/browser.js';
+import { launchChromium } from './helpers/browser.js';
 
 const OUTPUT = new URL('../output/scenarios/', import.meta.url).pathname;
 const pack = JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as PackManifest;
-/** Camera move (1.1 s) plus fades, with room for a slow software renderer. */
-const SETTLE_MS = 2200;
+
+/** Waits until the page has drawn `count` more frames. */
+async function settle(page: Page, count = 3): Promise<void> {
+  const start = await page.evaluate(() => window.crossroads!.stats().frames);
+  await page.waitForFunction((target) => window.crossroads!.stats().frames >= target, start + count);
+}
 
 describe('every scenario, as a visitor sees it', () => {
   let bridge: BridgeProcess;
@@ -25,7 +29,12 @@ describe('every scenario, as a visitor sees it', () => {
     mkdirSync(OUTPUT, { recursive: true });
     bridge = await startBridge(['--serial', 'none']);
     browser = await launchChromium();
-    page = await openKiosk(browser, bridge.url);
+    // Reduced motion: each switch is complete in a frame, so a slow software
+    // renderer still shows the finished scene (the flows hold still).
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
+    await page.goto(bridge.url);
+    await page.waitForFunction(() => window.crossroads !== undefined);
+    await page.evaluate(() => window.crossroads!.ready);
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
@@ -41,7 +50,7 @@ describe('every scenario, as a visitor sees it', () => {
     for (const [index, scenario] of pack.scenarios.entries()) {
       if (index > 0) await page.keyboard.press('PageDown');
       await page.waitForFunction((id) => window.crossroads!.scenario === id, scenario.id);
-      await page.waitForTimeout(SETTLE_MS);
+      await settle(page);
       const stats = await page.evaluate(() => window.crossroads!.stats());
       expect(stats.drawCalls, scenario.id).toBeLessThanOrEqual(60);
       expect(stats.triangles, scenario.id).toBeLessThanOrEqual(300_000);
@@ -54,7 +63,7 @@ describe('every scenario, as a visitor sees it', () => {
     await page.waitForFunction((id) => window.crossroads!.scenario === id, pack.scenarios[0]!.id);
     await page.keyboard.press('l');
     await page.waitForFunction((lang) => window.crossroads!.language === lang, pack.languages[1] ?? pack.languages[0]);
-    await page.waitForTimeout(SETTLE_MS);
+    await settle(page);
     await page.screenshot({ path: `${OUTPUT}01-${pack.scenarios[0]!.id}-${pack.languages[1] ?? pack.languages[0]}.png` });
   });
 
