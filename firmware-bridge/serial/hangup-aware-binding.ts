@@ -43,6 +43,8 @@ async function readUntilData(port: UnixPort, buffer: Buffer, offset: number, len
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === undefined || !RETRY_CODES.has(code)) throw error;
+      // Polling a closed port's poller (its native handle is gone) crashes the process.
+      if (!port.isOpen || port.fd === null) throw canceled();
       await new Promise<void>((resolve, reject) => port.poller.once('readable', (e) => (e ? reject(e) : resolve())));
     }
   }
