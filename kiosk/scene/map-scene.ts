@@ -30,6 +30,8 @@ export interface SceneStats {
 export interface MapSceneOptions {
   /** false: no animation loop; tests drive frames with step(). */
   loop?: boolean;
+  /** Multisampling (default on); software-rendered tests may turn it off. */
+  antialias?: boolean;
 }
 
 const DEG = Math.PI / 180;
@@ -72,7 +74,7 @@ export class MapScene {
     private readonly canvas: HTMLCanvasElement,
     options: MapSceneOptions = {},
   ) {
-    this.renderer = new WebGLRenderer({ canvas, antialias: true, powerPreference: 'high-performance' });
+    this.renderer = new WebGLRenderer({ canvas, antialias: options.antialias ?? true, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(1);
     this.scene.background = new Color(PALETTE.background);
     this.reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { frames, openScene } from './scene-fixture.js';
+import { frames, openScene, type SceneFixture } from './scene-fixture.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -10,44 +10,68 @@ function heap(): number | null {
 }
 
 describe('MapScene lifecycle', () => {
-  it('builds nothing on scenario switches: no growth after 500 of them', async () => {
-    const fixture = await openScene(640, 360);
-    try {
-      const { scene, pack } = fixture;
-      for (const scenario of pack.scenarios) {
-        scene.showScenario(scenario);
-        frames(scene, 1, 0.5);
-      }
-      // Warm up: every program compiled, every code path run once.
-      for (let i = 0; i < 50; i++) {
-        scene.showScenario(pack.scenarios[i % pack.scenarios.length]!);
-        if (i % 5 === 0) frames(scene, 1, 0.05);
-      }
-      const before = scene.stats();
-      const heapBefore = heap();
-      for (let i = 0; i < 500; i++) {
-        scene.showScenario(pack.scenarios[(i * 3) % pack.scenarios.length]!);
-        scene.setView(i % 7 - 3, i % 5);
-        if (i % 25 === 0) frames(scene, 1, 0.05);
-      }
-      const after = scene.stats();
-      const heapAfter = heap();
-      expect(after.frames).to.be.greaterThan(before.frames);
-      expect(after.geometries).to.equal(before.geometries);
-      expect(after.textures).to.equal(before.textures);
-      expect(after.programs).to.equal(before.programs);
-      if (heapBefore !== null && heapAfter !== null) expect(heapAfter - heapBefore).to.be.lessThan(1_000_000);
-      expect(fixture.errors).to.deep.equal([]);
-    } finally {
-      fixture.close();
-    }
+  let fixture: SceneFixture;
+  before(async () => {
+    fixture = await openScene(640, 360);
   });
 
-  it('frees every geometry and texture on dispose()', async () => {
-    const fixture = await openScene(640, 360);
+  it('builds nothing on scenario switches: no growth after 500 of them', () => {
     const { scene, pack } = fixture;
+    for (const scenario of pack.scenarios) {
+      scene.showScenario(scenario);
+      frames(scene, 1, 0.5);
+    }
+    // Warm up: every program compiled, every code path run once.
+    for (let i = 0; i < 50; i++) {
+      scene.showScenario(pack.scenarios[i % pack.scenarios.length]!);
+      if (i % 5 === 0) frames(scene, 1, 0.05);
+    }
+    const before = scene.stats();
+    const heapBefore = heap();
+    for (let i = 0; i < 500; i++) {
+      scene.showScenario(pack.scenarios[(i * 3) % pack.scenarios.length]!);
+      scene.setView(i % 7 - 3, i % 5);
+      if (i % 25 === 0) frames(scene, 1, 0.05);
+    }
+    const after = scene.stats();
+    const heapAfter = heap();
+    expect(after.frames).to.be.greaterThan(before.frames);
+    expect(after.geometries).to.equal(before.geometries);
+    expect(after.textures).to.equal(before.textures);
+    expect(after.programs).to.equal(before.programs);
+    if (heapBefore !== null && heapAfter !== null) expect(heapAfter - heapBefore).to.be.lessThan(1_000_000);
+    expect(fixture.errors).to.deep.equal([]);
+  });
+
+  it('draws frames, camera moving and flows flowing, without holding on to memory', () => {
+    const { scene, pack } = fixture;
+    scene.reducedMotion = false;
     scene.showScenario(pack.scenarios[0]!);
+    frames(scene, 30, 0.05);
+    const heapBefore = heap();
+    // The knobs keep the camera moving, so labels are laid out on every frame.
+    for (let i = 0; i < 120; i++) {
+      if (i % 10 === 0) scene.setView((i / 10) % 6, (i / 20) % 4);
+      scene.step(0.02);
+    }
+    const heapAfter = heap();
+    if (heapBefore !== null && heapAfter !== null) expect(heapAfter - heapBefore).to.be.lessThan(200_000);
+  });
+
+  it('rebuilds the pack layers for a new pack without leaking the old ones', () => {
+    const { scene, pack } = fixture;
+    scene.showScenario(pack.scenarios[1]!);
     frames(scene, 1, 0.5);
+    const first = scene.stats();
+    scene.setPack(structuredClone(pack));
+    frames(scene, 1, 0.5);
+    const second = scene.stats();
+    expect(second.geometries).to.equal(first.geometries);
+    expect(second.textures).to.equal(first.textures);
+  });
+
+  it('frees every geometry and texture on dispose()', () => {
+    const { scene } = fixture;
     const live = scene.stats();
     expect(live.geometries).to.be.greaterThan(4);
     expect(live.textures).to.be.greaterThan(0);
@@ -57,22 +81,6 @@ describe('MapScene lifecycle', () => {
     expect(freed.textures).to.equal(0);
     expect(scene.corridors).to.equal(null);
     expect(scene.labels).to.equal(null);
-  });
-
-  it('rebuilds the pack layers for a new pack without leaking the old ones', async () => {
-    const fixture = await openScene(640, 360);
-    try {
-      const { scene, pack } = fixture;
-      scene.showScenario(pack.scenarios[1]!);
-      frames(scene, 2, 0.5);
-      const first = scene.stats();
-      scene.setPack(structuredClone(pack));
-      frames(scene, 2, 0.5);
-      const second = scene.stats();
-      expect(second.geometries).to.equal(first.geometries);
-      expect(second.textures).to.equal(first.textures);
-    } finally {
-      fixture.close();
-    }
+    expect(document.querySelectorAll('canvas').length).to.equal(0);
   });
 });

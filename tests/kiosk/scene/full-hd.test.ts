@@ -1,0 +1,63 @@
+import { expect } from '@esm-bundle/chai';
+import { frames, openScene, type SceneFixture } from './scene-fixture.js';
+
+type Rect = [number, number, number, number];
+const overlaps = (a: Rect, b: Rect): boolean => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+
+describe('MapScene at 1920x1080', () => {
+  let fixture: SceneFixture;
+  before(async () => {
+    fixture = await openScene();
+  });
+  after(() => fixture.close());
+
+  it('draws every scenario within 60 draw calls and 300,000 triangles, without shader errors', () => {
+    const { scene, pack } = fixture;
+    expect(pack.scenarios.length).to.be.greaterThan(2);
+    // Reduced motion: each switch is complete in one frame.
+    scene.reducedMotion = true;
+    for (const scenario of pack.scenarios) {
+      scene.showScenario(scenario);
+      frames(scene, 1);
+      const stats = scene.stats();
+      expect(stats.drawCalls, scenario.id).to.be.within(5, 60);
+      expect(stats.triangles, scenario.id).to.be.within(10_000, 300_000);
+    }
+    expect(fixture.errors).to.deep.equal([]);
+  });
+
+  it('lays labels out without overlaps, on screen, the scenario places first', () => {
+    const { scene, pack } = fixture;
+    scene.reducedMotion = true;
+    for (const scenario of pack.scenarios) {
+      scene.showScenario(scenario);
+      frames(scene, 1);
+      const placed = scene.labels!.placed();
+      expect(placed.length, scenario.id).to.be.greaterThan(3);
+      for (let i = 0; i < placed.length; i++) {
+        const r = placed[i]!.rect;
+        expect(r[0] >= 0 && r[1] >= 0 && r[0] + r[2] <= 1920 && r[1] + r[3] <= 1080, `${scenario.id}: ${placed[i]!.id} on screen`).to.equal(true);
+        for (let j = i + 1; j < placed.length; j++) {
+          expect(overlaps(r, placed[j]!.rect), `${scenario.id}: ${placed[i]!.id} / ${placed[j]!.id}`).to.equal(false);
+        }
+      }
+      // The first place the scenario names is always shown (it is laid out first).
+      const first = scenario.places?.[0];
+      if (first) expect(placed.some((p) => p.kind === 'place' && p.id === first), `${scenario.id}: ${first}`).to.equal(true);
+    }
+  });
+
+  it('speaks the current language', () => {
+    const { scene, pack } = fixture;
+    const place = pack.places.find((p) => p.name.en !== p.name.es)!;
+    const actor = pack.actors.find((a) => a.iso && a.name.en !== a.name.es)!;
+    scene.setLanguage('es');
+    expect(scene.labels!.text('place', place.id)).to.equal(place.name.es);
+    expect(scene.labels!.text('country', actor.iso!)).to.equal(actor.name.es);
+    // A country that is not an actor is named by the browser in that language.
+    expect(scene.labels!.text('country', '276')).to.equal('Alemania');
+    scene.setLanguage('en');
+    expect(scene.labels!.text('place', place.id)).to.equal(place.name.en);
+    expect(scene.labels!.text('country', '276')).to.equal('Germany');
+  });
+});
