@@ -10,6 +10,7 @@ import { BoardState } from './board-state.js';
 import { encodeHostFrame, parseBoardLine, PROTOCOL_MAJOR, REJECT_REASONS, type BoardFrame, type HostFrame, type RejectReason } from './frame-codec.js';
 import { hangupAwareBinding } from './hangup-aware-binding.js';
 import { LineSplitter } from './line-splitter.js';
+import { PingTracker } from './ping-tracker.js';
 
 export type HelloFrame = Extract<BoardFrame, { type: 'HELLO' }>;
 export type LostReason = 'silence' | 'unplugged' | 'error' | 'protocol';
@@ -49,13 +50,6 @@ export class ConnectError extends Error {
   }
 }
 
-interface PendingPing {
-  sentAt: number;
-  resolve(ms: number): void;
-  reject(error: Error): void;
-  timer: NodeJS.Timeout;
-}
-
 export class BoardLink {
   readonly path: string;
   private readonly log: Logger;
@@ -63,16 +57,14 @@ export class BoardLink {
   private readonly port: SerialPort;
   private readonly splitter = new LineSplitter();
   private readonly silenceMs: number;
-  private readonly pingTimeoutMs: number;
   private readonly dropped: Record<RejectReason, number>;
-  private readonly pings = new Map<number, PendingPing>();
+  private readonly pings: PingTracker;
   private state: BoardState | null = null;
   private helloInfo: HelloFrame | null = null;
   private onHello: ((hello: HelloFrame) => void) | null = null;
   private closeWaiter: (() => void) | null = null;
   private silenceTimer: NodeJS.Timeout | null = null;
   private lastSeen: number | null = null;
-  private nextPing = 0;
   private readonly helloTimeoutMs: number;
   private lastWhoAt = -Infinity;
   private closed = false;
@@ -96,7 +88,7 @@ export class BoardLink {
     this.log = options.log;
     this.handlers = options.handlers ?? {};
     this.silenceMs = options.silenceMs ?? 3000;
-    this.pingTimeoutMs = options.pingTimeoutMs ?? 1000;
+    this.pings = new PingTracker(options.pingTimeoutMs ?? 1000, options.path);
     this.helloTimeoutMs = options.helloTimeoutMs ?? 1500;
     this.dropped = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>;
     const portOptions = { path: options.path, baudRate: options.baudRate ?? 115200, autoOpen: false, binding: hangupAwareBinding };
@@ -143,16 +135,9 @@ export class BoardLink {
   /** Round trip of a PING, in ms. */
   ping(): Promise<number> {
     if (this.closed) return Promise.reject(new Error(`link to ${this.path} is closed`));
-    const n = this.nextPing;
-    this.nextPing = (this.nextPing + 1) & 0xffff;
-    return new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pings.delete(n);
-        reject(new Error(`no PONG ${n} from ${this.path} within ${this.pingTimeoutMs} ms`));
-      }, this.pingTimeoutMs);
-      this.pings.set(n, { sentAt: performance.now(), resolve, reject, timer });
-      this.send({ type: 'PING', n });
-    });
+    const { n, roundTrip } = this.pings.start();
+    this.send({ type: 'PING', n });
+    return roundTrip;
   }
 
   /** Closes the port and releases every timer; safe to call more than once. */
@@ -165,11 +150,7 @@ export class BoardLink {
     this.closed = true;
     if (this.silenceTimer) clearTimeout(this.silenceTimer);
     this.silenceTimer = null;
-    for (const [n, ping] of this.pings) {
-      clearTimeout(ping.timer);
-      ping.reject(new Error(`link to ${this.path} closed before PONG ${n}`));
-    }
-    this.pings.clear();
+    this.pings.cancelAll(`link to ${this.path} closed`);
     this.onHello = null;
     this.port.unpipe(this.splitter);
     this.splitter.removeAllListeners('data');
@@ -258,14 +239,9 @@ export class BoardLink {
     this.silenceTimer?.refresh();
     this.handlers.seen?.();
     switch (frame.type) {
-      case 'PONG': {
-        const ping = this.pings.get(frame.n);
-        if (!ping) return;
-        this.pings.delete(frame.n);
-        clearTimeout(ping.timer);
-        ping.resolve(performance.now() - ping.sentAt);
+      case 'PONG':
+        this.pings.answer(frame.n);
         return;
-      }
       case 'LOG':
         this.log.info(`board says: ${frame.text}`);
         return;
