@@ -19,7 +19,7 @@ const STATUSES: CorridorStatus[] = ['operating', 'planned', 'proposed'];
 const KIND_COLOURS = [0xff8a70, 0x74d7ff, 0xc4ec8a, 0xffb845, 0xf7f2e6];
 /** Side-by-side spacing of corridors sharing a leg, scene units. */
 const LANE = 0.95;
-const NEAR_DEGREES = 0.6;
+const NEAR_DEGREES = 0.8;
 
 const vertexShader = /* glsl */ `
   attribute vec2 offset;

@@ -41,6 +41,8 @@ interface LabelItem {
   /** Projected area (countries), scene units squared. */
   area: number;
   marker: number;
+  /** Sits at an actor's anchor (often a city with its own label): may move off it. */
+  anchored?: boolean;
 }
 
 /** Screen-pixel margins kept clear around each label's letters. */
@@ -89,7 +91,7 @@ export class LabelLayer {
     const actorByIso = new Map(pack.actors.filter((a) => a.iso).map((a) => [a.iso!, a]));
     for (const country of region.countries) {
       const actor = actorByIso.get(country.id);
-      this.items.push({ kind: 'country', id: country.id, style: 'country', names: actor?.name ?? null, fallback: country.name, iso: country.id, area: country.area, marker: 0 });
+      this.items.push({ kind: 'country', id: country.id, style: 'country', names: actor?.name ?? null, fallback: country.name, iso: country.id, area: country.area, marker: 0, anchored: !!actor?.anchor });
       lonlat.push(actor?.anchor ? [actor.anchor[0], actor.anchor[1]] : country.label);
     }
     for (const actor of pack.actors) {
@@ -301,9 +303,10 @@ export class LabelLayer {
         const pxPerUnit = unitsToPx / this.scratch.z;
         if (lw - 2 * INSET > 1.5 * Math.sqrt(item.area) * pxPerUnit) continue;
       }
-      const candidates = item.marker > 0 ? 4 : 1;
+      const candidates = item.marker > 0 ? 4 : item.anchored ? 3 : 1;
       for (let c = 0; c < candidates; c++) {
         let ox = -lw / 2, oy = -lh / 2;
+        if (item.anchored && c > 0) oy += c === 1 ? -30 : 30;
         if (item.marker > 0) {
           if (c === 0) ox = 10 - INSET;
           else if (c === 1) ox = -10 - lw + INSET;
