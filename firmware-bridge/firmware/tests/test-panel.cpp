@@ -178,6 +178,23 @@ TEST(panel_state_shows_mask_in_hex_and_absolute_counts) {
   CHECK_EQ(body(frames[0]).substr(body(frames[0]).find(' ', 6)), std::string(" 80081 0 0 -4"));
 }
 
+TEST(panel_reports_pending_knob_turns_before_a_state) {
+  Rig rig;
+  rig.panel.begin();
+  rig.turn(0, 1);  // reported at once: the first KNOB
+  rig.sink.take();
+  rig.turn(0, 2);  // inside the rate limit: still pending
+  CHECK_EQ(countType(rig.sink.take(), "KNOB"), size_t{0});
+  rig.panel.sendState();
+  const auto frames = rig.sink.take();
+  CHECK_EQ(frames.size(), size_t{2});
+  CHECK_EQ(body(frames[0]).substr(0, 5), std::string("KNOB "));
+  CHECK_EQ(body(frames[0]).substr(body(frames[0]).rfind(' ')), std::string(" 2"));
+  CHECK_EQ(body(frames[1]).substr(0, 6), std::string("STATE "));
+  CHECK_EQ(body(frames[1]).substr(body(frames[1]).rfind(' ')), std::string(" 0"));
+  CHECK_EQ(body(frames[1]).substr(body(frames[1]).find(' ', 6)), std::string(" 0000 3 0"));
+}
+
 TEST(panel_drops_a_frame_that_would_break_the_line_limit) {
   // An over-long HELLO (here a silly firmware string) is dropped and counted, never sent
   // truncated or over 96 bytes.

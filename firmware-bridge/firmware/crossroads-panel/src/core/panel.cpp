@@ -55,11 +55,11 @@ void Panel::pollInputsAt(uint32_t now) {
   }
 }
 
-void Panel::reportKnobs(uint32_t now) {
+void Panel::reportKnobs(uint32_t now, bool force) {
   for (uint8_t k = 0; k < config_.knobs; ++k) {
     KnobState& knob = knobs_[k];
     if (knob.pending == 0) continue;  // a turn back and forth that cancelled is never sent as 0
-    if (knob.reportedOnce && static_cast<uint32_t>(now - knob.lastReportMs) < config_.knobReportMs) continue;
+    if (!force && knob.reportedOnce && static_cast<uint32_t>(now - knob.lastReportMs) < config_.knobReportMs) continue;
     FrameWriter frame("KNOB");
     frame.uintField(takeSeq()).uintField(k).intField(knob.pending);
     knob.pending = 0;
@@ -151,6 +151,9 @@ void Panel::sendHello(bool force) {
 }
 
 void Panel::sendState() {
+  // A STATE must never show turns that no KNOB has reported yet, or a host
+  // adding up deltas and reading snapshots would count them twice.
+  reportKnobs(clock_.nowMs(), true);
   lastStateMs_ = clock_.nowMs();
   FrameWriter frame("STATE");
   // At least four hex digits (the protocol's examples), more for over 16 buttons.

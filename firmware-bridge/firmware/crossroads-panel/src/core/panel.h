@@ -107,7 +107,8 @@ class Panel {
   };
 
   void pollInputsAt(uint32_t now);
-  void reportKnobs(uint32_t now);
+  // force: report pending deltas even inside the rate limit (before a STATE).
+  void reportKnobs(uint32_t now, bool force = false);
   void updateLeds(uint32_t now);
   void setLedMode(uint8_t index, LedMode mode);
   void handleLine(const char* line, size_t length);
