@@ -20,30 +20,15 @@ import {
   Vector3,
   type PerspectiveCamera,
 } from 'three';
-import type { LocalText, PackManifest, Scenario } from '../../content/schema/pack-types.js';
+import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
 import type { CountryNames } from './country-names.js';
 import type { GeoProjection } from './geo-projection.js';
-import { LabelAtlas, type LabelStyle } from './label-atlas.js';
+import { LabelAtlas } from './label-atlas.js';
+import { buildLabelItems, type ItemKind, type LabelItem } from './label-items.js';
+import { LabelPlacer } from './label-placer.js';
 import { labelFragment, labelVertex, markerFragment, markerVertex } from './label-shaders.js';
 import { FLOW_HEIGHT, PALETTE } from './map-style.js';
 import type { RegionIndex } from './region-index.js';
-import { SEA_NAMES } from './sea-names.js';
-
-type ItemKind = 'country' | 'place' | 'actor' | 'sea';
-
-interface LabelItem {
-  kind: ItemKind;
-  id: string;
-  style: LabelStyle;
-  names: LocalText | null;
-  fallback: string;
-  iso?: string;
-  /** Projected area (countries), scene units squared. */
-  area: number;
-  marker: number;
-  /** Sits at an actor's anchor (often a city with its own label): may move off it. */
-  anchored?: boolean;
-}
 
 /** Screen-pixel margins kept clear around each label's letters. */
 const GAP = 4;
@@ -53,7 +38,7 @@ const INSET = 7;
 export class LabelLayer {
   readonly mesh: Mesh;
   readonly markers: Points;
-  private readonly items: LabelItem[] = [];
+  private readonly items: LabelItem[];
   private readonly atlas = new LabelAtlas();
   private readonly geometry = new InstancedBufferGeometry();
   private readonly markerGeometry = new BufferGeometry();
@@ -69,14 +54,12 @@ export class LabelLayer {
   private readonly markerTargets: Float32Array;
   private readonly priority: Float32Array;
   private readonly order: number[];
-  /** Placed rectangles in pixels (x, y, width, height; y up), in `order`. */
-  private readonly rects: Float32Array;
+  private readonly placer: LabelPlacer;
   private readonly active: Uint8Array;
   private readonly seen = new Float32Array(32);
   private readonly viewport: Vector2 = new Vector2(1, 1);
   private readonly scratch = new Vector3();
   private readonly viewProjection = new Matrix4();
-  private placedCount = 0;
   private dirty = true;
   private language = '';
   private texts: string[] = [];
@@ -87,29 +70,8 @@ export class LabelLayer {
     projection: GeoProjection,
     private readonly names: CountryNames,
   ) {
-    const lonlat: [number, number][] = [];
-    const actorByIso = new Map(pack.actors.filter((a) => a.iso).map((a) => [a.iso!, a]));
-    for (const country of region.countries) {
-      const actor = actorByIso.get(country.id);
-      this.items.push({ kind: 'country', id: country.id, style: 'country', names: actor?.name ?? null, fallback: country.name, iso: country.id, area: country.area, marker: 0, anchored: !!actor?.anchor });
-      lonlat.push(actor?.anchor ? [actor.anchor[0], actor.anchor[1]] : country.label);
-    }
-    for (const actor of pack.actors) {
-      if (actor.iso && region.country(actor.iso)) continue;
-      const at = region.anchorOf(actor);
-      if (!at) continue;
-      this.items.push({ kind: 'actor', id: actor.id, style: 'actor', names: actor.name, fallback: actor.id, area: 0, marker: 3 });
-      lonlat.push(at);
-    }
-    for (const place of pack.places) {
-      const style: LabelStyle = place.kind === 'capital' ? 'capital' : 'place';
-      this.items.push({ kind: 'place', id: place.id, style, names: place.name, fallback: place.id, area: 0, marker: place.kind === 'capital' ? 2 : 1 });
-      lonlat.push([place.at[0], place.at[1]]);
-    }
-    for (const sea of SEA_NAMES) {
-      this.items.push({ kind: 'sea', id: sea.id, style: 'sea', names: sea.name, fallback: sea.name.en ?? sea.id, area: 0, marker: 0 });
-      lonlat.push(sea.at);
-    }
+    const { items, lonlat } = buildLabelItems(pack, region);
+    this.items = items;
     const count = this.items.length;
     this.anchors = new Float32Array(count * 3);
     lonlat.forEach(([lon, lat], i) => {
@@ -125,7 +87,7 @@ export class LabelLayer {
     this.markerTargets = new Float32Array(count);
     this.priority = new Float32Array(count);
     this.order = this.items.map((_, i) => i);
-    this.rects = new Float32Array(count * 16);
+    this.placer = new LabelPlacer(count * 2);
     this.active = new Uint8Array(count);
 
     const quad = this.geometry;
@@ -262,13 +224,7 @@ export class LabelLayer {
 
   /** Labels now shown (target visible) with their pixel rectangles, for tests. */
   placed(): { id: string; kind: ItemKind; rect: [number, number, number, number] }[] {
-    const out: { id: string; kind: ItemKind; rect: [number, number, number, number] }[] = [];
-    for (let k = 0; k < this.placedCount; k++) {
-      if (this.rects[k * 8 + 5] === 1) continue;
-      const item = this.items[this.rects[k * 8 + 4]!]!;
-      out.push({ id: item.id, kind: item.kind, rect: [this.rects[k * 8]!, this.rects[k * 8 + 1]!, this.rects[k * 8 + 2]!, this.rects[k * 8 + 3]!] });
-    }
-    return out;
+    return this.placer.labels().map(({ item, rect }) => ({ id: this.items[item]!.id, kind: this.items[item]!.kind, rect }));
   }
 
   dispose(): void {
@@ -282,7 +238,7 @@ export class LabelLayer {
   private layout(camera: PerspectiveCamera): void {
     const w = this.viewport.x, h = this.viewport.y;
     const unitsToPx = h / (2 * Math.tan((camera.fov * Math.PI) / 360));
-    this.placedCount = 0;
+    this.placer.reset();
     for (const i of this.order) {
       this.targets[i] = 0;
       this.markerTargets[i] = 0;
@@ -292,8 +248,8 @@ export class LabelLayer {
       if (x < -50 || y < -50 || x > w + 50 || y > h + 50) continue;
       if (item.marker > 0) {
         // A place's dot goes first; a dot under a more important label stays hidden.
-        if (this.collides(x - 7, y - 7, 14, 14, -1)) continue;
-        this.place(x - 7, y - 7, 14, 14, i, 1);
+        if (this.placer.collides(x - 7, y - 7, 14, 14, -1)) continue;
+        this.placer.take(x - 7, y - 7, 14, 14, i, true);
         this.markerTargets[i] = 1;
       }
       const lw = this.sizes[i * 2]!, lh = this.sizes[i * 2 + 1]!;
@@ -303,10 +259,12 @@ export class LabelLayer {
         const pxPerUnit = unitsToPx / this.scratch.z;
         if (lw - 2 * INSET > 1.5 * Math.sqrt(item.area) * pxPerUnit) continue;
       }
-      const candidates = item.marker > 0 ? 4 : item.anchored ? 3 : 1;
+      // Places try four sides of their dot; a lit or anchored country may step above or below.
+      const movable = item.kind === 'country' && (item.anchored || this.priority[i]! >= 1000);
+      const candidates = item.marker > 0 ? 4 : movable ? 3 : 1;
       for (let c = 0; c < candidates; c++) {
         let ox = -lw / 2, oy = -lh / 2;
-        if (item.anchored && c > 0) oy += c === 1 ? -30 : 30;
+        if (movable && c > 0) oy += c === 1 ? -40 : 40;
         if (item.marker > 0) {
           if (c === 0) ox = 10 - INSET;
           else if (c === 1) ox = -10 - lw + INSET;
@@ -316,8 +274,8 @@ export class LabelLayer {
         const rx = Math.floor(x + ox + 0.5) + INSET - GAP, ry = Math.floor(y + oy + 0.5) + INSET - GAP;
         const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;
         // Whole labels only: none may run off the screen's edge.
-        if (rx < 0 || ry < 0 || rx + rw > w || ry + rh > h || this.collides(rx, ry, rw, rh, i)) continue;
-        this.place(rx, ry, rw, rh, i, 0);
+        if (rx < 0 || ry < 0 || rx + rw > w || ry + rh > h || this.placer.collides(rx, ry, rw, rh, i)) continue;
+        this.placer.take(rx, ry, rw, rh, i, false);
         this.offsets[i * 2] = ox;
         this.offsets[i * 2 + 1] = oy;
         this.targets[i] = 1;
@@ -340,25 +298,5 @@ export class LabelLayer {
   private viewProjectionW(i: number): number {
     const e = this.viewProjection.elements;
     return e[3]! * this.anchors[i * 3]! + e[7]! * this.anchors[i * 3 + 1]! + e[11]! * this.anchors[i * 3 + 2]! + e[15]!;
-  }
-
-  private place(x: number, y: number, width: number, height: number, item: number, marker: number): void {
-    const k = this.placedCount++ * 8;
-    this.rects[k] = x;
-    this.rects[k + 1] = y;
-    this.rects[k + 2] = width;
-    this.rects[k + 3] = height;
-    this.rects[k + 4] = item;
-    this.rects[k + 5] = marker;
-  }
-
-  private collides(x: number, y: number, width: number, height: number, self: number): boolean {
-    const r = this.rects;
-    for (let k = 0; k < this.placedCount; k++) {
-      const o = k * 8;
-      if (r[o + 4] === self && r[o + 5] === 1) continue;
-      if (x < r[o]! + r[o + 2]! && r[o]! < x + width && y < r[o + 1]! + r[o + 3]! && r[o + 1]! < y + height) return true;
-    }
-    return false;
   }
 }
