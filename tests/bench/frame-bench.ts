@@ -9,7 +9,7 @@ import { deltas, dropWarmup, summarize } from './bench-stats.js';
 import { summaryRow, valueRow, type BenchRow } from './bench-table.js';
 import { sleep, waitFor, type BenchRig, type ProbedPage } from './bench-rig.js';
 import { recordFrames, readProbe } from './page-probe.js';
-import { clockTicksPerSecond, cpuMsBetween, cpuTicksByPid, descendants, readAllProcs } from './proc-stat.js';
+import { clockTicksPerSecond, cpuMsBetween, cpuTicksByPid, descendants, groupByChromiumType, readAllProcs } from './proc-stat.js';
 
 export interface FrameOptions {
   /** The panel button bound to `next`. */
@@ -17,6 +17,9 @@ export interface FrameOptions {
   /** Time for the camera move to finish before measuring. */
   settleMs: number;
   windowMs: number;
+  /** The window grows (up to maxWindowMs) until it holds this many frames after the warm-up. */
+  minFrames: number;
+  maxWindowMs: number;
   /** rAF deltas dropped at the start of each window. */
   warmupFrames: number;
   maxScenarios: number;
@@ -30,6 +33,9 @@ export interface ScenarioFrames {
   p95: number;
   p99: number;
   cpuMsPerFrame: number;
+  /** The share of the GPU process (SwiftShader rasterises there) and of the renderers (the page's JS). */
+  gpuMsPerFrame: number;
+  rendererMsPerFrame: number;
   drawCalls: number;
   triangles: number;
 }
@@ -56,22 +62,39 @@ async function measure(page: Page, scenario: string, options: FrameOptions, tick
   await recordFrames(page, true);
   const cpuStart = cpuTicksByPid(pids);
   const before = await stats(page);
+  const startedAt = performance.now();
   await sleep(options.windowMs);
+  // A loaded machine draws few frames: wait for enough of them, within reason.
+  while ((await stats(page)).frames - before.frames < options.warmupFrames + options.minFrames + 1 && performance.now() - startedAt < options.maxWindowMs) {
+    await sleep(250);
+  }
   const after = await stats(page);
-  const cpuEnd = cpuTicksByPid(chromiumPids());
-  await recordFrames(page, false);
   const rendered = after.frames - before.frames;
-  if (rendered <= 0) throw new Error(`the scene drew no frame in ${options.windowMs} ms of ${scenario}`);
-  const frameTimes = dropWarmup(deltas((await readProbe(page)).frames), options.warmupFrames);
+  const endPids = chromiumPids();
+  const cpuEnd = cpuTicksByPid(endPids);
+  const types = groupByChromiumType(endPids);
+  const share = (type: string): number => {
+    const only = new Set(types.get(type) ?? []);
+    const pick = (m: Map<number, number>): Map<number, number> => new Map([...m].filter(([pid]) => only.has(pid)));
+    return cpuMsBetween(pick(cpuStart), pick(cpuEnd), ticks) / rendered;
+  };
+  const windowMs = performance.now() - startedAt;
+  await recordFrames(page, false);
+  if (rendered <= 0) throw new Error(`the scene drew no frame in ${windowMs.toFixed(0)} ms of ${scenario}`);
+  const recorded = deltas((await readProbe(page)).frames);
+  // Fewer frames than the warm-up asks for: keep half rather than nothing.
+  const frameTimes = dropWarmup(recorded, Math.min(options.warmupFrames, Math.floor(recorded.length / 2)));
   const summary = summarize(frameTimes);
   return {
     scenario,
     frames: summary.n,
-    fps: (rendered * 1000) / options.windowMs,
+    fps: (rendered * 1000) / windowMs,
     median: summary.median,
     p95: summary.p95,
     p99: summary.p99,
     cpuMsPerFrame: cpuMsBetween(cpuStart, cpuEnd, ticks) / rendered,
+    gpuMsPerFrame: share('gpu-process'),
+    rendererMsPerFrame: share('renderer'),
     drawCalls: after.drawCalls,
     triangles: after.triangles,
     frameTimes,
@@ -85,6 +108,7 @@ export async function benchFrames(rig: BenchRig, { page }: ProbedPage, options: 
   let shown = await current();
   await sleep(options.settleMs);
   scenarios.push(await measure(page, `attract (${shown ?? 'none'})`, options, ticks));
+  process.stderr.write(`bench:   attract: ${scenarios[0]!.fps.toFixed(0)} fps\n`);
   const visited = new Set<string>();
   while (scenarios.length <= options.maxScenarios) {
     const previous = shown;
@@ -94,6 +118,7 @@ export async function benchFrames(rig: BenchRig, { page }: ProbedPage, options: 
     visited.add(shown!);
     await sleep(options.settleMs);
     scenarios.push(await measure(page, shown!, options, ticks));
+    process.stderr.write(`bench:   ${shown}: ${scenarios.at(-1)!.fps.toFixed(0)} fps\n`);
   }
   const all = scenarios.flatMap((s) => s.frameTimes);
   const cpu = summarize(scenarios.map((s) => s.cpuMsPerFrame));
@@ -108,7 +133,7 @@ export async function benchFrames(rig: BenchRig, { page }: ProbedPage, options: 
 
 /** One line per scenario: what the README's frame table shows. */
 export function formatScenarioTable(scenarios: readonly ScenarioFrames[]): string {
-  const head = ['scenario', 'frames', 'fps', 'median ms', 'p95 ms', 'CPU ms/frame', 'draw calls', 'triangles'];
+  const head = ['scenario', 'frames', 'fps', 'median ms', 'p95 ms', 'CPU ms/frame', 'GPU proc', 'renderer', 'draw calls', 'triangles'];
   const body = scenarios.map((s) => [
     s.scenario,
     String(s.frames),
@@ -116,6 +141,8 @@ export function formatScenarioTable(scenarios: readonly ScenarioFrames[]): strin
     s.median.toFixed(2),
     s.p95.toFixed(2),
     s.cpuMsPerFrame.toFixed(2),
+    s.gpuMsPerFrame.toFixed(2),
+    s.rendererMsPerFrame.toFixed(2),
     String(s.drawCalls),
     s.triangles.toLocaleString('en-US'),
   ]);

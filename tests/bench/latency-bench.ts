@@ -16,6 +16,7 @@ import { dropWarmup, intersectBounds, summarize, type Bounds } from './bench-sta
 import { summaryRow, type BenchRow } from './bench-table.js';
 import { clock, sleep, type BenchRig, type ProbedPage } from './bench-rig.js';
 import { clearProbe, readProbe, type ProbeLog } from './page-probe.js';
+import { wallOffsetHere, wallOffsetInNode, wallOffsetInPage } from './clock-check.js';
 
 export interface LatencyOptions {
   presses: number;
@@ -58,7 +59,15 @@ export interface LatencyResult {
   rows: BenchRow[];
   traces: PressTrace[];
   missed: number;
-  clocks: { bridge: ClockCheck; page: ClockCheck; pageBeforeBridge: number; frameBeforeArrival: number };
+  clocks: {
+    bridge: ClockCheck;
+    page: ClockCheck;
+    /** Epoch-ms clock minus this process's, each measured against the wall clock (ms). */
+    pageVsHere: number;
+    nodeVsHere: number;
+    pageBeforeBridge: number;
+    frameBeforeArrival: number;
+  };
 }
 
 /** Listens to the bridge like a page would, to stamp arrivals on this process's clock. */
@@ -137,6 +146,7 @@ export async function benchLatency(rig: BenchRig, probed: ProbedPage, options: L
       // The next press waits for this one's frame, so each press is its own change even on a slow machine.
       await changes.waitBeyond(changesBefore, 3000);
       await sleep(options.spacingMs - (clock() - sentAt));
+      if ((k + 1) % 50 === 0) process.stderr.write(`bench:   ${k + 1} presses\n`);
     }
     await sleep(300);
   } finally {
@@ -153,6 +163,9 @@ export async function benchLatency(rig: BenchRig, probed: ProbedPage, options: L
   const bridgeBounds = all
     .filter((t) => t.bridgeAt !== null && t.benchArrivedAt !== null)
     .map((t) => ({ low: t.bridgeAt! - t.benchArrivedAt!, high: t.bridgeAt! - t.sentAt }));
+  const here = wallOffsetHere().mean;
+  const pageVsHere = (await wallOffsetInPage(page)).mean - here;
+  const nodeVsHere = (await wallOffsetInNode()).mean - here;
   const group = 'input to screen';
   const rows = [
     summaryRow(group, 'total: press written -> first frame showing it', 'ms', summarize(seen.map((t) => t.frameAt - t.sentAt)), 'rAF timestamp'),
@@ -169,6 +182,8 @@ export async function benchLatency(rig: BenchRig, probed: ProbedPage, options: L
     clocks: {
       bridge: bridgeBounds.length > 0 ? intersectBounds(bridgeBounds) : { low: NaN, high: NaN, consistent: false, n: 0 },
       page: await pageClockBounds(page, 200),
+      pageVsHere,
+      nodeVsHere,
       pageBeforeBridge: seen.filter((t) => t.pageArrivedAt < t.bridgeAt).length,
       frameBeforeArrival: seen.filter((t) => t.frameAt < t.pageArrivedAt).length,
     },

@@ -104,6 +104,26 @@ export function cpuMsBetween(start: ReadonlyMap<number, number>, end: ReadonlyMa
   return (ticks * 1000) / ticksPerSecond;
 }
 
+/** Chromium's role for a process from its NUL-separated command line: gpu-process, renderer, utility..., or browser. */
+export function chromiumProcessType(cmdline: string): string {
+  for (const arg of cmdline.split('\0')) if (arg.startsWith('--type=')) return arg.slice('--type='.length);
+  return 'browser';
+}
+
+/** The pids grouped by Chromium process type; processes gone meanwhile are left out. */
+export function groupByChromiumType(pids: readonly number[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const pid of pids) {
+    try {
+      const type = chromiumProcessType(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      out.set(type, [...(out.get(type) ?? []), pid]);
+    } catch {
+      // Exited.
+    }
+  }
+  return out;
+}
+
 export function rssBytes(pid: number): number {
   return parseVmRssBytes(readFileSync(`/proc/${pid}/status`, 'utf8'));
 }

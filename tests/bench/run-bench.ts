@@ -2,7 +2,8 @@
 // round trip, frame time, start-up, memory, size), prints the figures and
 // writes them with the machine's description to bench/results.json, after
 // showing how they moved since the last run. `--quick` takes fewer samples
-// (to try the bench; its figures are marked quick). Nothing is asserted:
+// (to try the bench; its figures are marked quick); `--only=size,link` runs
+// some phases (size, link, bridge, page, input, memory, frame). Nothing is asserted:
 // a benchmark reports, it does not pass or fail on a time.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results.json');
 const PACK_DIR = join(ROOT, 'content', 'packs', 'caspian-2025');
 const quick = process.argv.includes('--quick');
+// `--only latency,frame`: just those phases (names as printed, first word), to look into one figure.
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = onlyArg ? new Set(onlyArg.split(',')) : null;
 const MIB = 1024 * 1024;
 
 const scale = (full: number, short: number): number => (quick ? short : full);
@@ -48,7 +52,8 @@ async function main(): Promise<number> {
   let memory: MemoryResult | null = null;
   let frames: ScenarioFrames[] = [];
 
-  const phase = async (name: string, run: () => Promise<void>): Promise<void> => {
+  const phase: Phase = async (name, run) => {
+    if (only && !only.has(name.split(' ')[0]!)) return;
     process.stderr.write(`bench: ${name}...\n`);
     const t0 = Date.now();
     try {
@@ -65,46 +70,16 @@ async function main(): Promise<number> {
 
   await phase('size', async () => void rows.push(...(await benchSize(join(ROOT, 'dist', 'kiosk'), PACK_DIR))));
   await phase('link round trip', async () => void rows.push(...(await benchLink({ pings: scale(1000, 200), warmup: 50 }))));
-  await phase('bridge start-up', async () => void rows.push(...(await benchBridgeStartup({ runs: scale(8, 2), warmup: 1, budgetMs: 20_000 }))));
+  await phase('bridge start-up', async () => void rows.push(...(await benchBridgeStartup({ runs: scale(8, 2), warmup: 1, budgetMs: 15_000 }))));
 
   let chromium = 'unknown';
-  const rig = await BenchRig.start();
-  try {
-    rows.push(valueRow('memory', 'bridge RSS after start (board connected, no page)', 'MiB', rssBytes(rig.bridgePid) / MIB));
-    const browser = await rig.launchBrowser();
-    chromium = browser.version();
-    await phase('page start-up', async () => void rows.push(...(await benchPageStartup(browser, rig.url, { runs: scale(8, 2), warmup: 1, budgetMs: 40_000 }))));
-    await phase('input to screen', async () => {
-      const probed = await openProbedPage(browser, rig.url);
-      try {
-        const buttons: [number, number] = [buttonFor('scenario', 0), buttonFor('scenario', 1)];
-        latency = await benchLatency(rig, probed, { presses: scale(320, 40), warmup: 20, spacingMs: 150, buttons, budgetMs: scale(90_000, 15_000) });
-        rows.push(...latency.rows);
-      } finally {
-        await probed.page.close();
-      }
-    });
-    await phase('memory', async () => {
-      const probed = await openProbedPage(browser, rig.url);
-      try {
-        const floodButtons = [0, 1, 2, 3, 4].map((i) => buttonFor('scenario', i));
-        memory = await benchMemory(rig, probed, scenarioCount, { nextButton, floodButtons, switches: scale(1000, 100), inputs: scale(10_000, 1000), edgeGapMs: 11 });
-        rows.push(...memory.rows);
-      } finally {
-        await probed.page.close();
-      }
-    });
-    await rig.closeBrowser(browser);
-    await phase('frame time', async () => {
-      const unlimited = await rig.launchBrowser(UNLIMITED_FRAME_RATE);
-      const probed = await openProbedPage(unlimited, rig.url);
-      const result = await benchFrames(rig, probed, { nextButton, settleMs: 1500, windowMs: scale(3000, 1000), warmupFrames: 5, maxScenarios: scenarioCount });
-      frames = result.scenarios;
-      rows.push(...result.rows);
-      await rig.closeBrowser(unlimited);
-    });
-  } finally {
-    await rig.stop();
+  if (!only || ['page', 'input', 'memory', 'frame'].some((p) => only.has(p))) {
+    const rig = await BenchRig.start();
+    try {
+      chromium = await rigPhases(rig, phase, rows, (r) => (latency = r), (r) => (memory = r), (f) => (frames = f), { scenarioCount, nextButton });
+    } finally {
+      await rig.stop();
+    }
   }
   if (chromium === 'unknown') chromium = await chromiumVersion();
 
@@ -116,11 +91,73 @@ async function main(): Promise<number> {
   const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { date?: string; rows?: BenchRow[] }) : null;
   if (previous?.rows) process.stdout.write('\n' + formatChanges(compareRows(previous.rows, rows), previous.date ?? 'undated') + '\n');
 
-  mkdirSync(dirname(RESULTS), { recursive: true });
-  const results = { date: new Date(startedAt).toISOString(), command: `npm run bench${quick ? ' -- --quick' : ''}`, quick, durationS, machine, rows, frames, latency: latency && summariseLatency(latency), memory, failures };
-  writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
-  process.stdout.write(`\nWrote ${RESULTS}${failures.length > 0 ? `; ${failures.length} phase(s) failed:\n${failures.map((f) => `  ${f.phase}: ${f.error}`).join('\n')}` : ''}\n`);
+  const failed = failures.length > 0 ? `\n${failures.length} phase(s) failed:\n${failures.map((f) => `  ${f.phase}: ${f.error}`).join('\n')}` : '';
+  if (quick || only) {
+    // A trial run: the last full run stays the one to compare with.
+    process.stdout.write(`\nNot written to ${RESULTS}: --quick and --only runs are trials.${failed}\n`);
+  } else {
+    mkdirSync(dirname(RESULTS), { recursive: true });
+    const results = { date: new Date(startedAt).toISOString(), command: 'npm run bench', durationS, machine, rows, frames, latency: latency && summariseLatency(latency), memory, failures };
+    writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
+    process.stdout.write(`\nWrote ${RESULTS}.${failed}\n`);
+  }
   return failures.length > 0 ? 1 : 0;
+}
+
+type Phase = (name: string, run: () => Promise<void>) => Promise<void>;
+
+/** The phases that need the exhibit running; returns Chromium's version. */
+async function rigPhases(
+  rig: BenchRig,
+  phase: Phase,
+  rows: BenchRow[],
+  gotLatency: (r: LatencyResult) => void,
+  gotMemory: (r: MemoryResult) => void,
+  gotFrames: (f: ScenarioFrames[]) => void,
+  pack: { scenarioCount: number; nextButton: number },
+): Promise<string> {
+  const { scenarioCount, nextButton } = pack;
+  if (!only || only.has('memory')) rows.push(valueRow('memory', 'bridge RSS after start (board connected, no page)', 'MiB', rssBytes(rig.bridgePid) / MIB));
+  const browser = await rig.launchBrowser();
+  const version = browser.version();
+  await phase('page start-up', async () => void rows.push(...(await benchPageStartup(browser, rig.url, { runs: scale(8, 2), warmup: 1, budgetMs: 30_000 }))));
+  await phase('input to screen', async () => {
+    const probed = await openProbedPage(browser, rig.url);
+    try {
+      const buttons: [number, number] = [buttonFor('scenario', 0), buttonFor('scenario', 1)];
+      const latency = await benchLatency(rig, probed, { presses: scale(320, 40), warmup: 10, spacingMs: 150, buttons, budgetMs: scale(90_000, 15_000) });
+      gotLatency(latency);
+      rows.push(...latency.rows);
+    } finally {
+      await probed.page.close();
+    }
+  });
+  await phase('memory', async () => {
+    const probed = await openProbedPage(browser, rig.url);
+    try {
+      const floodButtons = [0, 1, 2, 3, 4].map((i) => buttonFor('scenario', i));
+      const memory = await benchMemory(rig, probed, scenarioCount, { nextButton, floodButtons, switches: scale(1000, 100), inputs: scale(10_000, 1000), edgeGapMs: 11 });
+      gotMemory(memory);
+      rows.push(...memory.rows);
+    } finally {
+      await probed.page.close();
+    }
+  });
+  // The frame-time browser draws as fast as it can: nothing else may draw beside it.
+  await rig.closeBrowser(browser);
+  await phase('frame time', async () => {
+    const unlimited = await rig.launchBrowser(UNLIMITED_FRAME_RATE);
+    try {
+      const probed = await openProbedPage(unlimited, rig.url);
+      const windows = { windowMs: scale(3000, 1000), minFrames: scale(30, 10), maxWindowMs: scale(4500, 2000) };
+      const result = await benchFrames(rig, probed, { nextButton, settleMs: 1500, ...windows, warmupFrames: 5, maxScenarios: scenarioCount });
+      gotFrames(result.scenarios);
+      rows.push(...result.rows);
+    } finally {
+      await rig.closeBrowser(unlimited);
+    }
+  });
+  return version;
 }
 
 async function chromiumVersion(): Promise<string> {
@@ -141,13 +178,14 @@ function formatReport(rows: BenchRow[], frames: ScenarioFrames[], latency: Laten
   const parts = [`Caspian Crossroads benchmark${quick ? ' (quick: fewer samples)' : ''}`, formatMachine(machine), '', formatTable(rows)];
   if (frames.length > 0) parts.push('', 'Frame time per scenario, 1920x1080, SwiftShader, frame-rate limit off:', formatScenarioTable(frames));
   if (latency) {
-    const { bridge, page, pageBeforeBridge, frameBeforeArrival } = latency.clocks;
+    const { bridge, page, pageVsHere, nodeVsHere, pageBeforeBridge, frameBeforeArrival } = latency.clocks;
     const ms = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(3)}`;
     parts.push(
       '',
       `Clocks (performance.timeOrigin + now(), epoch ms): the bridge's is ${ms(bridge.low)}..${ms(bridge.high)} ms from this process's over ${bridge.n} presses${bridge.consistent ? '' : ' (INCONSISTENT)'};`,
       `the page's is ${ms(page.low)}..${ms(page.high)} ms from it over ${page.n} reads${page.consistent ? '' : ' (INCONSISTENT)'}. Page arrivals before the bridge's stamp: ${pageBeforeBridge}; frames stamped before the arrival: ${frameBeforeArrival}.`,
-      `Presses that never showed: ${latency.missed}.`,
+      `Against the wall clock, the page's epoch-ms clock differs from this process's by ${ms(pageVsHere)} ms and a fresh Node process's by ${ms(nodeVsHere)} ms.`,
+      `Presses that never showed: ${latency.missed} of ${latency.traces.length} (warm-up included).`,
     );
   }
   parts.push('', `Ran in ${durationS.toFixed(0)} s.`);

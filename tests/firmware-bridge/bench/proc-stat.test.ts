@@ -2,7 +2,7 @@
 // numbers out; and one real read of this very process to keep it honest.
 
 import { describe, expect, it } from 'vitest';
-import { cpuMsBetween, cpuTicksByPid, descendants, parseProcStat, parseVmRssBytes, readAllProcs, rssBytes } from '../../bench/proc-stat.js';
+import { chromiumProcessType, cpuMsBetween, cpuTicksByPid, descendants, parseProcStat, parseVmRssBytes, readAllProcs, rssBytes } from '../../bench/proc-stat.js';
 import { chunkName } from '../../bench/size-bench.js';
 import { ChangeFeed } from '../../bench/page-probe.js';
 
@@ -73,6 +73,14 @@ describe('cpuMsBetween', () => {
     ]);
     expect(cpuMsBetween(start, end, 100)).toBe(370);
     expect(cpuMsBetween(start, end, 1000)).toBe(37);
+  });
+});
+
+describe('chromiumProcessType', () => {
+  it('reads --type from a NUL-separated command line', () => {
+    expect(chromiumProcessType('/usr/lib/chromium/chromium\0--type=gpu-process\0--no-sandbox\0')).toBe('gpu-process');
+    expect(chromiumProcessType('/usr/lib/chromium/chromium\0--no-sandbox\0--type=renderer\0')).toBe('renderer');
+    expect(chromiumProcessType('/usr/lib/chromium/chromium\0--headless\0--typo=x\0')).toBe('browser');
   });
 });
 
