@@ -259,12 +259,15 @@ export class LabelLayer {
         const pxPerUnit = unitsToPx / this.scratch.z;
         if (lw - 2 * INSET > 1.5 * Math.sqrt(item.area) * pxPerUnit) continue;
       }
-      // Places try four sides of their dot; a lit or anchored country may step above or below.
+      // Places try four sides of their dot; a lit or anchored country may step aside a little.
       const movable = item.kind === 'country' && (item.anchored || this.priority[i]! >= 1000);
-      const candidates = item.marker > 0 ? 4 : movable ? 3 : 1;
+      const candidates = item.marker > 0 ? 4 : movable ? 5 : 1;
       for (let c = 0; c < candidates; c++) {
         let ox = -lw / 2, oy = -lh / 2;
-        if (movable && c > 0) oy += c === 1 ? -40 : 40;
+        if (movable && c > 0) {
+          if (c < 3) oy += c === 1 ? -48 : 48;
+          else ox += c === 3 ? lw / 3 : -lw / 3;
+        }
         if (item.marker > 0) {
           if (c === 0) ox = 10 - INSET;
           else if (c === 1) ox = -10 - lw + INSET;
