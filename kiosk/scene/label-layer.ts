@@ -32,6 +32,7 @@ import type { RegionIndex } from './region-index.js';
 
 /** Screen-pixel margins kept clear around each label's letters. */
 const GAP = 4;
+const MAX_BLOCKED = 8;
 /** The atlas rectangle's blank margin around the letters. */
 const INSET = 7;
 
@@ -61,6 +62,9 @@ export class LabelLayer {
   private readonly scratch = new Vector3();
   private readonly viewProjection = new Matrix4();
   private dirty = true;
+  /** Screen areas covered by overlays: x, y (up), width, height in pixels. */
+  private readonly blocked = new Float32Array(MAX_BLOCKED * 4);
+  private blockedCount = 0;
   private language = '';
   private texts: string[] = [];
 
@@ -87,7 +91,7 @@ export class LabelLayer {
     this.markerTargets = new Float32Array(count);
     this.priority = new Float32Array(count);
     this.order = this.items.map((_, i) => i);
-    this.placer = new LabelPlacer(count * 2);
+    this.placer = new LabelPlacer(count * 2 + MAX_BLOCKED);
     this.active = new Uint8Array(count);
 
     const quad = this.geometry;
@@ -153,6 +157,16 @@ export class LabelLayer {
     this.dirty = true;
   }
 
+  /** Screen rectangles (pixels, y up from the bottom) that overlays cover; labels keep out. */
+  setBlocked(rects: readonly { x: number; y: number; width: number; height: number }[]): void {
+    this.blockedCount = Math.min(rects.length, MAX_BLOCKED);
+    for (let k = 0; k < this.blockedCount; k++) {
+      const r = rects[k]!;
+      this.blocked.set([r.x, r.y, r.width, r.height], k * 4);
+    }
+    this.dirty = true;
+  }
+
   /** Which labels the scenario asks for, and in what priority. */
   setScenario(scenario: Scenario, highlightedIso: ReadonlySet<string>, places: ReadonlySet<string>, actors: ReadonlySet<string>): void {
     const explicit = scenario.places ?? [];
@@ -163,7 +177,8 @@ export class LabelLayer {
         const lit = highlightedIso.has(item.iso!);
         style = lit ? 1 : 0;
         const size = Math.log10(Math.max(0, item.area) + 1);
-        p = (lit ? 1000 : 100) + size;
+        // A lit country is what the scenario is about: its name outranks every place.
+        p = (lit ? 1200 : 100) + size;
       } else if (item.kind === 'actor') {
         style = 4;
         p = actors.has(item.id) ? 950 : 0;
@@ -171,7 +186,8 @@ export class LabelLayer {
         style = 2;
         // The places the scenario names come first; then the stops of its corridors.
         const named = explicit.indexOf(item.id);
-        p = named >= 0 ? 1150 - named : places.has(item.id) ? 800 + (item.marker === 2 ? 40 : 0) : 0;
+        // The first named place is the scenario's focus and beats even a lit country, which can step aside.
+        p = named === 0 ? 1300 : named > 0 ? 1150 - named : places.has(item.id) ? 800 + (item.marker === 2 ? 40 : 0) : 0;
       } else {
         style = 3;
         p = item.id === 'caspian' ? 700 : 300;
@@ -239,6 +255,8 @@ export class LabelLayer {
     const w = this.viewport.x, h = this.viewport.y;
     const unitsToPx = h / (2 * Math.tan((camera.fov * Math.PI) / 360));
     this.placer.reset();
+    const b = this.blocked;
+    for (let k = 0; k < this.blockedCount; k++) this.placer.block(b[k * 4]!, b[k * 4 + 1]!, b[k * 4 + 2]!, b[k * 4 + 3]!);
     for (const i of this.order) {
       this.targets[i] = 0;
       this.markerTargets[i] = 0;

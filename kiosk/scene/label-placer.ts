@@ -38,12 +38,17 @@ export class LabelPlacer {
     r[o + 5] = marker ? 1 : 0;
   }
 
-  /** Every taken label (markers left out) as item index and rectangle. */
+  /** Marks a screen area no label may use (an overlay covering the map). */
+  block(x: number, y: number, width: number, height: number): void {
+    this.take(x, y, width, height, -2, false);
+  }
+
+  /** Every taken label (markers and blocked areas left out) as item index and rectangle. */
   labels(): { item: number; rect: [number, number, number, number] }[] {
     const out: { item: number; rect: [number, number, number, number] }[] = [];
     for (let k = 0; k < this.count; k++) {
       const o = k * 6;
-      if (this.rects[o + 5] === 1) continue;
+      if (this.rects[o + 5] === 1 || this.rects[o + 4]! < 0) continue;
       out.push({ item: this.rects[o + 4]!, rect: [this.rects[o]!, this.rects[o + 1]!, this.rects[o + 2]!, this.rects[o + 3]!] });
     }
     return out;

@@ -62,6 +62,7 @@ export class MapScene {
   private language = 'en';
   private reduced = false;
   private frames = 0;
+  private occluders: { left: number; top: number; width: number; height: number }[] = [];
   private lastTime = 0;
   private width = 1;
   private height = 1;
@@ -111,6 +112,15 @@ export class MapScene {
     this.pack = pack;
     this.disposeLayers(false);
     this.buildPackLayers();
+  }
+
+  /**
+   * Overlay rectangles (CSS pixels from the canvas's top-left corner) that
+   * cover the map; labels keep clear of them so no name hides under a panel.
+   */
+  setOccluders(rects: readonly { left: number; top: number; width: number; height: number }[]): void {
+    this.occluders = rects.slice();
+    this.applyOccluders();
   }
 
   setLanguage(language: string): void {
@@ -175,6 +185,7 @@ export class MapScene {
     this.labels = new LabelLayer(pack, region, this.projection, this.names);
     this.labels.setLanguage(pack.languages.includes(this.language) ? this.language : (pack.languages[0] ?? 'en'));
     this.scene.add(this.corridors.mesh, this.relations.mesh, this.labels.markers, this.labels.mesh);
+    this.applyOccluders();
     const scenario = this.scenario && pack.scenarios.find((s) => s.id === this.scenario!.id);
     if (scenario) this.showScenario(scenario);
   }
@@ -215,6 +226,13 @@ export class MapScene {
     this.height = this.canvas.clientHeight || this.canvas.height || 1;
     this.renderer.setSize(this.width, this.height, false);
     this.rig.setAspect(this.width / this.height);
+    this.applyOccluders();
+  }
+
+  private applyOccluders(): void {
+    // The label layer works in pixels with y up from the bottom edge.
+    const height = this.height;
+    this.labels?.setBlocked(this.occluders.map((r) => ({ x: r.left, y: height - r.top - r.height, width: r.width, height: r.height })));
   }
 
   private frame(time: number): void {

@@ -47,6 +47,43 @@ describe('MapScene at 1920x1080', () => {
     }
   });
 
+  it('names the countries a scenario is about', () => {
+    const { scene, pack } = fixture;
+    scene.reducedMotion = true;
+    const zangezur = pack.scenarios.find((s) => s.id === 'zangezur-syunik')!;
+    scene.showScenario(zangezur);
+    frames(scene, 1);
+    const named = new Set(scene.labels!.placed().filter((p) => p.kind === 'country').map((p) => p.id));
+    for (const id of ['armenia', 'azerbaijan']) {
+      const iso = pack.actors.find((a) => a.id === id)!.iso!;
+      expect(named.has(iso), `${id} is named`).to.equal(true);
+    }
+  });
+
+  it('keeps labels out from under the overlays', () => {
+    const { scene, pack } = fixture;
+    scene.reducedMotion = true;
+    // A right-hand column and a bottom-left card, as the exhibit's panels are laid out.
+    const covers = [
+      { left: 1330, top: 0, width: 590, height: 1080 },
+      { left: 0, top: 620, width: 640, height: 460 },
+    ];
+    scene.setOccluders(covers);
+    for (const scenario of pack.scenarios) {
+      scene.showScenario(scenario);
+      frames(scene, 1);
+      const placed = scene.labels!.placed();
+      expect(placed.length, scenario.id).to.be.greaterThan(2);
+      for (const label of placed) {
+        for (const c of covers) {
+          const rect: Rect = [c.left, 1080 - c.top - c.height, c.width, c.height];
+          expect(overlaps(label.rect, rect), `${scenario.id}: ${label.id} under an overlay`).to.equal(false);
+        }
+      }
+    }
+    scene.setOccluders([]);
+  });
+
   it('speaks the current language', () => {
     const { scene, pack } = fixture;
     const place = pack.places.find((p) => p.name.en !== p.name.es)!;
