@@ -81,10 +81,13 @@ export function buildRegionGeo(extent: Extent = MAP_EXTENT): RegionGeo {
   const countries: RegionGeo['countries'] = [];
   for (const geometry of object.geometries) {
     const shape = feature(topology, geometry) as unknown as { geometry: Geometry | null };
-    if (!shape.geometry || geometry.id === undefined) continue;
+    if (!shape.geometry) continue;
     const polygons = collectRings(shape.geometry, extent, true);
     if (polygons.length === 0) continue;
-    countries.push({ id: String(geometry.id), name: (geometry.properties as { name?: string } | undefined)?.name ?? String(geometry.id), polygons });
+    const name = (geometry.properties as { name?: string } | undefined)?.name ?? 'unnamed';
+    // A few territories (Kosovo, Northern Cyprus) have no ISO code; they are land all the same.
+    const id = geometry.id === undefined ? `x-${name.toLowerCase().replace(/[^a-z]+/g, '-')}` : String(geometry.id);
+    countries.push({ id, name, polygons });
   }
   const lines = (filter: (a: unknown, b: unknown) => boolean): number[][] =>
     collectRings(mesh(topology, object, filter) as MultiLineString, extent, false).map((group) => group[0]!);

@@ -28,6 +28,8 @@ export function buildLabelItems(pack: PackManifest, region: RegionIndex): { item
   const lonlat: [number, number][] = [];
   const actorByIso = new Map(pack.actors.filter((a) => a.iso).map((a) => [a.iso!, a]));
   for (const country of region.countries) {
+    // Territories without an ISO code are drawn as land but left unnamed: their status is disputed.
+    if (country.id.startsWith('x-')) continue;
     const actor = actorByIso.get(country.id);
     items.push({ kind: 'country', id: country.id, style: 'country', names: actor?.name ?? null, fallback: country.name, iso: country.id, area: country.area, marker: 0, anchored: !!actor?.anchor });
     lonlat.push(actor?.anchor ? [actor.anchor[0], actor.anchor[1]] : country.label);
