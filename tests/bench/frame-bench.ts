@@ -23,6 +23,8 @@ export interface FrameOptions {
   /** rAF deltas dropped at the start of each window. */
   warmupFrames: number;
   maxScenarios: number;
+  /** No new scenario is started after this long: a slow scene measures fewer, and says so. */
+  budgetMs: number;
 }
 
 export interface ScenarioFrames {
@@ -110,7 +112,12 @@ export async function benchFrames(rig: BenchRig, { page }: ProbedPage, options: 
   scenarios.push(await measure(page, `attract (${shown ?? 'none'})`, options, ticks));
   process.stderr.write(`bench:   attract: ${scenarios[0]!.fps.toFixed(0)} fps\n`);
   const visited = new Set<string>();
+  const startedAt = performance.now();
   while (scenarios.length <= options.maxScenarios) {
+    if (performance.now() - startedAt > options.budgetMs) {
+      process.stderr.write(`bench:   frame-time budget of ${options.budgetMs / 1000} s spent; ${scenarios.length - 1} of ${options.maxScenarios} scenarios measured\n`);
+      break;
+    }
     const previous = shown;
     await rig.board.send(`tap ${options.nextButton}`);
     await waitFor('the next scenario to show', async () => (shown = await current()) !== previous && shown !== null, 10_000, 50);

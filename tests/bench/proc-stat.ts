@@ -104,10 +104,13 @@ export function cpuMsBetween(start: ReadonlyMap<number, number>, end: ReadonlyMa
   return (ticks * 1000) / ticksPerSecond;
 }
 
-/** Chromium's role for a process from its NUL-separated command line: gpu-process, renderer, utility..., or browser. */
+/**
+ * Chromium's role for a process from its /proc cmdline: gpu-process, renderer,
+ * zygote, utility, or browser. Arguments are NUL-separated, except that
+ * Chromium rewrites its children's title into one space-separated string.
+ */
 export function chromiumProcessType(cmdline: string): string {
-  for (const arg of cmdline.split('\0')) if (arg.startsWith('--type=')) return arg.slice('--type='.length);
-  return 'browser';
+  return /(?:^|[\s\0])--type=([^\s\0]+)/.exec(cmdline)?.[1] ?? 'browser';
 }
 
 /** The pids grouped by Chromium process type; processes gone meanwhile are left out. */

@@ -150,7 +150,7 @@ async function rigPhases(
     try {
       const probed = await openProbedPage(unlimited, rig.url);
       const windows = { windowMs: scale(3000, 1000), minFrames: scale(30, 10), maxWindowMs: scale(4500, 2000) };
-      const result = await benchFrames(rig, probed, { nextButton, settleMs: 1500, ...windows, warmupFrames: 5, maxScenarios: scenarioCount });
+      const result = await benchFrames(rig, probed, { nextButton, settleMs: 1500, ...windows, warmupFrames: 5, maxScenarios: scenarioCount, budgetMs: scale(75_000, 30_000) });
       gotFrames(result.scenarios);
       rows.push(...result.rows);
     } finally {

@@ -82,6 +82,11 @@ describe('chromiumProcessType', () => {
     expect(chromiumProcessType('/usr/lib/chromium/chromium\0--no-sandbox\0--type=renderer\0')).toBe('renderer');
     expect(chromiumProcessType('/usr/lib/chromium/chromium\0--headless\0--typo=x\0')).toBe('browser');
   });
+
+  it('reads it from the single space-separated title Chromium gives its children', () => {
+    expect(chromiumProcessType('/usr/lib/chromium/chromium --type=gpu-process --no-sandbox --use-angle=swiftshader\0\0\0')).toBe('gpu-process');
+    expect(chromiumProcessType('/usr/lib/chromium/chromium --show-component-extension-options --no-sandbox\0')).toBe('browser');
+  });
 });
 
 describe('chunkName', () => {
