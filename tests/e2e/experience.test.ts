@@ -201,6 +201,29 @@ describe('the exhibit experience', () => {
     await waitMode(page, 'scenario');
   });
 
+  it('contains a component that fails to draw, and starts over when failures repeat', async () => {
+    await page.keyboard.press('4');
+    await waitMode(page, 'scenario');
+    const result = await page.evaluate(async () => {
+      const card = document.querySelector('crossroads-app')!.shadowRoot!.querySelector('scenario-card')! as HTMLElement & {
+        pack: unknown;
+        updateComplete: Promise<unknown>;
+      };
+      const modes: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        // A pack damaged as validation never would let through: the card cannot count its scenarios.
+        card.pack = { ...(card.pack as object), scenarios: null };
+        await card.updateComplete;
+        await new Promise((r) => setTimeout(r, 0));
+        modes.push(window.crossroads!.mode);
+      }
+      return { modes, text: document.documentElement.innerText };
+    });
+    expect(result.modes).toEqual(['scenario', 'scenario', 'attract']);
+    expect(result.text).not.toContain('TypeError');
+    await bridge.waitForOutput(/page: <scenario-card> failed to draw: TypeError/);
+  });
+
   it('lays out in portrait and at 1280x720', async () => {
     // One map at a time: two software-rendered pages on a small machine starve each other.
     await page.close();
