@@ -125,7 +125,7 @@ async function rigPhases(
     const probed = await openProbedPage(browser, rig.url);
     try {
       const buttons: [number, number] = [buttonFor('scenario', 0), buttonFor('scenario', 1)];
-      const latency = await benchLatency(rig, probed, { presses: scale(320, 40), warmup: 10, spacingMs: 150, buttons, budgetMs: scale(90_000, 15_000) });
+      const latency = await benchLatency(rig, probed, { presses: scale(320, 40), warmup: 10, spacingMs: 150, buttons, budgetMs: scale(75_000, 15_000) });
       gotLatency(latency);
       rows.push(...latency.rows);
     } finally {
