@@ -109,6 +109,10 @@ export const appStyles = css`
       'left . legend'
       'left strip hints';
   }
+  /* A class follows the teacher's clicker: the visitors' panel hints give way to the lesson. */
+  :host([class-mode]) control-hints {
+    display: none;
+  }
   lesson-panel {
     grid-area: lesson;
     align-self: start;

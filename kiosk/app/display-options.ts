@@ -33,5 +33,5 @@ export function toggleDisplay(options: DisplayOptions, which: DisplayToggle): Di
 
 /** Text scale for the page: large text and class mode both enlarge, and stack. */
 export function textScale(options: DisplayOptions, classMode: boolean): number {
-  return (options.largeText ? 1.3 : 1) * (classMode ? 1.2 : 1);
+  return (options.largeText ? 1.3 : 1) * (classMode ? 1.15 : 1);
 }

@@ -161,7 +161,7 @@ describe('<crossroads-app>', () => {
     const panel = root().querySelector('lesson-panel')!;
     await panel.updateComplete;
     expect(panel.shadowRoot!.querySelector('[data-testid="lesson-step"]')!.textContent).to.equal('2');
-    expect(app.style.getPropertyValue('--text-scale')).to.equal('1.2');
+    expect(app.style.getPropertyValue('--text-scale')).to.equal('1.15');
     await new Promise((r) => setTimeout(r, 300));
     expect(app.idleCountdown).to.equal(null);
     expect(window.crossroads!.mode).to.equal('class');

@@ -90,6 +90,6 @@ describe('display options', () => {
     expect(toggleDisplay(base, 'contrast').highContrast).toBe(true);
     expect(toggleDisplay(toggleDisplay(base, 'motion'), 'motion')).toEqual(base);
     expect(textScale(base, false)).toBe(1);
-    expect(textScale(toggleDisplay(base, 'text'), true)).toBeCloseTo(1.56);
+    expect(textScale(toggleDisplay(base, 'text'), true)).toBeCloseTo(1.495);
   });
 });
