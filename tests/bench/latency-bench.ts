@@ -168,7 +168,7 @@ export async function benchLatency(rig: BenchRig, probed: ProbedPage, options: L
   const nodeVsHere = (await wallOffsetInNode()).mean - here;
   const group = 'input to screen';
   const rows = [
-    summaryRow(group, 'total: press written -> first frame showing it', 'ms', summarize(seen.map((t) => t.frameAt - t.sentAt)), 'rAF timestamp'),
+    summaryRow(group, 'total: press written -> first frame showing it', 'ms', summarize(seen.map((t) => t.frameAt - t.sentAt)), 'rAF timestamp, page at 640x360'),
     summaryRow(group, 'total, to the rAF callback running', 'ms', summarize(seen.map((t) => t.callbackAt - t.sentAt))),
     summaryRow(group, 'serial -> bridge (press written -> bridge `at`)', 'ms', summarize(seen.map((t) => t.bridgeAt - t.sentAt))),
     summaryRow(group, '  of which the board (press -> its OK line, upper bound)', 'ms', summarize(seen.map((t) => t.okAt - t.sentAt))),

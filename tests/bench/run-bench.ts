@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONTROLS } from '../../firmware-bridge/input/control-map.js';
-import { BenchRig, launchBrowser, openProbedPage, UNLIMITED_FRAME_RATE } from './bench-rig.js';
+import { BenchRig, launchBrowser, openProbedPage, SMALL_VIEWPORT, UNLIMITED_FRAME_RATE } from './bench-rig.js';
 import { formatTable, valueRow, type BenchRow } from './bench-table.js';
 import { compareRows, formatChanges } from './compare-runs.js';
 import { benchFrames, formatScenarioTable, type ScenarioFrames } from './frame-bench.js';
@@ -122,7 +122,7 @@ async function rigPhases(
   const version = browser.version();
   await phase('page start-up', async () => void rows.push(...(await benchPageStartup(browser, rig.url, { runs: scale(8, 2), warmup: 1, budgetMs: 30_000 }))));
   await phase('input to screen', async () => {
-    const probed = await openProbedPage(browser, rig.url);
+    const probed = await openProbedPage(browser, rig.url, SMALL_VIEWPORT);
     try {
       const buttons: [number, number] = [buttonFor('scenario', 0), buttonFor('scenario', 1)];
       const latency = await benchLatency(rig, probed, { presses: scale(320, 40), warmup: 10, spacingMs: 150, buttons, budgetMs: scale(75_000, 15_000) });
@@ -133,7 +133,7 @@ async function rigPhases(
     }
   });
   await phase('memory', async () => {
-    const probed = await openProbedPage(browser, rig.url);
+    const probed = await openProbedPage(browser, rig.url, SMALL_VIEWPORT);
     try {
       const floodButtons = [0, 1, 2, 3, 4].map((i) => buttonFor('scenario', i));
       const memory = await benchMemory(rig, probed, scenarioCount, { nextButton, floodButtons, switches: scale(1000, 100), inputs: scale(10_000, 1000), edgeGapMs: 11 });
