@@ -114,7 +114,8 @@ export type BridgeMessage =
 export type PageMode = 'attract' | 'scenario' | 'class' | 'maintenance';
 
 export type PageMessage =
-  | { type: 'heartbeat'; scenario: string | null; mode: PageMode; language: string; frames: number }
+  /** `renderer`: the WebGL renderer string (the real GPU, or SwiftShader), for `crossroads doctor`. */
+  | { type: 'heartbeat'; scenario: string | null; mode: PageMode; language: string; frames: number; renderer?: string }
   | { type: 'view'; scenario: string | null; mode: PageMode; scenarioIndex: number | null }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
   | { type: 'rollback' }

@@ -13,6 +13,7 @@ import { PackStore } from '../packs/pack-store.js';
 import { PageWatchdog } from '../health/page-watchdog.js';
 import { SystemdNotifier } from '../health/systemd-notifier.js';
 import { UsbWatcher } from '../packs/usb-watcher.js';
+import { InteractionCounter } from '../stats/interaction-counter.js';
 import { Discovery } from '../serial/discovery.js';
 import { PanelSupervisor } from '../serial/panel-supervisor.js';
 import { SimulatedPanel } from '../serial/simulated-panel.js';
@@ -89,7 +90,9 @@ export class Controller {
       bus: this.bus,
       log: log.child('ws'),
       versions: { bridge: options.version, kiosk: options.version },
-      controls: () => controls.map,
+      controls: () => ({ ...controls.map, holds: controls.holds }),
+      packList: () => this.packs.list(),
+      recentErrors: () => log.recent(),
       board: () => this.board,
       pack: () => this.packs.current(),
       idleResetS: options.idleResetS,
@@ -104,8 +107,13 @@ export class Controller {
       health: () => this.health(),
       geo: () => buildRegionGeo(),
     });
+    const counter = new InteractionCounter({ bus: this.bus, log, dataDir: options.dataDir, mediaDir: options.mediaDir });
+    this.bus.on('page.message', (message) => {
+      if (message.type === 'rollback') void this.rollback();
+    });
     this.capabilities.push(
       this.packs,
+      counter,
       new InputMapper({ bus: this.bus, log, controls }),
       new LedFeedback({ bus: this.bus, controls }),
       {
@@ -120,7 +128,14 @@ export class Controller {
         },
       },
       this.server,
-      new UsbWatcher({ bus: this.bus, log: log.child('usb'), store: this.packs, mediaDir: options.mediaDir }),
+      new UsbWatcher({
+        bus: this.bus,
+        log: log.child('usb'),
+        store: this.packs,
+        mediaDir: options.mediaDir,
+        // Each stick also takes home the visit counts (counts only, no personal data).
+        onStick: (folder) => counter.writeCsv(folder),
+      }),
       new PageWatchdog({
         bus: this.bus,
         log,
@@ -131,6 +146,17 @@ export class Controller {
       // Last: READY=1 goes out only once everything above runs.
       new SystemdNotifier({ log, env: options.env ?? process.env }),
     );
+  }
+
+  /** The maintenance screen's rollback button: the previous installed pack becomes current. */
+  private async rollback(): Promise<void> {
+    try {
+      const result = await this.packs.rollback();
+      if (result.info) this.options.log.info(`rolled back to ${result.info.id} ${result.info.version}`);
+      else this.options.log.warn(`rollback refused: ${result.reason ?? 'no previous pack'}`);
+    } catch (error) {
+      this.options.log.error(`rollback failed: ${(error as Error).message}`);
+    }
   }
 
   private async choosePanel(): Promise<PanelSupervisor | SimulatedPanel | null> {
@@ -156,6 +182,7 @@ export class Controller {
       now: Date.now(),
       pageHeartbeatAgeMs: this.socket.heartbeatAgeMs(),
       pageClients: this.socket.clientCount(),
+      pageRenderer: this.socket.renderer(),
       pageStallMs: this.options.pageStallMs,
     });
   }

@@ -11,6 +11,8 @@ export interface HealthInputs {
   /** Milliseconds since the page's last heartbeat, or null when no page ever sent one. */
   pageHeartbeatAgeMs: number | null;
   pageClients: number;
+  /** The page's WebGL renderer, as it reported it. */
+  pageRenderer: string | null;
   /** A page silent for longer than this counts as stalled. */
   pageStallMs: number;
 }
@@ -27,7 +29,7 @@ export interface HealthReport {
     framesDropped: Record<string, number>;
   };
   pack: { id: string; version: string; source: PackInfo['source'] };
-  page: { clients: number; heartbeatAgeMs: number | null };
+  page: { clients: number; heartbeatAgeMs: number | null; renderer: string | null };
   uptimeS: number;
   problems: string[];
 }
@@ -50,7 +52,7 @@ export function buildHealthReport(inputs: HealthInputs): HealthReport {
       framesDropped: { ...board.framesDropped },
     },
     pack: { id: pack.id, version: pack.version, source: pack.source },
-    page: { clients: inputs.pageClients, heartbeatAgeMs: age },
+    page: { clients: inputs.pageClients, heartbeatAgeMs: age, renderer: inputs.pageRenderer },
     uptimeS: Math.floor((inputs.now - inputs.startedAt) / 1000),
     problems,
   };

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { BoardStatus, BridgeMessage, ControlMap, InstallStatus } from '../api/messages.js';
+import type { BoardStatus, BridgeLogLine, BridgeMessage, ControlMap, InstallStatus, PackInfo } from '../api/messages.js';
 import { parsePageMessage } from '../api/messages.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
@@ -18,6 +18,10 @@ export interface KioskSocketOptions {
   controls: () => ControlMap;
   board: () => BoardStatus;
   pack: () => CurrentPack;
+  /** Installed and built-in packs, for the maintenance screen. */
+  packList: () => PackInfo[];
+  /** Recent warnings and errors, for the maintenance screen. */
+  recentErrors: () => BridgeLogLine[];
   idleResetS: number;
   /** Origins allowed to connect, e.g. http://127.0.0.1:8080. */
   allowedOrigins: () => Set<string>;
@@ -29,6 +33,7 @@ export class KioskSocket {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly unsubscribe: (() => void)[] = [];
   private lastHeartbeatAt: number | null = null;
+  private lastRenderer: string | null = null;
   private lastInstall: InstallStatus | null = null;
   private inputCount = 0;
 
@@ -40,7 +45,10 @@ export class KioskSocket {
         this.broadcast({ type: 'input', input, n: ++this.inputCount, at: performance.timeOrigin + performance.now() }),
       ),
       bus.on('panel.status', (board) => this.broadcast({ type: 'board', board })),
-      bus.on('pack.changed', ({ pack, info }) => this.broadcast({ type: 'pack', pack, packInfo: info })),
+      bus.on('pack.changed', ({ pack, info }) => {
+        this.broadcast({ type: 'pack', pack, packInfo: info });
+        this.broadcast({ type: 'packs', packs: this.options.packList() });
+      }),
       bus.on('install.status', (install) => {
         this.lastInstall = install;
         this.broadcast({ type: 'install', install });
@@ -51,6 +59,11 @@ export class KioskSocket {
   /** Milliseconds since a page last said it is alive, or null if none ever did. */
   heartbeatAgeMs(now = Date.now()): number | null {
     return this.lastHeartbeatAt === null ? null : now - this.lastHeartbeatAt;
+  }
+
+  /** The WebGL renderer the page last reported (the real GPU, or a software fallback). */
+  renderer(): string | null {
+    return this.lastRenderer;
   }
 
   clientCount(): number {
@@ -87,7 +100,14 @@ export class KioskSocket {
         this.options.log.warn('ignored a malformed message from the page');
         return;
       }
-      if (message.type === 'heartbeat') this.lastHeartbeatAt = Date.now();
+      if (message.type === 'heartbeat') {
+        this.lastHeartbeatAt = Date.now();
+        if (typeof message.renderer === 'string') this.lastRenderer = message.renderer.slice(0, 200);
+      }
+      if (message.type === 'status-request') {
+        this.send(ws, { type: 'packs', packs: this.options.packList() });
+        this.send(ws, { type: 'errors', errors: this.options.recentErrors() });
+      }
       if (message.type === 'log') this.options.log[message.level === 'error' ? 'error' : 'warn'](`page: ${message.message.slice(0, 500)}`);
       this.options.bus.emit('page.message', message);
     });

@@ -24,6 +24,8 @@ export interface UsbWatcherOptions {
   pollMs?: number;
   /** Least time between progress updates on screen. */
   statusEveryMs?: number;
+  /** Called with the stick's crossroads/ folder after its packs are handled; returns a file it wrote. */
+  onStick?: (folder: string) => Promise<string | null>;
 }
 
 const PACK_FOLDER = 'crossroads';
@@ -143,6 +145,11 @@ export class UsbWatcher implements Capability {
     if (results.length === 0 && !note) lines.push(`no .zip packs in ${PACK_FOLDER}/ on this stick`);
     if (note) lines.push(note);
     if (!signal.aborted && !gone) {
+      const extra = await this.options.onStick?.(folder).catch((error: unknown) => {
+        this.options.log.warn(`stick ${basename(stick)}: ${describeError(error)}`);
+        return null;
+      });
+      if (extra) lines.push(`${PACK_FOLDER}/${basename(extra)} written`);
       const written = await this.writeReport(folder, lines);
       lines.push(written ? `report written to ${PACK_FOLDER}/${written}` : 'the report could not be written to the stick (it may be read-only); the result is only on screen');
     }

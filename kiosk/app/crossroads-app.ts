@@ -64,6 +64,7 @@ export class CrossroadsApp extends SafeElement {
   private pointer: PointerOrbit | null = null;
   private motionQuery: MediaQueryList | null = null;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private renderer: string | null = null;
   private statusTimer: ReturnType<typeof setInterval> | null = null;
   private geoRetry: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -318,7 +319,15 @@ export class CrossroadsApp extends SafeElement {
 
   private sendHeartbeat(): void {
     const s = this.state.current;
-    this.send({ type: 'heartbeat', scenario: this.shownScenarioId, mode: s.mode, language: s.language, frames: this.scene?.stats().frames ?? 0 });
+    this.renderer ??= this.scene?.rendererName() ?? null;
+    this.send({
+      type: 'heartbeat',
+      scenario: this.shownScenarioId,
+      mode: s.mode,
+      language: s.language,
+      frames: this.scene?.stats().frames ?? 0,
+      ...(this.renderer ? { renderer: this.renderer } : {}),
+    });
   }
 
   private send(message: PageMessage): void {

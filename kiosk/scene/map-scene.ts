@@ -154,6 +154,13 @@ export class MapScene {
     this.advance(dtS);
   }
 
+  /** The GPU that draws the map, as WebGL names it (e.g. "V3D 7.1", or SwiftShader as a fallback). */
+  rendererName(): string {
+    const gl = this.renderer.getContext();
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  }
+
   stats(): SceneStats {
     const info = this.renderer.info;
     const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;

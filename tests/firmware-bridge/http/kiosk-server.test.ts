@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +94,72 @@ describe('the kiosk server', () => {
     expect(health.page.heartbeatAgeMs).not.toBeNull();
     expect(h.lines.some((line) => line.includes('malformed message'))).toBe(true);
     ws.close();
+  });
+});
+
+describe('the maintenance side of the socket', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('answers a status request with the packs and the recent errors', async () => {
+    const { ws } = await connect(h.base.replace('http', 'ws') + '/ws', h.origin);
+    const got: BridgeMessage[] = [];
+    ws.on('message', (d) => got.push(JSON.parse(d.toString()) as BridgeMessage));
+    ws.send(JSON.stringify({ type: 'log', level: 'error', message: 'a page error for the list' }));
+    ws.send(JSON.stringify({ type: 'status-request' }));
+    await expect.poll(() => got.map((m) => m.type).sort()).toEqual(['errors', 'packs']);
+    const packs = got.find((m) => m.type === 'packs');
+    const errors = got.find((m) => m.type === 'errors');
+    if (packs?.type !== 'packs' || errors?.type !== 'errors') throw new Error('missing replies');
+    expect(packs.packs).toEqual([expect.objectContaining({ id: 'caspian-2025', source: 'built-in' })]);
+    expect(errors.errors.some((e) => e.message.includes('a page error for the list'))).toBe(true);
+    ws.close();
+  });
+
+  it('reports the page’s WebGL renderer in /health', async () => {
+    const { ws } = await connect(h.base.replace('http', 'ws') + '/ws', h.origin);
+    ws.send(JSON.stringify({ type: 'heartbeat', scenario: null, mode: 'attract', language: 'en', frames: 1, renderer: 'V3D 7.1' }));
+    await expect
+      .poll(async () => ((await (await fetch(h.base + '/health')).json()) as { page: { renderer: string | null } }).page.renderer)
+      .toBe('V3D 7.1');
+    ws.close();
+  });
+
+  it('refuses a rollback with nothing to roll back to, and says why', async () => {
+    const { ws } = await connect(h.base.replace('http', 'ws') + '/ws', h.origin);
+    ws.send(JSON.stringify({ type: 'rollback' }));
+    await expect.poll(() => h.lines.some((line) => line.includes('rollback refused'))).toBe(true);
+    expect((await (await fetch(h.base + '/health')).json()).pack.id).toBe('caspian-2025');
+    ws.close();
+  });
+});
+
+describe('a USB stick', () => {
+  it('takes home the visit counts as CSV', async () => {
+    const media = mkdtempSync(join(tmpdir(), 'crossroads-media-'));
+    const h = await startHarness({ mediaDir: media });
+    try {
+      const { ws } = await connect(h.base.replace('http', 'ws') + '/ws', h.origin);
+      ws.send(JSON.stringify({ type: 'view', scenario: 'middle-corridor', mode: 'scenario', scenarioIndex: 2 }));
+      ws.send(JSON.stringify({ type: 'view', scenario: 'gas-to-europe', mode: 'scenario', scenarioIndex: 5 }));
+      await new Promise((r) => setTimeout(r, 200));
+      mkdirSync(join(media, 'STICK', 'crossroads'), { recursive: true });
+      const folder = join(media, 'STICK', 'crossroads');
+      await expect.poll(() => readdirSync(folder).filter((f) => f.endsWith('.csv')), { timeout: 15_000 }).toHaveLength(1);
+      const csv = readFileSync(join(folder, readdirSync(folder).find((f) => f.endsWith('.csv'))!), 'utf8');
+      expect(csv).toMatch(/middle-corridor/);
+      expect(csv).toMatch(/gas-to-europe/);
+      await expect.poll(() => readdirSync(folder).some((f) => f.startsWith('report-')), { timeout: 15_000 }).toBe(true);
+      ws.close();
+    } finally {
+      await h.close();
+      rmSync(media, { recursive: true, force: true });
+    }
   });
 });
 
