@@ -12,6 +12,7 @@ import { BridgeConnection } from '../connection/bridge-connection.js';
 import { installPageHooks } from '../hooks/page-hooks.js';
 import { KeyboardInput } from '../input/keyboard-input.js';
 import { PointerOrbit } from '../input/pointer-orbit.js';
+import { OverlayTracker } from './overlay-tracker.js';
 import { MapScene } from '../scene/map-scene.js';
 import '../ui/attract-overlay.js';
 import '../ui/control-hints.js';
@@ -65,6 +66,7 @@ export class CrossroadsApp extends SafeElement {
   private motionQuery: MediaQueryList | null = null;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private renderer: string | null = null;
+  private overlays: OverlayTracker | null = null;
   private statusTimer: ReturnType<typeof setInterval> | null = null;
   private geoRetry: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -160,6 +162,8 @@ export class CrossroadsApp extends SafeElement {
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.statusTimer) clearInterval(this.statusTimer);
     if (this.geoRetry) clearTimeout(this.geoRetry);
+    this.overlays?.dispose();
+    this.overlays = null;
     this.scene?.dispose();
     this.keyboard = this.pointer = this.connection = this.unsubscribe = this.motionQuery = null;
     this.heartbeat = this.statusTimer = this.geoRetry = this.scene = null;
@@ -168,6 +172,11 @@ export class CrossroadsApp extends SafeElement {
   override firstUpdated(): void {
     const canvas = this.renderRoot.querySelector('canvas')!;
     this.scene = new MapScene(canvas);
+    this.overlays = new OverlayTracker(
+      () => this.renderRoot.querySelector('.layer'),
+      canvas,
+      (rects) => this.scene?.setOccluders(rects),
+    );
     this.scene.reducedMotion = this.display.reducedMotion;
     void this.scene.firstFrame.then(() => this.resolveReady());
     this.pointer = new PointerOrbit(canvas, {
@@ -336,6 +345,10 @@ export class CrossroadsApp extends SafeElement {
 
   private report(level: 'warn' | 'error', message: string): void {
     this.send({ type: 'log', level, message });
+  }
+
+  override updated(): void {
+    this.overlays?.schedule();
   }
 
   override willUpdate(): void {

@@ -40,6 +40,8 @@ export class CameraRig {
   private zoomTarget = 0;
   private orbitNow = 0;
   private zoomNow = 0;
+  /** Screen shift (pixels) that puts the framed point where the overlays leave room. */
+  private readonly shift = { x: 0, y: 0, targetX: 0, targetY: 0, width: 1, height: 1, appliedX: NaN, appliedY: NaN };
 
   constructor() {
     this.apply();
@@ -60,9 +62,21 @@ export class CameraRig {
     this.zoomTarget = MathUtils.clamp(zoom, 0, ZOOM_LIMIT);
   }
 
+  /** Puts the framed point at (x, y) pixels from the top-left of a width x height view; eases there. */
+  setFocus(x: number, y: number, width: number, height: number): void {
+    const s = this.shift;
+    s.targetX = width / 2 - x;
+    s.targetY = height / 2 - y;
+    s.width = width;
+    s.height = height;
+    s.appliedX = NaN;
+  }
+
   /** Ends any move at once (reduced motion). */
   jump(): void {
     this.elapsed = 1;
+    this.shift.x = this.shift.targetX;
+    this.shift.y = this.shift.targetY;
     this.orbitNow = this.orbitTarget;
     this.zoomNow = this.zoomTarget;
     this.update(0);
@@ -96,6 +110,15 @@ export class CameraRig {
     const ease = Math.min(1, dtS * 5);
     this.orbitNow = Math.abs(this.orbitTarget - this.orbitNow) < 1e-3 ? this.orbitTarget : MathUtils.lerp(this.orbitNow, this.orbitTarget, ease);
     this.zoomNow = Math.abs(this.zoomTarget - this.zoomNow) < 1e-3 ? this.zoomTarget : MathUtils.lerp(this.zoomNow, this.zoomTarget, ease);
+    const s = this.shift;
+    s.x = Math.abs(s.targetX - s.x) < 0.5 ? s.targetX : MathUtils.lerp(s.x, s.targetX, ease);
+    s.y = Math.abs(s.targetY - s.y) < 0.5 ? s.targetY : MathUtils.lerp(s.y, s.targetY, ease);
+    if (s.x !== s.appliedX || s.y !== s.appliedY) {
+      // A view offset slides the picture without changing the perspective.
+      this.camera.setViewOffset(s.width, s.height, s.x, s.y, s.width, s.height);
+      s.appliedX = s.x;
+      s.appliedY = s.y;
+    }
     this.apply();
   }
 

@@ -9,6 +9,7 @@ import { CameraRig, type Framing } from './camera-rig.js';
 import { CorridorLayer } from './corridor-layer.js';
 import { CountryLayer } from './country-layer.js';
 import { CountryNames } from './country-names.js';
+import { freeFocus } from './free-focus.js';
 import { GeoProjection } from './geo-projection.js';
 import { LabelLayer } from './label-layer.js';
 import { PALETTE } from './map-style.js';
@@ -240,7 +241,11 @@ export class MapScene {
     // The label layer works in pixels with y up from the bottom edge.
     const height = this.height;
     this.labels?.setBlocked(this.occluders.map((r) => ({ x: r.left, y: height - r.top - r.height, width: r.width, height: r.height })));
+    const focus = freeFocus(this.width, this.height, this.occluders);
+    this.rig.setFocus(focus.x, focus.y, this.width, this.height);
+    if (this.reduced) this.rig.jump();
   }
+
 
   private frame(time: number): void {
     const dt = this.lastTime === 0 ? 1 / 60 : Math.min((time - this.lastTime) / 1000, 0.1);

@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { Vector3 } from 'three';
 import { frames, openScene, type SceneFixture } from './scene-fixture.js';
 
 type Rect = [number, number, number, number];
@@ -82,6 +83,26 @@ describe('MapScene at 1920x1080', () => {
       }
     }
     scene.setOccluders([]);
+  });
+
+  it('puts the scenario’s focus where the overlays leave room', () => {
+    const { scene, pack } = fixture;
+    scene.reducedMotion = true;
+    const scenario = pack.scenarios.find((s) => s.id === 'zangezur-syunik')!;
+    const where = (): { x: number; y: number } => {
+      scene.showScenario(scenario);
+      frames(scene, 1);
+      const [x, y] = scene.projection.project(scenario.camera.center[0], scenario.camera.center[1]);
+      const p = new Vector3(x, y, 0).project(scene.rig.camera);
+      return { x: (p.x * 0.5 + 0.5) * 1920, y: (0.5 - p.y * 0.5) * 1080 };
+    };
+    const free = where();
+    expect(free.x).to.be.closeTo(960, 40);
+    scene.setOccluders([{ left: 1280, top: 0, width: 640, height: 1080 }]);
+    const shifted = where();
+    expect(shifted.x).to.be.closeTo(640, 40);
+    scene.setOccluders([]);
+    expect(where().x).to.be.closeTo(960, 40);
   });
 
   it('speaks the current language', () => {
