@@ -2,13 +2,13 @@
 // knob where the bridge's control map puts it, with what it does in the
 // visitor's language. Scenario buttons carry the scenario's number, the same
 // number the scenario card and the touch strip show. Positions go through
-// styleMap (the CSSOM): the page's CSP allows no inline style attributes.
+// the CSSOM (cssomStyle): the page's CSP allows no inline style attributes.
 
 import { css, html } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { PackManifest } from '../../content/schema/pack-types.js';
 import type { ControlBinding, ControlMap, IntentKind } from '../../firmware-bridge/api/messages.js';
 import { uiText, type KioskStringKey } from '../i18n/kiosk-strings.js';
+import { cssomStyle } from './cssom-style.js';
 import { panelStyles } from './overlay-styles.js';
 import { SafeElement } from './safe-element.js';
 
@@ -140,7 +140,7 @@ export class ControlHints extends SafeElement {
         <p class="eyebrow" id="hints-title">${uiText('panel', this.language, this.pack)}</p>
         <div class="board">
           ${rowY !== null
-            ? html`<div class="group" style=${styleMap({ top: `${Math.max(0, rowY * 100 - 30)}%` })}>${uiText('ctlScenario', this.language, this.pack)}</div>`
+            ? html`<div class="group" ${cssomStyle({ top: `${Math.max(0, rowY * 100 - 30)}%` })}>${uiText('ctlScenario', this.language, this.pack)}</div>`
             : ''}
           <ul>
             ${controls.bindings.map((b) => {
@@ -148,7 +148,7 @@ export class ControlHints extends SafeElement {
                 .filter(Boolean)
                 .join(' ');
               const label = this.label(b);
-              return html`<li class=${classes} style=${styleMap({ left: `${b.x * 100}%`, top: `${b.y * 100}%`, width: `${labelWidth(b, controls.bindings) * 100}%` })} data-control="${b.control}-${b.index}">
+              return html`<li class=${classes} ${cssomStyle({ left: `${b.x * 100}%`, top: `${b.y * 100}%`, width: `${labelWidth(b, controls.bindings) * 100}%` })} data-control="${b.control}-${b.index}">
                 <span class="cap" aria-hidden="true">${b.intent === 'scenario' ? (b.scenario ?? 0) + 1 : b.control === 'knob' ? '⟲' : ''}</span>
                 <span class="label">${label}</span>
                 ${b.intent === 'scenario' ? html`<span class="sr">${label} ${(b.scenario ?? 0) + 1}</span>` : ''}

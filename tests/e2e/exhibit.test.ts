@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
-import { launchChromium, openKiosk } from './helpers/browser.js';
+import { cspViolations, launchChromium, openKiosk } from './helpers/browser.js';
 
 const SCENARIOS = (JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as {
   scenarios: { id: string }[];
@@ -83,7 +83,17 @@ describe('the exhibit end to end', () => {
     expect(health.controller).toMatchObject({ connected: true, simulated: true });
   });
 
-  it('shows no error to the visitor', () => {
+  it('lays out the panel hints from the first frame', async () => {
+    const lefts = await page.evaluate(() => {
+      const hints = document.querySelector('crossroads-app')!.shadowRoot!.querySelector('control-hints')!;
+      return Array.from(hints.shadowRoot!.querySelectorAll('li')).map((li) => Math.round(li.getBoundingClientRect().left));
+    });
+    expect(lefts.length).toBeGreaterThan(5);
+    expect(new Set(lefts).size).toBeGreaterThan(4);
+  });
+
+  it('shows no error to the visitor, and the security policy blocked nothing', async () => {
     expect(consoleErrors).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
   });
 });

@@ -10,6 +10,12 @@ export async function launchChromium(): Promise<Browser> {
 
 export async function openKiosk(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
+  // Anything the Content-Security-Policy blocks is a bug: record it for the tests.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective}: ${e.blockedURI || e.sample}`));
+  });
   await page.goto(url);
   await page.waitForFunction(() => window.crossroads !== undefined);
   await page.evaluate(() => window.crossroads!.ready);
@@ -32,4 +38,9 @@ export async function pageText(page: Page): Promise<string> {
     walk(document.body);
     return parts.join(' ');
   });
+}
+
+/** What the page's Content-Security-Policy blocked so far. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
 }
