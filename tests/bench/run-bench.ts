@@ -22,6 +22,8 @@ import { rssBytes } from './proc-stat.js';
 import { benchSize } from './size-bench.js';
 import { benchBridgeStartup, benchPageStartup } from './startup-bench.js';
 
+/** No phase may take longer than this. */
+const PHASE_DEADLINE_MS = 150_000;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results.json');
 const PACK_DIR = join(ROOT, 'content', 'packs', 'caspian-2025');
@@ -56,12 +58,18 @@ async function main(): Promise<number> {
     if (only && !only.has(name.split(' ')[0]!)) return;
     process.stderr.write(`bench: ${name}...\n`);
     const t0 = Date.now();
+    // A phase that stops answering (a starved software renderer) must not stall the whole run.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`gave up after ${PHASE_DEADLINE_MS / 1000} s`)), PHASE_DEADLINE_MS);
+    });
     try {
-      await run();
+      await Promise.race([run(), deadline]);
     } catch (error) {
       failures.push({ phase: name, error: (error as Error).stack ?? String(error) });
       process.stderr.write(`bench: ${name} failed: ${(error as Error).message}\n`);
     }
+    clearTimeout(timer);
     process.stderr.write(`bench: ${name} took ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   };
 

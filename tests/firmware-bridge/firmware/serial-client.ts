@@ -2,22 +2,15 @@
 // board's pty, collecting complete lines.
 
 import { SerialPort } from 'serialport';
+import { LineLog } from './line-log.js';
 
-interface Waiter {
-  test: (line: string) => boolean;
-  resolve: (line: string) => void;
-  timer: NodeJS.Timeout;
-  reject: (error: Error) => void;
-}
 
 export class SerialClient {
-  readonly lines: string[] = [];
   readonly errors: Error[] = [];
   closedByDisconnect = false;
   readonly closed: Promise<void>;
   private partial = '';
-  private cursor = 0;
-  private readonly waiters = new Set<Waiter>();
+  private readonly log = new LineLog(() => `received:\n${this.lines.join('\n')}`);
 
   private constructor(private readonly port: SerialPort) {
     port.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -43,45 +36,22 @@ export class SerialClient {
     for (let end = this.partial.indexOf('\n'); end >= 0; end = this.partial.indexOf('\n')) {
       const line = this.partial.slice(0, end);
       this.partial = this.partial.slice(end + 1);
-      this.lines.push(line);
-      for (const waiter of [...this.waiters]) {
-        if (!waiter.test(line)) continue;
-        this.waiters.delete(waiter);
-        clearTimeout(waiter.timer);
-        waiter.resolve(line);
-      }
+      this.log.push(line);
     }
   }
 
   /** The next line (after those already consumed) that passes `test`. */
   waitFor(test: (line: string) => boolean, timeoutMs = 2000): Promise<string> {
-    for (; this.cursor < this.lines.length; this.cursor++) {
-      const line = this.lines[this.cursor]!;
-      if (test(line)) {
-        this.cursor++;
-        return Promise.resolve(line);
-      }
-    }
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        test,
-        resolve: (line) => {
-          this.cursor = this.lines.length;
-          resolve(line);
-        },
-        reject,
-        timer: setTimeout(() => {
-          this.waiters.delete(waiter);
-          reject(new Error(`no line matching ${test.toString()} within ${timeoutMs} ms; received:\n${this.lines.join('\n')}`));
-        }, timeoutMs),
-      };
-      this.waiters.add(waiter);
-    });
+    return this.log.waitFor(test, timeoutMs);
+  }
+
+  get lines(): string[] {
+    return this.log.lines;
   }
 
   /** Forgets what arrived so far: later waits see only new lines. */
   skipReceived(): void {
-    this.cursor = this.lines.length;
+    this.log.skipReceived();
   }
 
   write(text: string): Promise<void> {
@@ -95,8 +65,7 @@ export class SerialClient {
   }
 
   async close(): Promise<void> {
-    for (const waiter of this.waiters) clearTimeout(waiter.timer);
-    this.waiters.clear();
+    this.log.clear();
     if (!this.port.isOpen) return;
     await new Promise<void>((resolve) => this.port.close(() => resolve()));
   }

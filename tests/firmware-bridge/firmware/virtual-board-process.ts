@@ -2,20 +2,13 @@
 
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { LineLog } from './line-log.js';
 
-interface Waiter {
-  test: (line: string) => boolean;
-  resolve: (line: string) => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-}
 
 export class VirtualBoardProcess {
-  readonly lines: string[] = [];
   readonly stderr: string[] = [];
   readonly exited: Promise<number | null>;
-  private readonly waiters = new Set<Waiter>();
-  private cursor = 0;
+  private readonly log = new LineLog(() => `virtual board stdout:\n${this.lines.join('\n')}\nstderr: ${this.stderr.join('')}`);
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {
     createInterface({ input: child.stdout }).on('line', (line) => this.onLine(line));
@@ -47,39 +40,16 @@ export class VirtualBoardProcess {
   }
 
   private onLine(line: string): void {
-    this.lines.push(line);
-    for (const waiter of [...this.waiters]) {
-      if (!waiter.test(line)) continue;
-      this.waiters.delete(waiter);
-      clearTimeout(waiter.timer);
-      waiter.resolve(line);
-    }
+    this.log.push(line);
   }
 
-  /** The next stdout line (after those already consumed by waitFor) that passes `test`. */
+  /** The next line (after those already consumed) that passes `test`. */
   waitFor(test: (line: string) => boolean, timeoutMs = 2000): Promise<string> {
-    for (; this.cursor < this.lines.length; this.cursor++) {
-      const line = this.lines[this.cursor]!;
-      if (test(line)) {
-        this.cursor++;
-        return Promise.resolve(line);
-      }
-    }
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        test,
-        resolve: (line) => {
-          this.cursor = this.lines.length;
-          resolve(line);
-        },
-        reject,
-        timer: setTimeout(() => {
-          this.waiters.delete(waiter);
-          reject(new Error(`virtual board: no line matching ${test.toString()} within ${timeoutMs} ms; stdout:\n${this.lines.join('\n')}\nstderr: ${this.stderr.join('')}`));
-        }, timeoutMs),
-      };
-      this.waiters.add(waiter);
-    });
+    return this.log.waitFor(test, timeoutMs);
+  }
+
+  get lines(): string[] {
+    return this.log.lines;
   }
 
   /** Sends one stdin command and waits for its `OK` (or throws on `ERR`). */
@@ -105,8 +75,7 @@ export class VirtualBoardProcess {
   /** Stops the board (SIGTERM) and waits for it to exit. */
   async stop(): Promise<number | null> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
-    for (const waiter of this.waiters) clearTimeout(waiter.timer);
-    this.waiters.clear();
+    this.log.clear();
     return this.exited;
   }
 }
