@@ -45,9 +45,12 @@ function run(name, command, args, summaryFrom) {
 }
 
 // Vitest's JSON report: numPassedTests / numFailedTests / numPendingTests.
+// A file that failed without a failing test (it did not load) counts as one failure.
 const fromVitest = (report) => ({
   passed: report.numPassedTests,
-  failed: report.numFailedTests + (report.numFailedTestSuites ?? 0),
+  failed:
+    report.numFailedTests +
+    (report.testResults ?? []).filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')).length,
   skipped: report.numPendingTests + (report.numTodoTests ?? 0),
 });
 const vitest = (config) => (summary) => [

@@ -10,6 +10,7 @@ import { CorridorLayer } from './corridor-layer.js';
 import { CountryLayer } from './country-layer.js';
 import { CountryNames } from './country-names.js';
 import { freeFocus } from './free-focus.js';
+import { isSoftwareRenderer, probeRendererName } from './software-renderer.js';
 import { GeoProjection } from './geo-projection.js';
 import { LabelLayer } from './label-layer.js';
 import { PALETTE } from './map-style.js';
@@ -31,7 +32,7 @@ export interface SceneStats {
 export interface MapSceneOptions {
   /** false: no animation loop; tests drive frames with step(). */
   loop?: boolean;
-  /** Multisampling (default on); software-rendered tests may turn it off. */
+  /** Multisampling; by default on, except on a software rasteriser. */
   antialias?: boolean;
 }
 
@@ -76,7 +77,8 @@ export class MapScene {
     private readonly canvas: HTMLCanvasElement,
     options: MapSceneOptions = {},
   ) {
-    this.renderer = new WebGLRenderer({ canvas, antialias: options.antialias ?? true, powerPreference: 'high-performance' });
+    const antialias = options.antialias ?? !isSoftwareRenderer(probeRendererName());
+    this.renderer = new WebGLRenderer({ canvas, antialias, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(1);
     this.scene.background = new Color(PALETTE.background);
     this.reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -169,7 +169,8 @@ describe('checkManifest: robustness', () => {
       for (const p of problems) {
         expect(p.file).toBe('pack.json');
         expect(typeof p.field).toBe('string');
-        expect(p.message).not.toMatch(JARGON);
+        // Quoted text is the maintainer's own input, echoed back; only our words must be plain.
+        expect(p.message.replace(/"[^"]*"/g, '""')).not.toMatch(JARGON);
       }
     }), { numRuns: 150 });
   });
