@@ -23,6 +23,7 @@ import '../ui/maintenance-screen.js';
 import type { MaintenanceScreen } from '../ui/maintenance-screen.js';
 import '../ui/map-legend.js';
 import { SafeElement, type KioskErrorDetail } from '../ui/safe-element.js';
+import '../ui/install-banner.js';
 import '../ui/scenario-card.js';
 import '../ui/scenario-strip.js';
 import '../ui/timeline-strip.js';
@@ -382,6 +383,7 @@ export class CrossroadsApp extends SafeElement {
         <control-hints .controls=${this.feed.controls} .pack=${pack} .language=${lang} .scenarioIndex=${s.scenarioIndex}></control-hints>
         <scenario-strip .pack=${pack} .language=${lang} .index=${s.mode === 'attract' ? -1 : s.scenarioIndex}></scenario-strip>
       </div>
+      ${s.mode !== 'maintenance' ? html`<install-banner .pack=${pack} .install=${this.feed.install} .language=${lang}></install-banner>` : ''}
       ${s.mode === 'maintenance'
         ? html`<maintenance-screen
             .pack=${pack}

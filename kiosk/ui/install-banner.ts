@@ -1,0 +1,72 @@
+// <install-banner>: while a USB stick is in, what the content install is
+// doing (progress, what was installed or refused and why), for the maintainer
+// who plugged it in. It sits in a corner, away from the map's focus.
+
+import { css, html } from 'lit';
+import type { PackManifest } from '../../content/schema/pack-types.js';
+import type { InstallStatus } from '../../firmware-bridge/api/messages.js';
+import { uiText } from '../i18n/kiosk-strings.js';
+import { panelStyles } from './overlay-styles.js';
+import { SafeElement } from './safe-element.js';
+
+const SHOWN_LINES = 5;
+
+export class InstallBanner extends SafeElement {
+  static override properties = {
+    pack: { attribute: false },
+    install: { attribute: false },
+    language: {},
+  };
+
+  declare pack: PackManifest | null;
+  declare install: InstallStatus | null;
+  declare language: string;
+
+  constructor() {
+    super();
+    this.pack = null;
+    this.install = null;
+    this.language = 'en';
+  }
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        position: fixed;
+        top: 2.2vh;
+        right: 2vw;
+        max-width: min(30em, 40vw);
+        z-index: 5;
+      }
+      progress {
+        width: 100%;
+      }
+      ul {
+        margin: 0.3em 0 0;
+        padding-left: 1.1em;
+      }
+    `,
+  ];
+
+  protected renderSafely() {
+    const install = this.install;
+    if (!install || install.phase === 'idle') return html``;
+    const busy = install.phase === 'reading' || install.phase === 'installing';
+    return html`<section class="panel" role="status" aria-labelledby="usb-title">
+      <p class="eyebrow" id="usb-title">${uiText('usbInstall', this.language, this.pack)}</p>
+      ${busy ? html`<progress max="1" .value=${install.progress} aria-labelledby="usb-title"></progress>` : ''}
+      <ul>
+        ${install.lines.slice(-SHOWN_LINES).map((line) => html`<li>${line}</li>`)}
+      </ul>
+    </section>`;
+  }
+}
+
+customElements.define('install-banner', InstallBanner);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'install-banner': InstallBanner;
+  }
+}
