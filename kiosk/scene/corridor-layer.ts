@@ -9,6 +9,7 @@ import { Color, DoubleSide, Mesh, ShaderMaterial, type BufferGeometry, type IUni
 import type { Corridor, CorridorKind, CorridorStatus, PackManifest } from '../../content/schema/pack-types.js';
 import type { GeoProjection } from './geo-projection.js';
 import { FLOW_HEIGHT } from './map-style.js';
+import { EasedVisibility } from './eased-visibility.js';
 import { RibbonBuilder } from './ribbon-builder.js';
 import type { RoutePlanner } from './route-planner.js';
 
@@ -107,10 +108,8 @@ const fragmentShader = /* glsl */ `
 
 export class CorridorLayer {
   readonly mesh: Mesh;
-  /** Corridor id -> index in the visibility uniform. */
-  readonly indexOf = new Map<string, number>();
-  private readonly targets = new Float32Array(MAX_CORRIDORS);
-  private readonly values: number[] = new Array<number>(MAX_CORRIDORS).fill(0);
+  /** Which corridors show, by id; its values are the shader's visibility uniform. */
+  private readonly shown = new EasedVisibility(MAX_CORRIDORS);
   private readonly geometry: BufferGeometry;
   private readonly material: ShaderMaterial;
 
@@ -135,8 +134,8 @@ export class CorridorLayer {
       }
     }
     const builder = new RibbonBuilder();
-    pack.corridors.slice(0, MAX_CORRIDORS).forEach((corridor, index) => {
-      this.indexOf.set(corridor.id, index);
+    pack.corridors.slice(0, MAX_CORRIDORS).forEach((corridor) => {
+      const index = this.shown.add(corridor.id)!;
       const points = this.path(corridor, places, lanes, legKey, rep, planner, projection);
       builder.add(points, index, Math.max(0, KINDS.indexOf(corridor.kind)), Math.max(0, STATUSES.indexOf(corridor.status)));
     });
@@ -147,7 +146,7 @@ export class CorridorLayer {
       uniforms: {
         time,
         widthScale,
-        visible: { value: this.values },
+        visible: { value: this.shown.values },
         kindColor: { value: KIND_COLOURS.map((hex) => new Color(hex)) },
         casingColor: { value: new Color(0x0d1a24) },
       },
@@ -161,23 +160,22 @@ export class CorridorLayer {
     this.mesh.renderOrder = 10;
   }
 
+  /** Corridor id -> index in the visibility uniform. */
+  get indexOf(): ReadonlyMap<string, number> {
+    return this.shown.indexOf;
+  }
+
   setVisible(ids: Iterable<string>): void {
-    this.targets.fill(0);
-    for (const id of ids) {
-      const index = this.indexOf.get(id);
-      if (index !== undefined) this.targets[index] = 1;
-    }
+    this.shown.show(ids);
   }
 
   /** The eased visibility of a corridor, 0..1 (for tests and the legend). */
   visibility(id: string): number {
-    const index = this.indexOf.get(id);
-    return index === undefined ? 0 : this.values[index]!;
+    return this.shown.visibility(id);
   }
 
   update(t: number): void {
-    const values = this.values;
-    for (let i = 0; i < MAX_CORRIDORS; i++) values[i]! += (this.targets[i]! - values[i]!) * t;
+    this.shown.update(t);
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ import type { PackManifest, Relation, RelationType } from '../../content/schema/
 import type { GeoProjection } from './geo-projection.js';
 import { FLOW_HEIGHT } from './map-style.js';
 import type { RegionIndex } from './region-index.js';
+import { EasedVisibility } from './eased-visibility.js';
 import { RibbonBuilder } from './ribbon-builder.js';
 
 export const MAX_RELATIONS = 96;
@@ -86,9 +87,8 @@ export function relationKey(relation: Pick<Relation, 'from' | 'to' | 'type'>): s
 
 export class RelationLayer {
   readonly mesh: Mesh;
-  readonly indexOf = new Map<string, number>();
-  private readonly targets = new Float32Array(MAX_RELATIONS);
-  private readonly values: number[] = new Array<number>(MAX_RELATIONS).fill(0);
+  /** Which relations show, by key; its values are the shader's visibility uniform. */
+  private readonly shown = new EasedVisibility(MAX_RELATIONS);
   private readonly geometry: BufferGeometry;
   private readonly material: ShaderMaterial;
 
@@ -103,19 +103,17 @@ export class RelationLayer {
       pairs.set(pair, [...(pairs.get(pair) ?? []), key]);
     }
     const builder = new RibbonBuilder();
-    let index = 0;
     for (const [key, r] of distinct) {
-      if (index >= MAX_RELATIONS) break;
+      if (this.shown.indexOf.size >= MAX_RELATIONS) break;
       const fromActor = actors.get(r.from), toActor = actors.get(r.to);
       const a = fromActor && region.anchorOf(fromActor), b = toActor && region.anchorOf(toActor);
       if (!a || !b) continue;
-      this.indexOf.set(key, index);
+      const index = this.shown.add(key)!;
       const pair = r.from < r.to ? `${r.from}|${r.to}` : `${r.to}|${r.from}`;
       const siblings = pairs.get(pair)!;
       const lane = siblings.length === 1 ? 0 : siblings.indexOf(key) - (siblings.length - 1) / 2;
       const canonical = r.from < r.to ? 1 : -1;
       builder.add(this.arc(projection.project(a[0], a[1]), projection.project(b[0], b[1]), lane * canonical), index, TYPES.indexOf(r.type), 0);
-      index++;
     }
     this.geometry = builder.build();
     this.material = new ShaderMaterial({
@@ -124,7 +122,7 @@ export class RelationLayer {
       uniforms: {
         time,
         widthScale,
-        visible: { value: this.values },
+        visible: { value: this.shown.values },
         typeColor: { value: TYPE_COLOURS.map((hex) => new Color(hex)) },
         casingColor: { value: new Color(0x0a141d) },
       },
@@ -138,22 +136,23 @@ export class RelationLayer {
     this.mesh.renderOrder = 12;
   }
 
+  /** Relation key -> index in the visibility uniform. */
+  get indexOf(): ReadonlyMap<string, number> {
+    return this.shown.indexOf;
+  }
+
   setVisible(relations: Iterable<Pick<Relation, 'from' | 'to' | 'type'>>): void {
-    this.targets.fill(0);
-    for (const r of relations) {
-      const index = this.indexOf.get(relationKey(r));
-      if (index !== undefined) this.targets[index] = 1;
-    }
+    const keys: string[] = [];
+    for (const r of relations) keys.push(relationKey(r));
+    this.shown.show(keys);
   }
 
   visibility(key: string): number {
-    const index = this.indexOf.get(key);
-    return index === undefined ? 0 : this.values[index]!;
+    return this.shown.visibility(key);
   }
 
   update(t: number): void {
-    const values = this.values;
-    for (let i = 0; i < MAX_RELATIONS; i++) values[i]! += (this.targets[i]! - values[i]!) * t;
+    this.shown.update(t);
   }
 
   dispose(): void {
