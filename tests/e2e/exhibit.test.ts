@@ -24,7 +24,10 @@ describe('the exhibit end to end', () => {
     browser = await launchChromium();
     page = await openKiosk(browser, bridge.url);
     page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} ${message.location().url ?? ''}`.trim());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) consoleErrors.push(`HTTP ${response.status()} for ${response.url()}`);
     });
   });
 
