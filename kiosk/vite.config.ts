@@ -17,7 +17,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // three is most of the bytes and changes least: its own long-cached chunk.
-        advancedChunks: { groups: [{ name: 'three', test: /node_modules[\\/]three/ }] },
+        codeSplitting: { groups: [{ name: 'three', test: /node_modules[\\/]three/ }] },
       },
     },
   },
