@@ -5,11 +5,12 @@
 // proposed = thin, translucent and broken. Patterns move in the travel
 // direction by a time uniform; visibility is a uniform per corridor.
 
-import { Color, DoubleSide, Mesh, ShaderMaterial, type BufferGeometry, type IUniform } from 'three';
+import { Color, Mesh, ShaderMaterial, type BufferGeometry, type IUniform } from 'three';
 import type { Corridor, CorridorKind, CorridorStatus, PackManifest } from '../../content/schema/pack-types.js';
 import type { GeoProjection } from './geo-projection.js';
 import { FLOW_HEIGHT } from './map-style.js';
 import { EasedVisibility } from './eased-visibility.js';
+import { createFlowMesh } from './flow-mesh.js';
 import { RibbonBuilder } from './ribbon-builder.js';
 import type { RoutePlanner } from './route-planner.js';
 
@@ -107,7 +108,7 @@ const fragmentShader = /* glsl */ `
 `;
 
 export class CorridorLayer {
-  readonly mesh: Mesh;
+  readonly mesh: Mesh<BufferGeometry, ShaderMaterial>;
   /** Which corridors show, by id; its values are the shader's visibility uniform. */
   private readonly shown = new EasedVisibility(MAX_CORRIDORS);
   private readonly geometry: BufferGeometry;
@@ -140,24 +141,19 @@ export class CorridorLayer {
       builder.add(points, index, Math.max(0, KINDS.indexOf(corridor.kind)), Math.max(0, STATUSES.indexOf(corridor.status)));
     });
     this.geometry = builder.build();
-    this.material = new ShaderMaterial({
-      vertexShader,
-      fragmentShader,
-      uniforms: {
+    this.mesh = createFlowMesh(
+      this.geometry,
+      { vertexShader, fragmentShader },
+      {
         time,
         widthScale,
         visible: { value: this.shown.values },
         kindColor: { value: KIND_COLOURS.map((hex) => new Color(hex)) },
         casingColor: { value: new Color(0x0d1a24) },
       },
-      transparent: true,
-      depthWrite: false,
-      // Arcs and bends can show either face to a tilted camera.
-      side: DoubleSide,
-    });
-    this.mesh = new Mesh(this.geometry, this.material);
-    this.mesh.frustumCulled = false;
-    this.mesh.renderOrder = 10;
+      10,
+    );
+    this.material = this.mesh.material;
   }
 
   /** Corridor id -> index in the visibility uniform. */

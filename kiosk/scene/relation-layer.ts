@@ -4,12 +4,13 @@
 // rivalry = a double line, tension = dots with a slow pulse. A switch only
 // changes which arcs are visible (a uniform per arc).
 
-import { Color, DoubleSide, Mesh, ShaderMaterial, type BufferGeometry, type IUniform } from 'three';
+import { Color, Mesh, ShaderMaterial, type BufferGeometry, type IUniform } from 'three';
 import type { PackManifest, Relation, RelationType } from '../../content/schema/pack-types.js';
 import type { GeoProjection } from './geo-projection.js';
 import { FLOW_HEIGHT } from './map-style.js';
 import type { RegionIndex } from './region-index.js';
 import { EasedVisibility } from './eased-visibility.js';
+import { createFlowMesh } from './flow-mesh.js';
 import { RibbonBuilder } from './ribbon-builder.js';
 
 export const MAX_RELATIONS = 96;
@@ -86,7 +87,7 @@ export function relationKey(relation: Pick<Relation, 'from' | 'to' | 'type'>): s
 }
 
 export class RelationLayer {
-  readonly mesh: Mesh;
+  readonly mesh: Mesh<BufferGeometry, ShaderMaterial>;
   /** Which relations show, by key; its values are the shader's visibility uniform. */
   private readonly shown = new EasedVisibility(MAX_RELATIONS);
   private readonly geometry: BufferGeometry;
@@ -116,24 +117,19 @@ export class RelationLayer {
       builder.add(this.arc(projection.project(a[0], a[1]), projection.project(b[0], b[1]), lane * canonical), index, TYPES.indexOf(r.type), 0);
     }
     this.geometry = builder.build();
-    this.material = new ShaderMaterial({
-      vertexShader,
-      fragmentShader,
-      uniforms: {
+    this.mesh = createFlowMesh(
+      this.geometry,
+      { vertexShader, fragmentShader },
+      {
         time,
         widthScale,
         visible: { value: this.shown.values },
         typeColor: { value: TYPE_COLOURS.map((hex) => new Color(hex)) },
         casingColor: { value: new Color(0x0a141d) },
       },
-      transparent: true,
-      depthWrite: false,
-      // Arcs and bends can show either face to a tilted camera.
-      side: DoubleSide,
-    });
-    this.mesh = new Mesh(this.geometry, this.material);
-    this.mesh.frustumCulled = false;
-    this.mesh.renderOrder = 12;
+      12,
+    );
+    this.material = this.mesh.material;
   }
 
   /** Relation key -> index in the visibility uniform. */
