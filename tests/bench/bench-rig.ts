@@ -14,8 +14,16 @@ export const clock = (): number => performance.timeOrigin + performance.now();
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Frame-rate limit off: rAF runs as fast as SwiftShader can draw. */
-export const UNLIMITED_FRAME_RATE = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
+/**
+ * Frame-rate limit off: rAF runs as fast as the browser can draw. The page is
+ * still drawn by WebGL on SwiftShader; only the browser's own compositor draws
+ * in software. With the compositor on SwiftShader too and the limit off,
+ * Chromium lets the page queue WebGL frames far ahead of the GPU process, and
+ * the page stops answering for tens of seconds while the queue drains (traced
+ * on a 2-core machine: the renderer waits in WaitForGetOffset, the GPU
+ * process spends ~170 ms a frame in SwapBuffers at 1080p).
+ */
+export const UNLIMITED_FRAME_RATE = ['--disable-frame-rate-limit', '--disable-gpu-vsync', '--disable-gpu-compositing'];
 
 export const VIEWPORT = { width: 1920, height: 1080 };
 
