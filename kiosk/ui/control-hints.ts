@@ -5,12 +5,11 @@
 // the CSSOM (cssomStyle): the page's CSP allows no inline style attributes.
 
 import { css, html } from 'lit';
-import type { PackManifest } from '../../content/schema/pack-types.js';
 import type { ControlBinding, ControlMap, IntentKind } from '../../firmware-bridge/api/messages.js';
 import { uiText, type KioskStringKey } from '../i18n/kiosk-strings.js';
 import { cssomStyle } from './cssom-style.js';
 import { panelStyles } from './overlay-styles.js';
-import { SafeElement } from './safe-element.js';
+import { PackElement } from './pack-element.js';
 
 export const INTENT_LABEL: Record<IntentKind, KioskStringKey> = {
   scenario: 'ctlScenario',
@@ -35,24 +34,18 @@ export function labelWidth(binding: ControlBinding, all: ControlBinding[]): numb
   return Math.max(0.08, Math.min(0.3, room * 0.96));
 }
 
-export class ControlHints extends SafeElement {
+export class ControlHints extends PackElement {
   static override properties = {
     controls: { attribute: false },
-    pack: { attribute: false },
-    language: {},
     scenarioIndex: { type: Number, attribute: 'scenario-index' },
   };
 
   declare controls: ControlMap | null;
-  declare pack: PackManifest | null;
-  declare language: string;
   declare scenarioIndex: number;
 
   constructor() {
     super();
     this.controls = null;
-    this.pack = null;
-    this.language = 'en';
     this.scenarioIndex = -1;
   }
 

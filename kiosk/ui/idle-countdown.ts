@@ -2,26 +2,19 @@
 // changes once a second; nothing blinks.
 
 import { css, html } from 'lit';
-import type { PackManifest } from '../../content/schema/pack-types.js';
 import { uiText } from '../i18n/kiosk-strings.js';
 import { panelStyles } from './overlay-styles.js';
-import { SafeElement } from './safe-element.js';
+import { PackElement } from './pack-element.js';
 
-export class IdleCountdown extends SafeElement {
+export class IdleCountdown extends PackElement {
   static override properties = {
-    pack: { attribute: false },
-    language: {},
     seconds: { type: Number },
   };
 
-  declare pack: PackManifest | null;
-  declare language: string;
   declare seconds: number;
 
   constructor() {
     super();
-    this.pack = null;
-    this.language = 'en';
     this.seconds = 10;
   }
 

@@ -2,28 +2,22 @@
 // rests on, with their dates. Pack texts are rendered as text, never markup.
 
 import { css, html } from 'lit';
-import type { PackManifest, Scenario, Source } from '../../content/schema/pack-types.js';
+import type { Scenario, Source } from '../../content/schema/pack-types.js';
 import { formatPackDate } from '../i18n/format-date.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
 import { panelStyles } from './overlay-styles.js';
-import { SafeElement } from './safe-element.js';
+import { PackElement } from './pack-element.js';
 
-export class InfoPanel extends SafeElement {
+export class InfoPanel extends PackElement {
   static override properties = {
-    pack: { attribute: false },
     scenario: { attribute: false },
-    language: {},
   };
 
-  declare pack: PackManifest | null;
   declare scenario: Scenario | null;
-  declare language: string;
 
   constructor() {
     super();
-    this.pack = null;
     this.scenario = null;
-    this.language = 'en';
   }
 
   static override styles = [

@@ -3,32 +3,25 @@
 // state lives in InputActivity; the owner calls refresh() after recording.
 
 import { css, html } from 'lit';
-import type { PackManifest } from '../../content/schema/pack-types.js';
 import type { ControlMap } from '../../firmware-bridge/api/messages.js';
 import { uiText } from '../i18n/kiosk-strings.js';
 import { INTENT_LABEL } from './control-hints.js';
 import { InputActivity } from './input-activity.js';
 import { panelStyles } from './overlay-styles.js';
-import { SafeElement } from './safe-element.js';
+import { PackElement } from './pack-element.js';
 
-export class InputTester extends SafeElement {
+export class InputTester extends PackElement {
   static override properties = {
     controls: { attribute: false },
-    pack: { attribute: false },
-    language: {},
   };
 
   declare controls: ControlMap | null;
-  declare pack: PackManifest | null;
-  declare language: string;
   readonly activity = new InputActivity();
   private glowTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     super();
     this.controls = null;
-    this.pack = null;
-    this.language = 'en';
   }
 
   static override styles = [

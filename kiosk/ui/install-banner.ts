@@ -3,30 +3,23 @@
 // who plugged it in. It sits in a corner, away from the map's focus.
 
 import { css, html } from 'lit';
-import type { PackManifest } from '../../content/schema/pack-types.js';
 import type { InstallStatus } from '../../firmware-bridge/api/messages.js';
 import { uiText } from '../i18n/kiosk-strings.js';
 import { panelStyles } from './overlay-styles.js';
-import { SafeElement } from './safe-element.js';
+import { PackElement } from './pack-element.js';
 
 const SHOWN_LINES = 5;
 
-export class InstallBanner extends SafeElement {
+export class InstallBanner extends PackElement {
   static override properties = {
-    pack: { attribute: false },
     install: { attribute: false },
-    language: {},
   };
 
-  declare pack: PackManifest | null;
   declare install: InstallStatus | null;
-  declare language: string;
 
   constructor() {
     super();
-    this.pack = null;
     this.install = null;
-    this.language = 'en';
   }
 
   static override styles = [

@@ -2,31 +2,24 @@
 // prompt the teacher might ask, in larger type than the visitors' label.
 
 import { css, html } from 'lit';
-import type { PackManifest } from '../../content/schema/pack-types.js';
 import type { LessonView } from '../app/lesson-plan.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
 import { panelStyles } from './overlay-styles.js';
-import { SafeElement } from './safe-element.js';
+import { PackElement } from './pack-element.js';
 
-export class LessonPanel extends SafeElement {
+export class LessonPanel extends PackElement {
   static override properties = {
-    pack: { attribute: false },
     lesson: { attribute: false },
     step: { type: Number },
-    language: {},
   };
 
-  declare pack: PackManifest | null;
   declare lesson: LessonView | null;
   declare step: number;
-  declare language: string;
 
   constructor() {
     super();
-    this.pack = null;
     this.lesson = null;
     this.step = 0;
-    this.language = 'en';
   }
 
   static override styles = [

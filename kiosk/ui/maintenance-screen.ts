@@ -4,7 +4,6 @@
 // the whole screen; the app closes it after a minute without input.
 
 import { css, html } from 'lit';
-import type { PackManifest } from '../../content/schema/pack-types.js';
 import type { BoardStatus, BridgeLogLine, ControlMap, InstallStatus, Intent, PackInfo, PanelInput } from '../../firmware-bridge/api/messages.js';
 import { formatPackDate } from '../i18n/format-date.js';
 import { uiText } from '../i18n/kiosk-strings.js';
@@ -13,15 +12,13 @@ import { FrameMeter, formatDuration } from './frame-meter.js';
 import './input-tester.js';
 import type { InputTester } from './input-tester.js';
 import { panelStyles } from './overlay-styles.js';
-import { SafeElement } from './safe-element.js';
+import { PackElement } from './pack-element.js';
 
 const HEALTH_EVERY_MS = 5_000;
 const CONFIRM_MS = 6_000;
 
-export class MaintenanceScreen extends SafeElement {
+export class MaintenanceScreen extends PackElement {
   static override properties = {
-    pack: { attribute: false },
-    language: {},
     board: { attribute: false },
     controls: { attribute: false },
     packInfo: { attribute: false },
@@ -36,8 +33,6 @@ export class MaintenanceScreen extends SafeElement {
     rollbackSent: { state: true },
   };
 
-  declare pack: PackManifest | null;
-  declare language: string;
   declare board: BoardStatus | null;
   declare controls: ControlMap | null;
   declare packInfo: PackInfo | null;
@@ -58,8 +53,6 @@ export class MaintenanceScreen extends SafeElement {
 
   constructor() {
     super();
-    this.pack = null;
-    this.language = 'en';
     this.board = null;
     this.controls = null;
     this.packInfo = null;

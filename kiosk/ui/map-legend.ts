@@ -3,12 +3,12 @@
 // ties, chevrons), so the legend reads without colour too.
 
 import { css, html, svg, type SVGTemplateResult } from 'lit';
-import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
+import type { Scenario } from '../../content/schema/pack-types.js';
 import { uiText } from '../i18n/kiosk-strings.js';
 import { CORRIDOR_KIND_STYLES, CORRIDOR_STATUS_STYLES, RELATION_STYLES, type StrokeStyle } from './legend-styles.js';
 import { KIND_LABEL, legendFor, RELATION_LABEL, STATUS_LABEL } from './legend-model.js';
 import { panelStyles } from './overlay-styles.js';
-import { SafeElement } from './safe-element.js';
+import { PackElement } from './pack-element.js';
 
 function swatch(style: StrokeStyle, dash = style.dash, opacity = style.opacity ?? 1): SVGTemplateResult {
   const line = (y: number) =>
@@ -25,22 +25,16 @@ function swatch(style: StrokeStyle, dash = style.dash, opacity = style.opacity ?
   return style.double ? svg`${line(6)}${line(14)}` : svg`${line(10)}${marks}`;
 }
 
-export class MapLegend extends SafeElement {
+export class MapLegend extends PackElement {
   static override properties = {
-    pack: { attribute: false },
     scenario: { attribute: false },
-    language: {},
   };
 
-  declare pack: PackManifest | null;
   declare scenario: Scenario | null;
-  declare language: string;
 
   constructor() {
     super();
-    this.pack = null;
     this.scenario = null;
-    this.language = 'en';
   }
 
   static override styles = [

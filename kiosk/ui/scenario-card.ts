@@ -2,29 +2,23 @@
 // analyst's credit. Texts from a pack are rendered as text, never as HTML.
 
 import { css, html } from 'lit';
-import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
+import type { Scenario } from '../../content/schema/pack-types.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
 import { panelStyles } from './overlay-styles.js';
-import { SafeElement } from './safe-element.js';
+import { PackElement } from './pack-element.js';
 
-export class ScenarioCard extends SafeElement {
+export class ScenarioCard extends PackElement {
   static override properties = {
-    pack: { attribute: false },
     scenario: { attribute: false },
-    language: {},
     index: { type: Number },
   };
 
-  declare pack: PackManifest | null;
   declare scenario: Scenario | null;
-  declare language: string;
   declare index: number;
 
   constructor() {
     super();
-    this.pack = null;
     this.scenario = null;
-    this.language = 'en';
     this.index = 0;
   }
 

@@ -3,27 +3,20 @@
 // pressed (aria-pressed, a filled cap), not merely coloured.
 
 import { css, html } from 'lit';
-import type { PackManifest } from '../../content/schema/pack-types.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
 import { intentEvent } from './intent-event.js';
 import { panelStyles } from './overlay-styles.js';
-import { SafeElement } from './safe-element.js';
+import { PackElement } from './pack-element.js';
 
-export class ScenarioStrip extends SafeElement {
+export class ScenarioStrip extends PackElement {
   static override properties = {
-    pack: { attribute: false },
-    language: {},
     index: { type: Number },
   };
 
-  declare pack: PackManifest | null;
-  declare language: string;
   declare index: number;
 
   constructor() {
     super();
-    this.pack = null;
-    this.language = 'en';
     this.index = 0;
   }
 

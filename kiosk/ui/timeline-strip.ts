@@ -3,29 +3,22 @@
 // and told in a line below. Touching an event goes there too.
 
 import { css, html } from 'lit';
-import type { PackManifest } from '../../content/schema/pack-types.js';
 import { formatPackDate, packYear } from '../i18n/format-date.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
 import { intentEvent } from './intent-event.js';
 import { panelStyles } from './overlay-styles.js';
-import { SafeElement } from './safe-element.js';
+import { PackElement } from './pack-element.js';
 
-export class TimelineStrip extends SafeElement {
+export class TimelineStrip extends PackElement {
   static override properties = {
-    pack: { attribute: false },
-    language: {},
     index: { type: Number },
   };
 
-  declare pack: PackManifest | null;
-  declare language: string;
   /** The event reached, -1 for none yet. */
   declare index: number;
 
   constructor() {
     super();
-    this.pack = null;
-    this.language = 'en';
     this.index = -1;
   }
 

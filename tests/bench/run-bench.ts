@@ -184,7 +184,7 @@ function summariseLatency(latency: LatencyResult): Omit<LatencyResult, 'traces' 
 
 function formatReport(rows: BenchRow[], frames: ScenarioFrames[], latency: LatencyResult | null, machine: ReturnType<typeof describeMachine>, durationS: number): string {
   const parts = [`Caspian Crossroads benchmark${quick ? ' (quick: fewer samples)' : ''}`, formatMachine(machine), '', formatTable(rows)];
-  if (frames.length > 0) parts.push('', 'Frame time per scenario, 1920x1080, SwiftShader, frame-rate limit off:', formatScenarioTable(frames));
+  if (frames.length > 0) parts.push('', 'Frame time per scenario, 1920x1080, WebGL on SwiftShader, frame-rate limit off, browser compositor in software:', formatScenarioTable(frames));
   if (latency) {
     const { bridge, page, pageVsHere, nodeVsHere, pageBeforeBridge, frameBeforeArrival } = latency.clocks;
     const ms = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(3)}`;
