@@ -3,68 +3,16 @@
 // a pseudo-terminal), the built page in Chromium. Each state is saved as a
 // screenshot in tests/output/experience/ to be looked at.
 
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackManifest } from '../../content/schema/pack-types.js';
-import { buildVirtualBoard } from '../../firmware-bridge/firmware/build-host.js';
+import { VirtualBoardProcess } from '../firmware-bridge/helpers/virtual-board-process.js';
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
 import { launchChromium, openKiosk } from './helpers/browser.js';
 
 const OUTPUT = new URL('../output/experience/', import.meta.url).pathname;
 const pack = JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as PackManifest;
-
-/** The virtual board: commands on stdin (`tap 1`, `turn 0 2`), each answered `OK <command>`. */
-class Board {
-  private readonly lines: string[] = [];
-  private waiters: { pattern: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
-  readonly exited: Promise<void>;
-
-  constructor(readonly child: ChildProcessWithoutNullStreams) {
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      this.lines.push(line);
-      this.waiters = this.waiters.filter((w) => {
-        const match = w.pattern.exec(line);
-        if (match) w.resolve(match);
-        return !match;
-      });
-    });
-  }
-
-  static async start(): Promise<{ board: Board; pty: string }> {
-    const binary = await buildVirtualBoard();
-    if (!binary) throw new Error('no C++ compiler: the virtual board cannot be built (install g++)');
-    const board = new Board(spawn(binary, [], { stdio: ['pipe', 'pipe', 'pipe'] }));
-    const ready = await board.waitFor(/^READY (\S+)$/);
-    return { board, pty: ready[1]! };
-  }
-
-  waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
-    for (const line of this.lines) {
-      const match = pattern.exec(line);
-      if (match) return Promise.resolve(match);
-    }
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`virtual board never printed ${pattern}:\n${this.lines.join('\n')}`)), timeoutMs);
-      this.waiters.push({ pattern, resolve: (m) => (clearTimeout(timer), resolve(m)) });
-    });
-  }
-
-  async send(command: string): Promise<void> {
-    this.lines.length = 0;
-    const done = this.waitFor(new RegExp(`^OK ${command}$`));
-    this.child.stdin.write(command + '\n');
-    await done;
-  }
-
-  async close(): Promise<void> {
-    if (this.child.exitCode === null) this.child.kill('SIGTERM');
-    await this.exited;
-  }
-}
 
 const mode = (page: Page) => page.evaluate(() => window.crossroads!.mode);
 const waitMode = (page: Page, expected: string, timeout = 10_000) =>
@@ -76,7 +24,7 @@ const shot = async (page: Page, name: string) => {
 };
 
 describe('the exhibit experience', () => {
-  let board: Board;
+  let board: VirtualBoardProcess;
   let bridge: BridgeProcess;
   let browser: Browser;
   let page: Page;
@@ -84,9 +32,8 @@ describe('the exhibit experience', () => {
 
   beforeAll(async () => {
     mkdirSync(OUTPUT, { recursive: true });
-    const started = await Board.start();
-    board = started.board;
-    bridge = await startBridge(['--serial', started.pty, '--idle-reset', '10']);
+    board = await VirtualBoardProcess.start();
+    bridge = await startBridge(['--serial', board.pty, '--idle-reset', '10']);
     await bridge.waitForOutput(/board \S+ firmware/);
     browser = await launchChromium();
     page = await openKiosk(browser, bridge.url);

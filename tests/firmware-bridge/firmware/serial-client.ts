@@ -2,7 +2,7 @@
 // board's pty, collecting complete lines.
 
 import { SerialPort } from 'serialport';
-import { LineLog } from './line-log.js';
+import { LineLog } from '../helpers/line-log.js';
 
 
 export class SerialClient {

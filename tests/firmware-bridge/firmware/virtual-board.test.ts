@@ -6,41 +6,35 @@ import { lstat, mkdtemp, open, readlink, rm, symlink, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildVirtualBoard } from '../../../firmware-bridge/firmware/build-host.js';
+import { virtualBoardBinary, VirtualBoardProcess, type VirtualBoardOptions } from '../helpers/virtual-board-process.js';
 import { checkFrame, withCrc } from './frame-check.js';
 import { SerialClient } from './serial-client.js';
-import { VirtualBoardProcess } from './virtual-board-process.js';
 
 // A cold build on a busy two-core machine can take minutes; a warm one takes milliseconds.
 const BUILD_TIMEOUT_MS = 240_000;
 
-let binary = '';
 let workDir = '';
 const boards: VirtualBoardProcess[] = [];
 const clients: SerialClient[] = [];
 
 beforeAll(async () => {
-  const built = await buildVirtualBoard();
-  if (built === null) {
-    throw new Error('no C++ compiler found (tried $CXX, g++, clang++, c++): install g++ to build the virtual board');
-  }
-  binary = built;
+  await virtualBoardBinary();
   workDir = await mkdtemp(join(tmpdir(), 'crossroads-vboard-'));
 }, BUILD_TIMEOUT_MS);
 
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
-  await Promise.all(boards.splice(0).map((board) => board.stop()));
+  await Promise.all(boards.splice(0).map((board) => board.close()));
 });
 
 afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-async function startBoard(args: string[] = []): Promise<{ board: VirtualBoardProcess; path: string }> {
-  const started = await VirtualBoardProcess.start(binary, args);
-  boards.push(started.board);
-  return started;
+async function startBoard(options: VirtualBoardOptions = {}): Promise<{ board: VirtualBoardProcess; path: string }> {
+  const board = await VirtualBoardProcess.start(options);
+  boards.push(board);
+  return { board, path: board.pty };
 }
 
 async function connect(path: string): Promise<SerialClient> {
@@ -55,7 +49,7 @@ describe('virtual board', () => {
   it('answers WHO with a valid HELLO and names its pty through --link', async () => {
     const link = join(workDir, 'usb-Crossroads_Panel-if00');
     await symlink('/dev/null', link); // a stale link from an earlier run is replaced
-    const { board, path } = await startBoard(['--link', link, '--id', 'e6614c311b7a4f2c']);
+    const { board, path } = await startBoard({ link, id: 'e6614c311b7a4f2c' });
     expect(path).toMatch(/^\/dev\/(pts\/\d+|tty\w+)$/);
     expect(await readlink(link)).toBe(path);
     const client = await connect(link);
@@ -66,7 +60,7 @@ describe('virtual board', () => {
   });
 
   it('reports --fw, --proto, --buttons and --knobs in HELLO, and a typed WHO without CRC works', async () => {
-    const { path } = await startBoard(['--fw', '2.3.4', '--proto', '2', '--buttons', '4', '--knobs', '1', '--id', 'ABC']);
+    const { path } = await startBoard({ fw: '2.3.4', proto: 2, buttons: 4, knobs: 1, id: 'ABC' });
     const client = await connect(path);
     await client.write('WHO\r\n');
     const hello = checkFrame(await client.waitFor((line) => line.startsWith('HELLO 2 ')));
@@ -80,16 +74,16 @@ describe('virtual board', () => {
     await client.waitFor(ofType('PONG'));
     const before = checkFrame(await client.waitFor(ofType('STATE'), 1200));
     client.skipReceived();
-    await board.command('press 3');
+    await board.send('press 3');
     const press = checkFrame(await client.waitFor(ofType('BTN')));
     expect(press.fields.slice(1)).toEqual(['3', '1']);
-    await board.command('sleep 15'); // past the 10 ms debounce lock-out
-    await board.command('release 3');
+    await board.send('sleep 15'); // past the 10 ms debounce lock-out
+    await board.send('release 3');
     const release = checkFrame(await client.waitFor(ofType('BTN')));
     expect(release.fields.slice(1)).toEqual(['3', '0']);
     expect(Number(release.fields[0])).toBe((Number(press.fields[0]) + 1) % 256);
     expect(Number(press.fields[0])).toBeGreaterThan(Number(before.fields[0]));
-    await board.command('tap 5');
+    await board.send('tap 5');
     const tapped = [await client.waitFor(ofType('BTN')), await client.waitFor(ofType('BTN'))].map(checkFrame);
     expect(tapped.map((frame) => frame.fields.slice(1).join(' '))).toEqual(['5 1', '5 0']);
   });
@@ -99,15 +93,15 @@ describe('virtual board', () => {
     const client = await connect(path);
     await client.write('PING 1\n');
     await client.waitFor(ofType('PONG'));
-    await board.command('turn 0 3');
+    await board.send('turn 0 3');
     const forward = checkFrame(await client.waitFor(ofType('KNOB')));
     expect(forward.fields.slice(1)).toEqual(['0', '3']);
-    await board.command('sleep 25'); // a new report interval
-    await board.command('turn 1 -2');
+    await board.send('sleep 25'); // a new report interval
+    await board.send('turn 1 -2');
     const back = checkFrame(await client.waitFor(ofType('KNOB')));
     expect(back.fields.slice(1)).toEqual(['1', '-2']);
-    await board.command('press 1');
-    await board.command('state');
+    await board.send('press 1');
+    await board.send('state');
     const state = checkFrame(await client.waitFor(ofType('STATE')));
     expect(state.fields.slice(1)).toEqual(['0002', '3', '-2']);
   });
@@ -150,11 +144,11 @@ describe('virtual board', () => {
 
   it('unplug hangs up the host port and removes the link; plug brings a new pty and HELLO', async () => {
     const link = join(workDir, 'replug-link');
-    const { board, path } = await startBoard(['--link', link]);
+    const { board, path } = await startBoard({ link });
     const client = await connect(link);
     await client.write('WHO\n');
     await client.waitFor(ofType('HELLO'));
-    await board.command('unplug');
+    await board.send('unplug');
     expect(board.lines).toContain('UNPLUGGED');
     // Like a real USB unplug on Linux, the hang-up makes reads return end-of-file, which
     // serialport notices for sure only when it next writes: the host's next PING fails.
@@ -167,7 +161,7 @@ describe('virtual board', () => {
     expect(client.closedByDisconnect || client.errors.length > 0).toBe(true);
     await expect(lstat(link)).rejects.toThrow(/ENOENT/);
 
-    await board.command('plug');
+    await board.send('plug');
     const plugged = board.lines.find((line) => line.startsWith('PLUGGED '))!;
     const newPath = plugged.slice('PLUGGED '.length);
     expect(newPath).not.toBe(path);
@@ -180,31 +174,31 @@ describe('virtual board', () => {
   });
 
   it('--no-hello never says HELLO, even on WHO, but sends everything else', async () => {
-    const { board, path } = await startBoard(['--no-hello', '--heartbeat-ms', '100']);
+    const { board, path } = await startBoard({ noHello: true, heartbeatMs: 100 });
     const client = await connect(path);
     await client.write('WHO\n');
     await board.waitFor((line) => line === 'HOST WHO');
     await client.write('PING 9\n');
     await client.waitFor(ofType('PONG'));
     await client.waitFor(ofType('STATE'), 500);
-    await board.command('hello'); // only an explicit test command makes it speak
+    await board.send('hello'); // only an explicit test command makes it speak
     await client.waitFor(ofType('HELLO'));
     expect(client.lines.filter(ofType('HELLO'))).toHaveLength(1);
   });
 
   it('keeps running with nobody reading, and greets the next host without a stale backlog', async () => {
-    const { board, path } = await startBoard(['--heartbeat-ms', '1']);
+    const { board, path } = await startBoard({ heartbeatMs: 1 });
     // A host that opens and never reads: the pty's buffer fills up, and writes must
     // neither block nor kill the board.
     const idle = await open(path, constants.O_RDWR | constants.O_NOCTTY | constants.O_NONBLOCK);
     try {
-      await board.command('sleep 20'); // the board notices the host
-      await board.command('garbage 60000');
-      await board.command('sleep 200');
+      await board.send('sleep 20'); // the board notices the host
+      await board.send('garbage 60000');
+      await board.send('sleep 200');
     } finally {
       await idle.close();
     }
-    await board.command('state');
+    await board.send('state');
     // The next host reads the raw pty (serialport would flush its input on open and hide
     // a backlog): it must see only fresh, valid frames.
     const fresh = await open(path, constants.O_RDWR | constants.O_NOCTTY | constants.O_NONBLOCK);
@@ -232,8 +226,8 @@ describe('virtual board', () => {
     const client = await connect(path);
     await client.write('PING 1\n');
     await client.waitFor(ofType('PONG'));
-    await board.command('garbage 200');
-    await board.command('raw BTN 1 2 3*00');
+    await board.send('garbage 200');
+    await board.send('raw BTN 1 2 3*00');
     expect(await client.waitFor((line) => line.startsWith('BTN 1 2 3'))).toBe('BTN 1 2 3*00');
     expect(() => checkFrame('BTN 1 2 3*00')).toThrow(/bad CRC/);
     const from = client.lines.findIndex(ofType('PONG')) + 1;
@@ -244,10 +238,10 @@ describe('virtual board', () => {
   });
 
   it('silence sends nothing at all for its duration', async () => {
-    const { board, path } = await startBoard(['--heartbeat-ms', '20']);
+    const { board, path } = await startBoard({ heartbeatMs: 20 });
     const client = await connect(path);
     await client.waitFor(ofType('STATE'));
-    const silenced = board.command('silence 400');
+    const silenced = board.send('silence 400');
     await new Promise((resolve) => setTimeout(resolve, 50));
     client.skipReceived();
     const before = client.lines.length;
@@ -261,10 +255,10 @@ describe('virtual board', () => {
   it('runs --script first, then stdin, and exits 0 at end of input', async () => {
     const script = join(workDir, 'script.txt');
     await writeFile(script, '# comment\npress 0\nsleep 20\nrelease 0\nturn 1 1\n');
-    const { board } = await startBoard(['--script', script]);
+    const { board } = await startBoard({ script });
     await board.waitFor((line) => line === 'OK turn 1 1');
     expect(board.lines.filter((line) => line.startsWith('OK '))).toEqual(['OK press 0', 'OK sleep 20', 'OK release 0', 'OK turn 1 1']);
-    board.send('bogus 1\nturn 9 1\n');
+    board.write('bogus 1\nturn 9 1\n');
     await board.waitFor((line) => line.startsWith('ERR ') && line.includes('bogus'));
     await board.waitFor((line) => line.startsWith('ERR ') && line.includes('turn 9 1'));
     board.endInput();
@@ -273,7 +267,7 @@ describe('virtual board', () => {
 
   it('removes its link and exits 0 on SIGTERM', async () => {
     const link = join(workDir, 'sigterm-link');
-    const { board, path } = await startBoard(['--link', link]);
+    const { board, path } = await startBoard({ link });
     expect(await readlink(link)).toBe(path);
     board.signal('SIGTERM');
     expect(await board.exited).toBe(0);
@@ -282,7 +276,7 @@ describe('virtual board', () => {
 
   it('refuses bad options with exit code 2 and the usage', async () => {
     for (const args of [['--buttons', '0'], ['--knobs', '9'], ['--id', 'xyz'], ['--heartbeat-ms'], ['--frobnicate']]) {
-      const { code, stderr } = await VirtualBoardProcess.runToExit(binary, args);
+      const { code, stderr } = await VirtualBoardProcess.runToExit(args);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toMatch(/usage: virtual-board/);
     }

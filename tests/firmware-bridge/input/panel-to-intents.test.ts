@@ -51,6 +51,6 @@ it('maps a tap to its scenario and lights that button when the page shows it', a
   expect(intents).toEqual([{ kind: 'scenario', index: 3 }]);
   const mark = board.lines.length;
   h.bus.emit('page.message', { type: 'view', scenario: 'middle-corridor', mode: 'scenario', scenarioIndex: 3 });
-  await board.waitFor(/^LED 3 1$/, mark);
-  await board.waitFor(/^LED 7 1$/, mark);
+  await board.waitFor(/^LED 3 1$/, { since: mark });
+  await board.waitFor(/^LED 7 1$/, { since: mark });
 });

@@ -35,7 +35,7 @@ describe('BoardLink over a pseudo-terminal', () => {
     const b = await board({ id: 'C0FFEE', fw: '1.2.3', buttons: 6, knobs: 1 });
     const { link, inputs } = await connect(b.pty);
     expect(link.hello).toMatchObject({ boardId: 'C0FFEE', firmware: '1.2.3', buttons: 6, knobs: 1, protoMajor: 1 });
-    await b.waitFor(/^HOST /, 0);
+    await b.waitFor(/^HOST /, { since: 0 });
     expect(b.hostLines()[0]).toBe('WHO');
     await b.sendMany(['press 4', 'turn 0 3', 'sleep 15', 'release 4', 'turn 0 -1']);
     await waitUntil(() => inputs.filter((i) => i.kind === 'button').length === 2 && inputs.filter((i) => i.kind === 'knob').reduce((s, i) => s + (i.kind === 'knob' ? i.delta : 0), 0) === 2, 'inputs');
@@ -53,10 +53,10 @@ describe('BoardLink over a pseudo-terminal', () => {
     const ms = await link.ping();
     expect(ms).toBeGreaterThan(0);
     expect(ms).toBeLessThan(500);
-    await b.waitFor(/^HOST PING/, 0);
+    await b.waitFor(/^HOST PING/, { since: 0 });
     expect(b.hostLines()).toContain('PING 0');
     link.setLed(2, 3);
-    await b.waitFor(/^LED 2 3$/, 0);
+    await b.waitFor(/^LED 2 3$/, { since: 0 });
     expect(b.hostLines()).toContain('LED 2 3');
     // The board checks the CRC the host always sends, and refuses nothing.
     expect(b.lines.filter((l) => l.startsWith('ERR'))).toEqual([]);

@@ -58,7 +58,7 @@ it(`survives ${CYCLES} unplug/plug cycles`, async () => {
     const mark = board.lines.length;
     await board.send('plug');
     const pluggedAt = Date.now();
-    await board.waitFor(/^PLUGGED /, mark);
+    await board.waitFor(/^PLUGGED /, { since: mark });
     await waitUntil(() => h.supervisor.status().connected, `reconnection ${n}`, 1000, 5);
     backAfter.push(Date.now() - pluggedAt);
     if (keepHeld) {

@@ -145,7 +145,7 @@ describe('PanelSupervisor', () => {
     await b.send('press 4');
     await waitUntil(() => h.pressed().includes(4), 'the press');
     const silentAt = Date.now();
-    const silence = b.send('silence 3500');
+    const silence = b.send('silence 3500', { timeoutMs: 5000 });
     await waitUntil(() => !h.supervisor.status().connected, 'lost', 5000);
     const lostAfter = Date.now() - silentAt;
     expect(lostAfter).toBeGreaterThanOrEqual(2900);
@@ -166,7 +166,7 @@ describe('PanelSupervisor', () => {
     const h = await supervise(`/tmp/crossroads-led-${process.pid}`);
     await waitUntil(connected(h), 'connected');
     h.bus.emit('panel.leds', { modes: [2, 0, 1, 0, 0, 0, 3, 0, 1, 1] });
-    await b.waitFor(/^LED 6 3$/, 0);
+    await b.waitFor(/^LED 6 3$/, { since: 0 });
     expect(ledModes(b.lines)).toEqual({ 0: 2, 2: 1, 6: 3 });
     await b.send('unplug');
     await waitUntil(() => !h.supervisor.status().connected, 'lost');
@@ -175,7 +175,7 @@ describe('PanelSupervisor', () => {
     await waitUntil(connected(h), 'reconnected', 2000);
     // The replugged board boots with its LEDs off; the supervisor lights them again.
     const plugged = b.lines.findIndex((l, i) => i >= mark && l.startsWith('PLUGGED'));
-    await b.waitFor(/^LED 6 3$/, plugged);
+    await b.waitFor(/^LED 6 3$/, { since: plugged });
     await waitUntil(() => JSON.stringify(ledModes(b.lines.slice(plugged))) === JSON.stringify({ 0: 2, 2: 1, 6: 3 }), 'LEDs re-applied');
   });
 

@@ -1,6 +1,9 @@
 // Lines received so far, and promises for the next line that passes a test:
 // the reading half shared by the serial client and the virtual board process.
 
+/** A line matches a pattern, or passes a predicate. */
+export type LineTest = RegExp | ((line: string) => boolean);
+
 interface Waiter {
   test: (line: string) => boolean;
   resolve: (line: string) => void;
@@ -37,18 +40,23 @@ export class LineLog {
     this.waiters.clear();
   }
 
-  /** The next line (after those already consumed) that passes `test`. */
-  waitFor(test: (line: string) => boolean, timeoutMs = 2000): Promise<string> {
-    for (; this.cursor < this.lines.length; this.cursor++) {
-      const line = this.lines[this.cursor]!;
-      if (test(line)) {
-        this.cursor++;
+  /**
+   * The next line that passes `test`: from index `since` when given, else after
+   * those already consumed. The match and every line before it are consumed.
+   */
+  waitFor(test: LineTest, timeoutMs = 2000, since?: number): Promise<string> {
+    const passes = typeof test === 'function' ? test : (line: string) => test.test(line);
+    for (let i = Math.max(0, since ?? this.cursor); i < this.lines.length; i++) {
+      const line = this.lines[i]!;
+      if (passes(line)) {
+        this.cursor = Math.max(this.cursor, i + 1);
         return Promise.resolve(line);
       }
     }
+    if (since === undefined) this.cursor = this.lines.length;
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
-        test,
+        test: passes,
         resolve: (line) => {
           this.cursor = this.lines.length;
           resolve(line);
