@@ -60,7 +60,7 @@ export interface Relation {
 export interface CameraFraming {
   /** Point the camera looks at. */
   center: LonLat;
-  /** 1 = the whole region; 2 = twice as close. */
+  /** 1 = the whole region; 2 = twice as close; 0.8..4. */
   zoom: number;
   /** Degrees from straight down, 0..60. */
   tilt?: number;

@@ -125,6 +125,7 @@ export class CrossroadsApp extends SafeElement {
       language: () => this.state.current.language,
       stats: () =>
         this.scene?.stats() ?? { drawCalls: 0, triangles: 0, geometries: 0, textures: 0, programs: 0, heapBytes: null, frames: 0 },
+      places: () => this.scene?.places() ?? [],
       ready: this.ready,
     });
     window.addEventListener('error', this.onError);

@@ -2,6 +2,7 @@
 // (outside contract). It exposes state, never a way to change it.
 
 import type { PageMode } from '../../firmware-bridge/api/messages.js';
+import type { PlaceView } from '../scene/label-layer.js';
 import type { SceneStats } from '../scene/map-scene.js';
 
 export interface PageHooks {
@@ -9,6 +10,8 @@ export interface PageHooks {
   readonly mode: PageMode;
   readonly language: string;
   stats(): SceneStats;
+  /** The scenario's places: where on screen, and whether named. */
+  places(): PlaceView[];
   readonly ready: Promise<void>;
 }
 
@@ -17,6 +20,7 @@ export interface PageHookSource {
   mode(): PageMode;
   language(): string;
   stats(): SceneStats;
+  places(): PlaceView[];
   ready: Promise<void>;
 }
 
@@ -27,6 +31,7 @@ export function installPageHooks(target: object, source: PageHookSource): void {
       mode: { get: () => source.mode(), enumerable: true },
       language: { get: () => source.language(), enumerable: true },
       stats: { value: () => source.stats(), enumerable: true },
+      places: { value: () => source.places(), enumerable: true },
       ready: { value: source.ready, enumerable: true },
     }) as PageHooks,
   );

@@ -30,11 +30,21 @@ import { labelFragment, labelVertex, markerFragment, markerVertex } from './labe
 import { FLOW_HEIGHT, PALETTE } from './map-style.js';
 import type { RegionIndex } from './region-index.js';
 
+export interface PlaceView {
+  id: string;
+  x: number | null;
+  y: number | null;
+  dot: boolean;
+  labelled: boolean;
+}
+
 /** Screen-pixel margins kept clear around each label's letters. */
 const GAP = 4;
 const MAX_BLOCKED = 8;
 /** The atlas rectangle's blank margin around the letters. */
 const INSET = 7;
+/** The lowest priority of a place the scenario names (see setScenario). */
+const NAMED_PLACE = 1000;
 
 export class LabelLayer {
   readonly mesh: Mesh;
@@ -238,6 +248,21 @@ export class LabelLayer {
     return i < 0 ? undefined : this.texts[i];
   }
 
+  /**
+   * The places the scenario shows, where they are on screen (CSS pixels from
+   * the top-left; null behind the camera) and whether their dot and name are
+   * shown, as of the last layout.
+   */
+  placeViews(): PlaceView[] {
+    const out: PlaceView[] = [];
+    this.items.forEach((item, i) => {
+      if (item.kind !== 'place' || !this.active[i]) return;
+      const seen = this.toScreen(i);
+      out.push({ id: item.id, x: seen ? this.scratch.x : null, y: seen ? this.viewport.y - this.scratch.y : null, dot: this.markerTargets[i] === 1, labelled: this.targets[i] === 1 });
+    });
+    return out;
+  }
+
   /** Labels now shown (target visible) with their pixel rectangles, for tests. */
   placed(): { id: string; kind: ItemKind; rect: [number, number, number, number] }[] {
     return this.placer.labels().map(({ item, rect }) => ({ id: this.items[item]!.id, kind: this.items[item]!.kind, rect }));
@@ -257,14 +282,24 @@ export class LabelLayer {
     this.placer.reset();
     const b = this.blocked;
     for (let k = 0; k < this.blockedCount; k++) this.placer.block(b[k * 4]!, b[k * 4 + 1]!, b[k * 4 + 2]!, b[k * 4 + 3]!);
+    // The dots of the places the scenario names go down first, so a lit
+    // country's name (laid out before their labels) steps around them.
+    this.markerTargets.fill(0);
+    for (const i of this.order) {
+      if (this.priority[i]! < NAMED_PLACE) break;
+      if (this.items[i]!.kind !== 'place' || this.items[i]!.marker === 0 || !this.toScreen(i)) continue;
+      const x = this.scratch.x, y = this.scratch.y;
+      if (x < 0 || y < 0 || x > w || y > h || this.placer.collides(x - 7, y - 7, 14, 14, -1)) continue;
+      this.placer.take(x - 7, y - 7, 14, 14, i, true);
+      this.markerTargets[i] = 1;
+    }
     for (const i of this.order) {
       this.targets[i] = 0;
-      this.markerTargets[i] = 0;
       if (!this.active[i] || !this.toScreen(i)) continue;
       const item = this.items[i]!;
       const x = this.scratch.x, y = this.scratch.y;
       if (x < -50 || y < -50 || x > w + 50 || y > h + 50) continue;
-      if (item.marker > 0) {
+      if (item.marker > 0 && this.markerTargets[i] === 0) {
         // A place's dot goes first; a dot under a more important label stays hidden.
         if (this.placer.collides(x - 7, y - 7, 14, 14, -1)) continue;
         this.placer.take(x - 7, y - 7, 14, 14, i, true);

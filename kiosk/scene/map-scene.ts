@@ -12,7 +12,7 @@ import { CountryNames } from './country-names.js';
 import { freeFocus } from './free-focus.js';
 import { isSoftwareRenderer, probeRendererName } from './software-renderer.js';
 import { GeoProjection } from './geo-projection.js';
-import { LabelLayer } from './label-layer.js';
+import { LabelLayer, type PlaceView } from './label-layer.js';
 import { PALETTE } from './map-style.js';
 import { RegionIndex } from './region-index.js';
 import { RelationLayer } from './relation-layer.js';
@@ -176,6 +176,11 @@ export class MapScene {
       heapBytes: memory ? memory.usedJSHeapSize : null,
       frames: this.frames,
     };
+  }
+
+  /** The scenario's places on screen, as the last frame laid them out. */
+  places(): PlaceView[] {
+    return this.labels?.placeViews() ?? [];
   }
 
   dispose(): void {

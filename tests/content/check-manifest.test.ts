@@ -60,7 +60,7 @@ describe('checkManifest: the form of the manifest', () => {
   });
 
   it('gives ranges for camera settings and coordinates', () => {
-    expectOne(problemsAfter((p) => { p.scenarios[4]!.camera.zoom = 5; }), 'scenarios[4].camera.zoom', 'is 5, but must be between 1 and 4');
+    expectOne(problemsAfter((p) => { p.scenarios[4]!.camera.zoom = 5; }), 'scenarios[4].camera.zoom', 'is 5, but must be between 0.8 and 4');
     expectOne(problemsAfter((p) => { p.places[0]!.at = [200, 40]; }), 'places[0].at[0]', 'the longitude is 200, but must be between -180 and 180');
     expectOne(problemsAfter((p) => { p.places[0]!.at = [49.8] as unknown as [number, number]; }), 'places[0].at', 'exactly two numbers');
   });

@@ -12,6 +12,45 @@ import { launchChromium } from './helpers/browser.js';
 const OUTPUT = new URL('../output/scenarios/', import.meta.url).pathname;
 const pack = JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as PackManifest;
 
+/** The panels over the map, as the page lays them out now. */
+const PANELS = ['timeline-strip', 'scenario-card', 'map-legend', 'control-hints', 'scenario-strip'];
+/** A place's dot must sit this far clear of a panel or the screen's edge, in CSS pixels. */
+const MARGIN = 10;
+
+/**
+ * What a visitor cannot see of a scenario: a stop on one of its routes off
+ * the screen or under a panel, or a place it names left without its name.
+ */
+async function hiddenPlaces(page: Page, scenario: PackManifest['scenarios'][number]): Promise<string[]> {
+  const { places, panels, width, height } = await page.evaluate((tags) => {
+    const root = document.querySelector('crossroads-app')!.shadowRoot!;
+    const panels = tags
+      .flatMap((tag) => Array.from(root.querySelectorAll(tag)))
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height > 0)
+      .map((box) => ({ left: box.left, top: box.top, right: box.right, bottom: box.bottom }));
+    return { places: window.crossroads!.places(), panels, width: innerWidth, height: innerHeight };
+  }, PANELS);
+  const stops = new Set(pack.corridors.filter((c) => scenario.corridors.includes(c.id)).flatMap((c) => c.route));
+  const out: string[] = [];
+  for (const id of stops) {
+    const place = places.find((p) => p.id === id);
+    if (!place || place.x === null || place.y === null) {
+      out.push(`${scenario.id}: ${id} not in view`);
+      continue;
+    }
+    const { x, y } = place;
+    if (x < MARGIN || y < MARGIN || x > width - MARGIN || y > height - MARGIN) out.push(`${scenario.id}: ${id} at ${x.toFixed(0)},${y.toFixed(0)} off screen`);
+    else if (panels.some((p) => x > p.left - MARGIN && x < p.right + MARGIN && y > p.top - MARGIN && y < p.bottom + MARGIN)) {
+      out.push(`${scenario.id}: ${id} at ${x.toFixed(0)},${y.toFixed(0)} under a panel`);
+    }
+  }
+  for (const id of scenario.places ?? []) {
+    if (!places.some((p) => p.id === id && p.labelled)) out.push(`${scenario.id}: ${id} not named`);
+  }
+  return out;
+}
+
 /** Waits until the page has drawn `count` more frames. */
 async function settle(page: Page, count = 3): Promise<void> {
   const start = await page.evaluate(() => window.crossroads!.stats().frames);
@@ -45,7 +84,8 @@ describe('every scenario, as a visitor sees it', () => {
     expect(await bridge?.stop()).toBe(0);
   });
 
-  it('renders each scenario within budget and saves a screenshot of it', async () => {
+  it('renders each scenario within budget, every place of its routes clear of the panels, and saves a screenshot of it', async () => {
+    const hidden: string[] = [];
     await page.keyboard.press('1');
     for (const [index, scenario] of pack.scenarios.entries()) {
       if (index > 0) await page.keyboard.press('PageDown');
@@ -54,8 +94,10 @@ describe('every scenario, as a visitor sees it', () => {
       const stats = await page.evaluate(() => window.crossroads!.stats());
       expect(stats.drawCalls, scenario.id).toBeLessThanOrEqual(60);
       expect(stats.triangles, scenario.id).toBeLessThanOrEqual(300_000);
+      hidden.push(...(await hiddenPlaces(page, scenario)));
       await page.screenshot({ path: `${OUTPUT}${String(index + 1).padStart(2, '0')}-${scenario.id}.png` });
     }
+    expect(hidden).toEqual([]);
   });
 
   it('renders the labels in the second language', async () => {
