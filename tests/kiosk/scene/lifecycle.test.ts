@@ -54,12 +54,14 @@ describe('MapScene lifecycle', () => {
         scene.step(0.02);
       }
     };
-    // Once to warm up (compiled code and caches), then measured.
-    run();
+    // Warm up (compiled code and caches), then measure over 600 frames: a
+    // leak grows with the frames drawn, while the optimising compiler's late
+    // code (a few hundred KB, at a time that depends on the machine's load) does not.
+    for (let k = 0; k < 3; k++) run();
     const heapBefore = heap();
-    run();
+    for (let k = 0; k < 10; k++) run();
     const heapAfter = heap();
-    if (heapBefore !== null && heapAfter !== null) expect(heapAfter - heapBefore).to.be.lessThan(200_000);
+    if (heapBefore !== null && heapAfter !== null) expect(heapAfter - heapBefore).to.be.lessThan(600_000);
   });
 
   it('rebuilds the pack layers for a new pack without leaking the old ones', () => {
