@@ -197,7 +197,7 @@ export class LabelLayer {
         // The places the scenario names come first; then the stops of its corridors.
         const named = explicit.indexOf(item.id);
         // The first named place is the scenario's focus and beats even a lit country, which can step aside.
-        p = named === 0 ? 1300 : named > 0 ? 1150 - named : places.has(item.id) ? 800 + (item.marker === 2 ? 40 : 0) : 0;
+        p = named === 0 ? 1300 : named > 0 ? Math.max(NAMED_PLACE, 1150 - named) : places.has(item.id) ? 800 + (item.marker === 2 ? 40 : 0) : 0;
       } else {
         style = 3;
         p = item.id === 'caspian' ? 700 : 300;
