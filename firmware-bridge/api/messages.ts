@@ -110,20 +110,11 @@ export type BridgeMessage =
   /** For the maintenance screen: the bridge's recent warnings and errors, newest last. */
   | { type: 'errors'; errors: BridgeLogLine[] };
 
-// ---- page -> bridge ----
-export type PageMode = 'attract' | 'scenario' | 'class' | 'maintenance';
-
-export type PageMessage =
-  /** `renderer`: the WebGL renderer string (the real GPU, or SwiftShader), for `crossroads doctor`. */
-  | { type: 'heartbeat'; scenario: string | null; mode: PageMode; language: string; frames: number; renderer?: string }
-  | { type: 'view'; scenario: string | null; mode: PageMode; scenarioIndex: number | null }
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
-  | { type: 'rollback' }
-  /** The maintenance screen is open and wants `packs` and `errors` (sent on opening and every few seconds). */
-  | { type: 'status-request' };
+// ---- page -> bridge: schemas and inferred types in page-messages.ts ----
+export { PAGE_LIMITS, PAGE_MODES, parsePageMessage, readPageMessage } from './page-messages.js';
+export type { DropKind, PageMessage, PageMessageRead, PageMessageType, PageMode } from './page-messages.js';
 
 const BRIDGE_TYPES = new Set(['hello', 'pack', 'intent', 'input', 'board', 'install', 'packs', 'errors']);
-const PAGE_TYPES = new Set(['heartbeat', 'view', 'log', 'rollback', 'status-request']);
 
 function parseTyped(text: string, types: Set<string>): { type: string } | null {
   let value: unknown;
@@ -140,9 +131,4 @@ function parseTyped(text: string, types: Set<string>): { type: string } | null {
 /** Parses a message from the bridge; null for anything that is not one. */
 export function parseBridgeMessage(text: string): BridgeMessage | null {
   return parseTyped(text, BRIDGE_TYPES) as BridgeMessage | null;
-}
-
-/** Parses a message from the page; null for anything that is not one. */
-export function parsePageMessage(text: string): PageMessage | null {
-  return parseTyped(text, PAGE_TYPES) as PageMessage | null;
 }

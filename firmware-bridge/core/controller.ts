@@ -61,7 +61,7 @@ const NO_BOARD: BoardStatus = {
 };
 
 export class Controller {
-  readonly bus = new EventBus();
+  readonly bus: EventBus;
   readonly packs: PackStore;
   readonly socket: KioskSocket;
   readonly server: KioskServer;
@@ -70,14 +70,11 @@ export class Controller {
   private readonly startedAt = Date.now();
   /** The real or simulated panel; null with `--serial none` until start. */
   panel: PanelSupervisor | SimulatedPanel | null = null;
-  private board: BoardStatus = NO_BOARD;
 
   constructor(private readonly options: ControllerOptions) {
     const { log } = options;
     const controls = options.controls ?? DEFAULT_CONTROLS;
-    this.bus.on('panel.status', (status) => {
-      this.board = status;
-    });
+    this.bus = new EventBus({ log: log.child('bus') });
     this.packs = new PackStore({
       bus: this.bus,
       log: log.child('packs'),
@@ -93,7 +90,7 @@ export class Controller {
       controls: () => ({ ...controls.map, holds: controls.holds }),
       packList: () => this.packs.list(),
       recentErrors: () => log.recent(),
-      board: () => this.board,
+      board: () => this.board(),
       pack: () => this.packs.current(),
       idleResetS: options.idleResetS,
       allowedOrigins: () => this.server.origins(),
@@ -174,9 +171,14 @@ export class Controller {
     return new PanelSupervisor({ bus: this.bus, log, serial });
   }
 
+  /** The board as last reported (panel.status is a state event: the bus keeps the latest). */
+  private board(): BoardStatus {
+    return this.bus.latest('panel.status') ?? NO_BOARD;
+  }
+
   health(): HealthReport {
     return buildHealthReport({
-      board: this.board,
+      board: this.board(),
       pack: this.packs.current().info,
       startedAt: this.startedAt,
       now: Date.now(),
@@ -184,6 +186,7 @@ export class Controller {
       pageClients: this.socket.clientCount(),
       pageRenderer: this.socket.renderer(),
       pageStallMs: this.options.pageStallMs,
+      dropped: this.socket.droppedCounts(),
     });
   }
 

@@ -2,6 +2,7 @@
 // few extra fields for the maintenance screen and `crossroads doctor`.
 
 import type { BoardStatus, PackInfo } from '../api/messages.js';
+import type { DroppedCounts } from '../core/dropped-messages.js';
 
 export interface HealthInputs {
   board: BoardStatus;
@@ -15,6 +16,8 @@ export interface HealthInputs {
   pageRenderer: string | null;
   /** A page silent for longer than this counts as stalled. */
   pageStallMs: number;
+  /** Page messages dropped as malformed (or refused), by kind. */
+  dropped: DroppedCounts;
 }
 
 export interface HealthReport {
@@ -32,6 +35,8 @@ export interface HealthReport {
   page: { clients: number; heartbeatAgeMs: number | null; renderer: string | null };
   uptimeS: number;
   problems: string[];
+  /** What the bridge dropped at its boundaries instead of acting on it. */
+  dropped: DroppedCounts;
 }
 
 export function buildHealthReport(inputs: HealthInputs): HealthReport {
@@ -55,5 +60,6 @@ export function buildHealthReport(inputs: HealthInputs): HealthReport {
     page: { clients: inputs.pageClients, heartbeatAgeMs: age, renderer: inputs.pageRenderer },
     uptimeS: Math.floor((inputs.now - inputs.startedAt) / 1000),
     problems,
+    dropped: { pageMessages: inputs.dropped.pageMessages, byKind: { ...inputs.dropped.byKind } },
   };
 }

@@ -6,10 +6,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardStatus, BridgeLogLine, BridgeMessage, ControlMap, InstallStatus, PackInfo } from '../api/messages.js';
-import { parsePageMessage } from '../api/messages.js';
+import { readPageMessage, type PageMessage } from '../api/messages.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { CurrentPack } from '../packs/pack-store.js';
+import { DroppedMessages, type DroppedCounts } from '../core/dropped-messages.js';
 
 export interface KioskSocketOptions {
   bus: EventBus;
@@ -36,9 +37,11 @@ export class KioskSocket {
   private lastRenderer: string | null = null;
   private lastInstall: InstallStatus | null = null;
   private inputCount = 0;
+  private readonly dropped: DroppedMessages;
 
   constructor(private readonly options: KioskSocketOptions) {
     const { bus } = options;
+    this.dropped = new DroppedMessages(options.log);
     this.unsubscribe.push(
       bus.on('kiosk.intent', (intent) => this.broadcast({ type: 'intent', intent })),
       bus.on('panel.input', (input) =>
@@ -64,6 +67,11 @@ export class KioskSocket {
   /** The WebGL renderer the page last reported (the real GPU, or a software fallback). */
   renderer(): string | null {
     return this.lastRenderer;
+  }
+
+  /** Page messages dropped as malformed, for /health. */
+  droppedCounts(): DroppedCounts {
+    return this.dropped.counts();
   }
 
   clientCount(): number {
@@ -95,23 +103,37 @@ export class KioskSocket {
     });
     if (this.lastInstall && this.lastInstall.phase !== 'idle') this.send(ws, { type: 'install', install: this.lastInstall });
     ws.on('message', (data, isBinary) => {
-      const message = isBinary ? null : parsePageMessage(data.toString());
-      if (!message) {
-        this.options.log.warn('ignored a malformed message from the page');
+      if (isBinary) {
+        this.dropped.drop('binary', 'a binary frame');
         return;
       }
-      if (message.type === 'heartbeat') {
-        this.lastHeartbeatAt = Date.now();
-        if (typeof message.renderer === 'string') this.lastRenderer = message.renderer.slice(0, 200);
+      const read = readPageMessage(data.toString());
+      if (!read.ok) {
+        this.dropped.drop(read.kind, read.detail);
+        return;
       }
-      if (message.type === 'status-request') {
-        this.send(ws, { type: 'packs', packs: this.options.packList() });
-        this.send(ws, { type: 'errors', errors: this.options.recentErrors() });
-      }
-      if (message.type === 'log') this.options.log[message.level === 'error' ? 'error' : 'warn'](`page: ${message.message.slice(0, 500)}`);
-      this.options.bus.emit('page.message', message);
+      this.take(ws, read.message);
     });
     ws.on('error', (error) => this.options.log.warn(`page socket error: ${error.message}`));
+  }
+
+  /** A message that passed the schema: every field is there, typed and within its length. */
+  private take(ws: WebSocket, message: PageMessage): void {
+    if (message.type === 'heartbeat') {
+      this.lastHeartbeatAt = Date.now();
+      if (message.renderer !== undefined) this.lastRenderer = message.renderer;
+    }
+    if (message.type === 'status-request') {
+      this.send(ws, { type: 'packs', packs: this.options.packList() });
+      this.send(ws, { type: 'errors', errors: this.options.recentErrors() });
+    }
+    if (message.type === 'log') {
+      // One journal line per message, whatever the page put in it.
+      const line = message.message.slice(0, 500).replace(/[\x00-\x1f\x7f]/g, ' ');
+      this.options.log[message.level === 'error' ? 'error' : 'warn'](`page: ${line}`);
+    }
+    this.options.bus.emit('page.message', message);
+    if (message.type === 'view') this.options.bus.emit('page.view', { mode: message.mode, scenario: message.scenario, scenarioIndex: message.scenarioIndex });
   }
 
   private send(ws: WebSocket, message: BridgeMessage): void {
