@@ -9,11 +9,7 @@ export function chromiumPath() {
 export function requireChromium() {
   const path = chromiumPath();
   if (existsSync(path)) return path;
-  const message = [
-    `Chromium was not found at ${path}.`,
-    'Install it with:   sudo apt-get install chromium',
-    'or point CHROME_PATH at a Chromium or Chrome binary.',
-  ].join('\n');
+  const message = `Chromium was not found at ${path}: install it with "sudo apt-get install chromium", or point CHROME_PATH at a Chromium or Chrome binary.`;
   throw new Error(message);
 }
 

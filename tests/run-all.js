@@ -1,23 +1,31 @@
 #!/usr/bin/env node
-// `npm test`: every suite in turn (Node, browser, end to end), then one line
-// totalling them: `N passed, N failed`. Exits non-zero if anything failed.
+// `npm test`: every suite in turn, then one line totalling them:
+// `N passed, N failed`. Exits non-zero if anything failed.
+//
+// Order: the Node suites first (pure units in parallel, then the pty and
+// child-process suites one file at a time), then the build, the browser
+// suites and the end-to-end tests. Without Chromium the Node suites still
+// run, so a newcomer sees what works, and the run ends with the advice.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { requireChromium } from './chromium-path.js';
 
-try {
-  requireChromium();
-} catch (error) {
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
-
-const root = new URL('..', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: a checkout under "My Projects" has a space.
+const root = fileURLToPath(new URL('..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'crossroads-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;
+
+function finish(extra) {
+  rmSync(scratch, { recursive: true, force: true });
+  if (extra) process.stderr.write(`${extra}\n`);
+  const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+  process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`);
+  process.exit(totals.failed > 0 || broken || extra ? 1 : 0);
+}
 
 function run(name, command, args, summaryFrom) {
   process.stdout.write(`\n=== ${name} ===\n`);
@@ -29,7 +37,7 @@ function run(name, command, args, summaryFrom) {
   });
   const counts = existsSync(summary) ? summaryFrom(JSON.parse(readFileSync(summary, 'utf8'))) : null;
   if (!counts) {
-    process.stdout.write(`${name}: no results (exit ${result.status})\n`);
+    process.stdout.write(`${name}: no results (exit ${result.status ?? result.error?.message})\n`);
     broken = true;
     totals.failed++;
     return;
@@ -53,23 +61,29 @@ const fromVitest = (report) => ({
     (report.testResults ?? []).filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')).length,
   skipped: report.numPendingTests + (report.numTodoTests ?? 0),
 });
-const vitest = (config) => (summary) => [
-  'vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${summary}`,
+const vitest = (config, ...extra) => (summary) => [
+  'vitest', 'run', '--config', config, ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${summary}`,
 ];
+
+run('node-unit', 'npx', vitest('tests/vitest.config.ts', '--project', 'unit'), fromVitest);
+run('node-serial', 'npx', vitest('tests/vitest.config.ts', '--project', 'serial'), fromVitest);
+
+let chromium = null;
+try {
+  chromium = requireChromium();
+} catch (error) {
+  finish(`The browser and end-to-end suites did not run. ${error.message.replace(/\n/g, ' ')}`);
+}
+process.stdout.write(`\nChromium: ${chromium}\n`);
 
 // The e2e suite needs the built kiosk and bridge.
 const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) {
   process.stdout.write('build failed\n');
-  process.stdout.write('0 passed, 1 failed\n');
-  process.exit(1);
+  totals.failed++;
+  finish();
 }
 
-run('node', 'npx', vitest('tests/vitest.config.ts'), fromVitest);
 run('browser', 'npx', () => ['web-test-runner', '--config', 'tests/web-test-runner.config.js'], (t) => t);
 run('e2e', 'npx', vitest('tests/e2e/vitest.config.ts'), fromVitest);
-
-rmSync(scratch, { recursive: true, force: true });
-const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
-process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`);
-process.exit(totals.failed > 0 || broken ? 1 : 0);
+finish();

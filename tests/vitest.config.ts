@@ -1,14 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
-// Node-side suites: the bridge, the content tools, the firmware's host build.
+// Node-side suites in two projects:
+// - `unit`: pure tests (`*.unit.test.ts`: no pseudo-terminal, child process,
+//   socket or browser), many files at once. `npm run test:fast` runs these.
+// - `serial`: everything that opens ptys, spawns processes or listens on
+//   ports, one file at a time and only after `unit` is done, so two suites
+//   never fight over a port, a pty or the two cores' timing.
+const UNIT = ['tests/{firmware-bridge,content,kiosk,bench}/**/*.unit.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/firmware-bridge/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/kiosk/**/*.unit.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Two cores: pseudo-terminal and child-process suites run better without contention.
-    fileParallelism: true,
-    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: UNIT, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'serial',
+          include: ['tests/*.test.ts', 'tests/{firmware-bridge,content}/**/*.test.ts'],
+          exclude: UNIT,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -9,6 +9,7 @@ import { summaryReporter } from './wtr-summary-reporter.js';
 const executablePath = requireChromium();
 register();
 const { buildRegionGeo } = await import('../firmware-bridge/geo/region-geo.ts');
+const { DEFAULT_CONTROLS } = await import('../firmware-bridge/input/control-map.ts');
 const { readFileSync } = await import('node:fs');
 const packPath = new URL('../content/packs/caspian-2025/pack.json', import.meta.url);
 
@@ -26,6 +27,12 @@ export default {
       if (context.path === '/geo/region.json') {
         context.type = 'application/json';
         context.body = JSON.stringify(buildRegionGeo());
+        return;
+      }
+      if (context.path === '/fixtures/controls.json') {
+        // The control map exactly as the bridge sends it in `hello`.
+        context.type = 'application/json';
+        context.body = JSON.stringify({ ...DEFAULT_CONTROLS.map, holds: DEFAULT_CONTROLS.holds });
         return;
       }
       if (context.path === '/fixtures/pack.json') {

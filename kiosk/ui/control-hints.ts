@@ -8,6 +8,7 @@ import { css, html } from 'lit';
 import type { ControlBinding, ControlMap, IntentKind } from '../../firmware-bridge/api/messages.js';
 import { uiText, type KioskStringKey } from '../i18n/kiosk-strings.js';
 import { cssomStyle } from './cssom-style.js';
+import { FitText } from './fit-text.js';
 import { panelStyles } from './overlay-styles.js';
 import { PackElement } from './pack-element.js';
 
@@ -47,6 +48,7 @@ export class ControlHints extends PackElement {
     super();
     this.controls = null;
     this.scenarioIndex = -1;
+    new FitText(this, '.label');
   }
 
   static override styles = [
@@ -94,8 +96,12 @@ export class ControlHints extends PackElement {
         border-color: var(--accent, #e8c987);
       }
       .label {
-        font-size: calc(var(--fs-small, 20px) * 0.9);
+        font-size: calc(var(--fs-small, 20px) * 0.9 * var(--fit, 1));
         line-height: 1.1;
+      }
+      .hold {
+        font-size: calc(var(--fs-small, 20px) * 0.78 * var(--fit, 1));
+        color: var(--ink-muted, #d3dde2);
       }
       .scenario .label {
         display: none;
@@ -116,10 +122,14 @@ export class ControlHints extends PackElement {
   ];
 
   private label(binding: ControlBinding): string {
+    return uiText(INTENT_LABEL[binding.intent], this.language, this.pack);
+  }
+
+  /** What the button does when held, as a second, smaller line ("hold: More"). */
+  private holdLabel(binding: ControlBinding): string | null {
     const { pack, language } = this;
-    const own = uiText(INTENT_LABEL[binding.intent], language, pack);
     const hold = this.controls?.holds?.find((h) => h.button === binding.index && binding.control === 'button');
-    return hold ? `${own} (${uiText('hold', language, pack)}: ${uiText(INTENT_LABEL[hold.intent], language, pack)})` : own;
+    return hold ? `${uiText('hold', language, pack)}: ${uiText(INTENT_LABEL[hold.intent], language, pack)}` : null;
   }
 
   protected renderSafely() {
@@ -144,6 +154,7 @@ export class ControlHints extends PackElement {
               return html`<li class=${classes} ${cssomStyle({ left: `${b.x * 100}%`, top: `${b.y * 100}%`, width: `${labelWidth(b, controls.bindings) * 100}%` })} data-control="${b.control}-${b.index}">
                 <span class="cap" aria-hidden="true">${b.intent === 'scenario' ? (b.scenario ?? 0) + 1 : b.control === 'knob' ? '⟲' : ''}</span>
                 <span class="label">${label}</span>
+                ${this.holdLabel(b) ? html`<span class="label hold">${this.holdLabel(b)}</span>` : ''}
                 ${b.intent === 'scenario' ? html`<span class="sr">${label} ${(b.scenario ?? 0) + 1}</span>` : ''}
               </li>`;
             })}

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { listenForNotify, type NotifyListener } from '../firmware-bridge/system/helpers/notify-listener.js';
+import { listenForNotify, type NotifyListener } from '../firmware-bridge/helpers/notify-listener.js';
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
 
 let scratch: string;

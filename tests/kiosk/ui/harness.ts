@@ -11,25 +11,53 @@ export async function loadPack(): Promise<PackManifest> {
   return structuredClone(packCache);
 }
 
-/** The museum panel (firmware-bridge/input/control-map.ts DEFAULT_CONTROLS), with its hold. */
-export const PANEL: ControlMap = {
-  buttons: 8,
-  knobs: 2,
-  bindings: [
-    ...[0, 1, 2, 3, 4].map((i) => ({ control: 'button' as const, index: i, intent: 'scenario' as const, scenario: i, x: 0.08 + i * 0.12, y: 0.3 })),
-    { control: 'button', index: 5, intent: 'previous', x: 0.2, y: 0.75 },
-    { control: 'button', index: 6, intent: 'next', x: 0.44, y: 0.75 },
-    { control: 'button', index: 7, intent: 'language', x: 0.68, y: 0.75 },
-    { control: 'knob', index: 0, intent: 'timeline', x: 0.84, y: 0.3 },
-    { control: 'knob', index: 1, intent: 'orbit', x: 0.84, y: 0.75 },
-  ],
-  holds: [{ button: 7, intent: 'info', ms: 1500 }],
-};
+let panelCache: ControlMap | null = null;
+
+/** The museum panel, as the bridge sends it (DEFAULT_CONTROLS, served by the test runner's fixtures). */
+export async function loadPanel(): Promise<ControlMap> {
+  panelCache ??= (await (await fetch('/fixtures/controls.json')).json()) as ControlMap;
+  return structuredClone(panelCache);
+}
+
+/** The fonts the kiosk's stylesheet names, which the Pi's install and `.ci/run` install. */
+export const KIOSK_FONTS = ['Noto Sans', 'DejaVu Sans'];
+let pageStyled: Promise<void> | null = null;
+
+/**
+ * Gives the test page the kiosk's own stylesheet, so components are measured
+ * in the kiosk's fonts, and fails at once, naming the package, when a font
+ * it names is missing (text would then be laid out in another font's widths).
+ */
+function styleLikeTheKiosk(): Promise<void> {
+  pageStyled ??= new Promise<void>((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = '/kiosk/public/kiosk.css';
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error('kiosk/public/kiosk.css could not be loaded'));
+    document.head.append(link);
+  }).then(() => {
+    const missing = KIOSK_FONTS.filter((font) => !fontInstalled(font));
+    if (missing.length > 0) throw new Error(`the kiosk's fonts are missing: ${missing.join(', ')}; install them with "apt-get install fonts-noto-core fonts-dejavu-core"`);
+  });
+  return pageStyled;
+}
+
+/** A system font is there when text set in it measures unlike both generic fallbacks. */
+function fontInstalled(family: string): boolean {
+  const context = document.createElement('canvas').getContext('2d')!;
+  const sample = 'Caspian Crossroads 0123 mwil';
+  return ['monospace', 'serif'].every((fallback) => {
+    context.font = `32px ${fallback}`;
+    const plain = context.measureText(sample).width;
+    context.font = `32px "${family}", ${fallback}`;
+    return context.measureText(sample).width !== plain;
+  });
+}
 
 /** Creates the element, sets its properties, mounts it on the kiosk's dark background. */
 export async function mount<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>, width = '40rem'): Promise<HTMLElementTagNameMap[K]> {
-  document.body.style.background = '#0b1a26';
-  document.body.style.margin = '0';
+  await styleLikeTheKiosk();
   const el = document.createElement(tag);
   Object.assign(el, props);
   el.style.width = width;

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import '../../../kiosk/ui/input-tester.js';
-import { axeCheck, loadPack, mount, PANEL } from './harness.js';
+import { axeCheck, loadPack, mount, loadPanel } from './harness.js';
 
 describe('<input-tester>', () => {
   let el: HTMLElementTagNameMap['input-tester'];
@@ -9,8 +9,9 @@ describe('<input-tester>', () => {
   const item = (id: string) => el.shadowRoot!.querySelector(`[data-control="${id}"]`)!;
 
   it('lights each button while held and each knob as it turns, and ticks what has worked', async () => {
-    el = await mount('input-tester', { controls: PANEL, pack: await loadPack() }, '80rem');
-    expect(el.shadowRoot!.querySelectorAll('li')).to.have.length(PANEL.buttons + PANEL.knobs);
+    const panel = await loadPanel();
+    el = await mount('input-tester', { controls: panel, pack: await loadPack() }, '80rem');
+    expect(el.shadowRoot!.querySelectorAll('li')).to.have.length(panel.buttons + panel.knobs);
     el.activity.record({ kind: 'button', index: 4, pressed: true }, Date.now());
     el.refresh();
     await el.updateComplete;
@@ -31,7 +32,7 @@ describe('<input-tester>', () => {
   });
 
   it('passes axe, lit or not', async () => {
-    el = await mount('input-tester', { controls: PANEL, pack: await loadPack() }, '80rem');
+    el = await mount('input-tester', { controls: await loadPanel(), pack: await loadPack() }, '80rem');
     el.activity.record({ kind: 'button', index: 1, pressed: true }, Date.now());
     el.refresh();
     await el.updateComplete;

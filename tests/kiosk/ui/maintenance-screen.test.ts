@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { BoardStatus } from '../../../firmware-bridge/api/messages.js';
 import '../../../kiosk/ui/maintenance-screen.js';
-import { axeCheck, loadPack, mount, PANEL, shadowText } from './harness.js';
+import { axeCheck, loadPack, mount, loadPanel, shadowText } from './harness.js';
 
 const board: BoardStatus = {
   connected: true,
@@ -23,7 +23,7 @@ describe('<maintenance-screen>', () => {
       {
         pack: await loadPack(),
         board,
-        controls: PANEL,
+        controls: await loadPanel(),
         packInfo: { id: 'caspian-2025', version: '1.1.0', source: 'installed', installedAt: '2025-09-01T08:30:00Z' },
         packs: [
           { id: 'caspian-2025', version: '1.0.0', source: 'built-in', installedAt: null },

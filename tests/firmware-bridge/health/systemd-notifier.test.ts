@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../firmware-bridge/core/logger.js';
 import { notifyMessage, SystemdNotifier, watchdogIntervalMs } from '../../../firmware-bridge/health/systemd-notifier.js';
 import { waitUntil } from '../helpers/wait.js';
-import { listenForNotify, type NotifyListener } from './helpers/notify-listener.js';
+import { listenForNotify, type NotifyListener } from '../helpers/notify-listener.js';
 
 const CHILD = fileURLToPath(new URL('./fixtures/notifier-child.ts', import.meta.url));
 const cleanups: (() => Promise<void> | void)[] = [];

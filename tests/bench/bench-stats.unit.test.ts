@@ -3,9 +3,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deltas, dropWarmup, intersectBounds, percentile, summarize } from '../../bench/bench-stats.js';
-import { formatMarkdown, formatNumber, formatTable, summaryRow, valueRow } from '../../bench/bench-table.js';
-import { compareRows } from '../../bench/compare-runs.js';
+import { deltas, dropWarmup, intersectBounds, percentile, summarize } from './bench-stats.js';
+import { formatMarkdown, formatNumber, formatTable, summaryRow, valueRow } from './bench-table.js';
+import { compareRows } from './compare-runs.js';
 
 describe('percentile', () => {
   it('interpolates between closest ranks like numpy', () => {

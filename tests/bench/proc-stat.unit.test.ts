@@ -2,9 +2,9 @@
 // numbers out; and one real read of this very process to keep it honest.
 
 import { describe, expect, it } from 'vitest';
-import { chromiumProcessType, cpuMsBetween, cpuTicksByPid, descendants, parseProcStat, parseVmRssBytes, readAllProcs, rssBytes } from '../../bench/proc-stat.js';
-import { chunkName } from '../../bench/size-bench.js';
-import { ChangeFeed } from '../../bench/page-probe.js';
+import { chromiumProcessType, cpuMsBetween, cpuTicksByPid, descendants, parseProcStat, parseVmRssBytes, readAllProcs, rssBytes } from './proc-stat.js';
+import { chunkName } from './size-bench.js';
+import { ChangeFeed } from './page-probe.js';
 
 // A real line from a Chromium GPU process, with a name that has spaces and a parenthesis.
 const STAT =
