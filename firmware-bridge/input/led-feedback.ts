@@ -7,7 +7,7 @@
 
 import type { PageMessage } from '../api/messages.js';
 import type { Capability } from '../core/capability.js';
-import type { EventBus } from '../core/event-bus.js';
+import { Subscriptions, type EventBus } from '../core/event-bus.js';
 import { DEFAULT_CONTROLS, type ControlConfig } from './control-map.js';
 
 export const LED = { off: 0, on: 1, slowBlink: 2, fastBlink: 3 } as const;
@@ -47,31 +47,31 @@ export class LedFeedback implements Capability {
   private view: View | null = null;
   private scenarioCount: number | null = null;
   private last = '';
-  private unsubscribers: (() => void)[] = [];
+  private readonly subscriptions: Subscriptions;
 
   constructor(options: LedFeedbackOptions) {
     this.bus = options.bus;
     this.controls = options.controls ?? DEFAULT_CONTROLS;
+    this.subscriptions = new Subscriptions(options.bus);
   }
 
   async start(): Promise<void> {
-    if (this.unsubscribers.length > 0) return;
-    this.unsubscribers.push(
-      this.bus.on('page.message', (message) => {
+    if (this.subscriptions.size > 0) return;
+    // pack.changed is a state event: the pack the store announced before this started arrives at once.
+    this.subscriptions
+      .on('pack.changed', ({ pack }) => {
+        this.scenarioCount = pack.scenarios.length;
+        this.update();
+      })
+      .on('page.message', (message) => {
         if (message.type !== 'view') return;
         this.view = message;
         this.update();
-      }),
-      this.bus.on('pack.changed', ({ pack }) => {
-        this.scenarioCount = pack.scenarios.length;
-        this.update();
-      }),
-    );
+      });
   }
 
   async stop(): Promise<void> {
-    for (const off of this.unsubscribers) off();
-    this.unsubscribers = [];
+    this.subscriptions.release();
     this.last = '';
   }
 
