@@ -1,6 +1,7 @@
 // `pack build`: fills pack.json "files" with the hash of every other file,
-// signs pack.json, and writes a deterministic zip (sorted entries, fixed
-// dates and modes), then checks the zip with the same validator a kiosk uses.
+// signs pack.json into the zip (never into the folder), and writes a
+// deterministic zip (sorted entries, fixed dates and modes), then checks the
+// zip with the same validator a kiosk uses.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -68,9 +69,9 @@ export async function buildPack(dir: string, outFile: string, options: BuildOpti
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8');
   const signature = options.privateKeyPem ? Buffer.from(signBytes(manifestBytes, options.privateKeyPem) + '\n', 'utf8') : null;
 
-  // The folder gets the same manifest and signature, so it validates as it is.
+  // The folder's manifest gets the fresh hashes (that is how a maintainer refreshes them), but the
+  // signature goes into the zip only: a build adds no file to the folder it reads.
   if (!(await readFile(join(dir, MANIFEST))).equals(manifestBytes)) await writeFile(join(dir, MANIFEST), manifestBytes);
-  if (signature) await writeFile(join(dir, SIGNATURE), signature);
 
   const zip = new yazl.ZipFile();
   const entryOptions = (path: string) => ({ mtime: FIXED_DATE, mode: 0o100644, compress: !STORED.test(path), forceDosTimestamp: true });

@@ -2,7 +2,7 @@
 // validate, install, rollback, with their exit codes and output.
 
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -75,11 +75,14 @@ describe('build, validate, install, rollback', () => {
   const zip2 = () => join(root, 'pack-2.0.0.zip');
 
   it('builds a signed zip, filling in the hashes, the same bytes every time', async () => {
+    const before = (await readdir(src, { recursive: true })).sort();
     const ran = await cli(pack, ['build', src, '-o', zip1(), '--key', `${key}.key`]);
     expect(ran.code, ran.stderr).toBe(0);
     const manifest = JSON.parse(await readFile(join(src, 'pack.json'), 'utf8'));
     expect(manifest.files).toEqual({ 'data/notes.txt': sha256('notes\n') });
-    expect(existsSync(join(src, 'pack.sig'))).toBe(true);
+    // The signature goes into the zip only: a build adds no file to the folder it reads.
+    expect(existsSync(join(src, 'pack.sig'))).toBe(false);
+    expect((await readdir(src, { recursive: true })).sort()).toEqual(before);
     const first = await readFile(zip1());
     expect((await cli(pack, ['build', src, '-o', zip1(), '--key', `${key}.key`])).code).toBe(0);
     expect((await readFile(zip1())).equals(first)).toBe(true);
@@ -94,7 +97,8 @@ describe('build, validate, install, rollback', () => {
     await copyFile(`${key}.pub`, join(data, 'trusted-keys', 'maintainer.pub'));
     const ok = await cli(pack, ['validate', zip1(), '--data', data]);
     expect(ok).toMatchObject({ code: 0, stdout: `valid: test-pack 1.0.0 (${zip1()})\n` });
-    const folder = await cli(pack, ['validate', src, '--data', data, '--json']);
+    // The folder holds no signature (that is in the zip); its hashes are right.
+    const folder = await cli(pack, ['validate', src, '--data', data, '--json', '--allow-unsigned']);
     expect(folder.code).toBe(0);
     expect(JSON.parse(folder.stdout)).toEqual({ path: src, valid: true, pack: { id: 'test-pack', version: '1.0.0' }, problems: [] });
   });
@@ -102,13 +106,13 @@ describe('build, validate, install, rollback', () => {
   it('prints one reason a line for an invalid pack, and JSON on request', async () => {
     await writeFile(join(src, 'data', 'notes.txt'), 'edited\n');
     await writeFile(join(src, 'stray.txt'), 'stray\n');
-    const ran = await cli(pack, ['validate', src, '--data', data]);
+    const ran = await cli(pack, ['validate', src, '--data', data, '--allow-unsigned']);
     expect(ran.code).toBe(1);
     expect(ran.stdout.trimEnd().split('\n')).toEqual([
       'stray.txt: is in the pack but not listed in pack.json "files" (files added after signing are refused)',
       `data/notes.txt: has sha256 ${sha256('edited\n')}, but pack.json "files" says ${sha256('notes\n')}: the file was changed after the pack was built`,
     ]);
-    const json = JSON.parse((await cli(pack, ['validate', src, '--data', data, '--json'])).stdout);
+    const json = JSON.parse((await cli(pack, ['validate', src, '--data', data, '--json', '--allow-unsigned'])).stdout);
     expect(json.valid).toBe(false);
     expect(json.problems).toContainEqual({ file: 'stray.txt', field: '', message: expect.stringContaining('not listed') });
   });
