@@ -166,6 +166,8 @@ export class PanelSupervisor implements Capability {
         this.emitStatus();
         return;
       } catch (error) {
+        // A handshake cut short by stop() is no failure, and nothing is retried.
+        if (!this.running) return;
         if (this.options.serial === 'auto') this.notABoard.set(path, Date.now());
         this.failed(error instanceof ConnectError ? error.message : `${path}: ${(error as Error).message}`);
       }

@@ -120,7 +120,11 @@ void CommandRunner::start(const std::string& line, uint64_t nowMs) {
     board_.sendRaw(bytes);
   } else if ((name == "silence" || name == "sleep") && args.size() == 1) {
     if (!parseLong(args[0], 0, kMaxWaitMs, a)) return fail("bad duration");
-    if (name == "silence") board_.silence(nowMs + static_cast<uint64_t>(a));
+    if (name == "silence") {
+      board_.silence(nowMs + static_cast<uint64_t>(a));
+      // Marks the start, so a test knows what the host sends from here on meets a silent board.
+      emitLine("SILENT %ld", a);
+    }
     return wait(Waiting::Sleep, static_cast<uint64_t>(a));
   } else if (name == "quit" && args.empty()) {
     finish(line);

@@ -272,3 +272,27 @@ TEST(panel_begin_again_is_a_reboot) {
   const auto frames = rig.sink.take();
   CHECK_EQ(body(frames[1]), std::string("STATE 0 0000 0 0"));
 }
+
+// The heartbeat on the board's own clock: a STATE at least once a second, and
+// not a flood. (The host-built board on a pty runs on the PC's clock, which a
+// busy machine stretches, so its tests check only that STATEs keep coming.)
+TEST(panel_heartbeat_is_a_state_every_second_of_board_time) {
+  Rig rig;
+  rig.panel.begin();
+  rig.sink.take();
+  uint32_t sinceLast = 0;
+  uint32_t longest = 0;
+  size_t states = 0;
+  for (uint32_t ms = 0; ms < 10000; ++ms) {
+    rig.advance(1);
+    ++sinceLast;
+    const size_t now = countType(rig.sink.take(), "STATE");
+    if (now > 0) {
+      states += now;
+      longest = std::max(longest, sinceLast);
+      sinceLast = 0;
+    }
+  }
+  CHECK(longest <= 1000u);
+  CHECK_EQ(states, size_t{10});
+}

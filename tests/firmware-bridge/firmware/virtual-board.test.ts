@@ -106,15 +106,16 @@ describe('virtual board', () => {
     expect(state.fields.slice(1)).toEqual(['0002', '3', '-2']);
   });
 
-  it('keeps a STATE heartbeat at least once a second', async () => {
+  // The period itself is checked on the board's own clock, in the core's unit
+  // tests (panel_heartbeat_is_a_state_every_second_of_board_time): this board
+  // runs on the PC's clock, which a busy machine stretches.
+  it('keeps sending STATE heartbeats with nothing pressed', async () => {
     const { path } = await startBoard();
     const client = await connect(path);
-    const start = Date.now();
-    await client.waitFor(ofType('STATE'), 1200);
-    const first = Date.now();
-    checkFrame(await client.waitFor(ofType('STATE'), 1200));
-    expect(first - start).toBeLessThanOrEqual(1200);
-    expect(Date.now() - first).toBeGreaterThan(700);
+    for (let i = 0; i < 3; i++) {
+      client.skipReceived();
+      checkFrame(await client.waitFor(ofType('STATE'), 10_000));
+    }
   });
 
   it('answers PING with PONG', async () => {
@@ -152,7 +153,7 @@ describe('virtual board', () => {
     expect(board.lines).toContain('UNPLUGGED');
     // Like a real USB unplug on Linux, the hang-up makes reads return end-of-file, which
     // serialport notices for sure only when it next writes: the host's next PING fails.
-    const deadline = Date.now() + 2000;
+    const deadline = Date.now() + 10_000;
     while (client.isOpen && Date.now() < deadline) {
       await client.write('PING 1\n').catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -205,7 +206,7 @@ describe('virtual board', () => {
     let received = '';
     try {
       await fresh.write('PING 5\n');
-      const deadline = Date.now() + 1500;
+      const deadline = Date.now() + 10_000;
       while (!received.includes('PONG 5*') && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20));
         const chunk = Buffer.alloc(65536);
@@ -241,15 +242,17 @@ describe('virtual board', () => {
     const { board, path } = await startBoard({ heartbeatMs: 20 });
     const client = await connect(path);
     await client.waitFor(ofType('STATE'));
-    const silenced = board.send('silence 400');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    client.skipReceived();
-    const before = client.lines.length;
+    const silenced = board.send('silence 1500', { timeoutMs: 15_000 });
+    await board.waitFor(/^SILENT 1500$/, { since: 0, timeoutMs: 10_000 });
+    const mark = client.lines.length;
     await client.write('PING 3\n');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(client.lines.length).toBe(before);
+    await board.waitFor(/^HOST PING 3$/, { since: 0, timeoutMs: 10_000 });
     await silenced;
-    await client.waitFor(ofType('STATE'), 500);
+    // The board read PING 3 while silent and sent nothing: no PONG 3, ever.
+    await client.write('PING 4\n');
+    await client.waitFor((line) => line.startsWith('PONG 4*'), 10_000);
+    expect(client.lines.slice(mark).filter((line) => line.startsWith('PONG 3'))).toEqual([]);
+    await client.waitFor(ofType('STATE'), 10_000);
   });
 
   it('runs --script first, then stdin, and exits 0 at end of input', async () => {

