@@ -46,7 +46,10 @@ function lines(problems: PackProblem[]): string {
   return problems.map((p) => formatProblem(p) + '\n').join('');
 }
 
-function storeFor(dataDir: string, allowUnsigned: boolean, io: CliIo): PackStore {
+/** How long the command waits for a running bridge that is changing the packs (a USB install). */
+const LOCK_WAIT_MS = 5_000;
+
+function storeFor(dataDir: string, allowUnsigned: boolean, io: CliIo, command: string): PackStore {
   const paths = projectPaths();
   return new PackStore({
     bus: new EventBus(),
@@ -55,6 +58,9 @@ function storeFor(dataDir: string, allowUnsigned: boolean, io: CliIo): PackStore
     builtInDir: paths.builtInPackDir,
     kioskVersion: paths.version,
     allowUnsigned,
+    // A running bridge sees the new pointer and switches the page itself.
+    lockOwner: `crossroads pack ${command}`,
+    lockWaitMs: LOCK_WAIT_MS,
   });
 }
 
@@ -111,7 +117,7 @@ async function install(args: string[], io: CliIo): Promise<number> {
   const { values, path } = parse(args, ['data', 'allow-unsigned'], 1);
   const dataDir = values.data ?? defaultDataDir();
   const bar = new ProgressBar(io.stderr);
-  const result = await storeFor(dataDir, values['allow-unsigned'] ?? false, io).install(path, (fraction, step) => bar.update(fraction, step));
+  const result = await storeFor(dataDir, values['allow-unsigned'] ?? false, io, 'install').install(path, (fraction, step) => bar.update(fraction, step));
   bar.done();
   if (result.status === 'installed' && result.info) {
     io.stdout.write(`installed ${result.info.id} ${result.info.version} into ${dataDir}\n`);
@@ -124,7 +130,7 @@ async function install(args: string[], io: CliIo): Promise<number> {
 async function rollback(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, ['data', 'allow-unsigned'], 0);
   const dataDir = values.data ?? defaultDataDir();
-  const result = await storeFor(dataDir, values['allow-unsigned'] ?? false, io).rollback();
+  const result = await storeFor(dataDir, values['allow-unsigned'] ?? false, io, 'rollback').rollback();
   if (!result.info) {
     io.stderr.write(`nothing rolled back: ${result.reason}\n`);
     return 1;

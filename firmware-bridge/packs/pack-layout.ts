@@ -3,6 +3,7 @@
 //   DATA/packs/<id>-<version>/   one folder per installed version
 //   DATA/packs/current           JSON {current, previous}, replaced only by rename
 //   DATA/packs/.staging-<random>/ a pack being written; never read, cleared at start-up
+//   DATA/packs.lock               held while a process changes DATA/packs (data-lock.ts)
 // A version folder appears by renaming a fully written and fsynced staging
 // folder, and becomes current only when the pointer file is renamed over.
 
@@ -92,10 +93,13 @@ export class Staging {
 export class PackLayout {
   readonly packsDir: string;
   readonly trustedKeysDir: string;
+  /** Beside DATA/packs, not in it: the start-up cleanup removes what it does not know there. */
+  readonly lockFile: string;
 
   constructor(readonly dataDir: string) {
     this.packsDir = join(dataDir, 'packs');
     this.trustedKeysDir = join(dataDir, 'trusted-keys');
+    this.lockFile = join(dataDir, 'packs.lock');
   }
 
   dirOf(entry: PointerEntry): string {

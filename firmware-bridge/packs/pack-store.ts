@@ -2,6 +2,10 @@
 // folder when it validates, else the built-in pack shipped with the code.
 // The built-in pack is trusted as code, so it is validated without the
 // signature check; installed packs must be signed by a trusted key.
+// Every change to DATA/packs happens under the data folder's lock, so the
+// bridge and `crossroads pack` never write there at once, and the store
+// follows the pointer on disk, so a command-line install or rollback shows
+// on screen without a restart.
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,11 +14,13 @@ import type { PackInfo } from '../api/messages.js';
 import type { Capability } from '../core/capability.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
+import { DataLock, DataLockBusy } from './data-lock.js';
 import { installPack, swapToPrevious, type ProgressListener } from './pack-installer.js';
 import { PackLayout, type Pointer, type PointerEntry } from './pack-layout.js';
 import { DEFAULT_LIMITS, formatProblem, type PackLimits, type PackProblem } from './pack-problem.js';
 import { loadTrustedKeys } from './pack-signature.js';
 import { validatePack, type ValidationResult } from './pack-validator.js';
+import { PointerWatcher } from './pointer-watcher.js';
 import { compareSemVer, parseSemVer } from './semver.js';
 
 export class PackError extends Error {
@@ -35,7 +41,13 @@ export interface PackStoreOptions {
   kioskVersion: string;
   allowUnsigned?: boolean;
   limits?: PackLimits;
+  /** Who takes the data folder's lock, for the message another writer shows; default "crossroads start". */
+  lockOwner?: string;
+  /** How long an install or rollback waits for another process's; default 60 s. */
+  lockWaitMs?: number;
 }
+
+const DEFAULT_LOCK_WAIT_MS = 60_000;
 
 export interface CurrentPack {
   pack: PackManifest;
@@ -65,9 +77,12 @@ export class PackStore implements Capability {
   private pointer: Pointer | null = null;
   private builtIn: PackManifest | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly lock: DataLock;
+  private watcher: PointerWatcher | null = null;
 
   constructor(private readonly options: PackStoreOptions) {
     this.layout = new PackLayout(options.dataDir);
+    this.lock = new DataLock(this.layout.lockFile, options.lockOwner ?? 'crossroads start');
   }
 
   get kioskVersion(): string {
@@ -83,8 +98,7 @@ export class PackStore implements Capability {
       pointerReadable = false;
       log.warn(`the installed-pack pointer cannot be read (${(error as Error).message}); showing the built-in pack`);
     }
-    const removed = await this.layout.removeLeftovers(this.pointer, { staging: true, versions: pointerReadable });
-    if (removed.length > 0) log.info(`removed leftovers of an interrupted install or old versions: ${removed.join(', ')}`);
+    await this.removeLeftovers(pointerReadable);
 
     const builtIn = await this.validateFolder(this.options.builtInDir, false);
     this.builtIn = builtIn.manifest;
@@ -103,9 +117,13 @@ export class PackStore implements Capability {
     }
     log.info(`showing pack ${this.active.info.id} ${this.active.info.version} (${this.active.info.source})`);
     this.options.bus.emit('pack.changed', this.active);
+    this.watcher = new PointerWatcher({ packsDir: this.layout.packsDir, log, onChange: () => void this.followDisk() });
+    await this.watcher.start();
   }
 
   async stop(): Promise<void> {
+    this.watcher?.stop();
+    this.watcher = null;
     await this.queue.catch(() => {});
   }
 
@@ -125,7 +143,8 @@ export class PackStore implements Capability {
 
   /** Installs a pack zip exactly as a USB stick would; the current pack is untouched unless it succeeds. */
   install(path: string, onProgress?: ProgressListener, signal?: AbortSignal): Promise<InstallResult> {
-    return this.exclusive(async () => {
+    const onWait = (): void => onProgress?.(0, 'waiting for another install to finish');
+    return this.locked(onWait, (busy) => ({ status: 'refused', info: null, problems: [{ file: this.layout.packsDir, field: '', message: busy.message }] }), async () => {
       const known = await this.knownVersions();
       const outcome = await installPack(this.layout, {
         path,
@@ -147,7 +166,7 @@ export class PackStore implements Capability {
 
   /** Makes the previous installed pack current again (and the current one previous). */
   rollback(): Promise<RollbackResult> {
-    return this.exclusive(async () => {
+    return this.locked(undefined, (busy) => ({ info: null, reason: busy.message }), async () => {
       const pointer = await this.layout.readPointer();
       if (!pointer?.previous) return { info: null, reason: 'there is no previous installed pack to go back to' };
       const checked = await this.validateInstalled(pointer.previous);
@@ -205,6 +224,50 @@ export class PackStore implements Capability {
       return { ok: false, manifest: null, problems: [{ file: entry.dir, field: '', message: `holds ${found}, not ${entry.id} ${entry.version} as the pointer says` }] };
     }
     return result;
+  }
+
+  /** At start-up, with the lock: what an interrupted install left. Skipped while another process installs. */
+  private async removeLeftovers(pointerReadable: boolean): Promise<void> {
+    const { log } = this.options;
+    try {
+      await this.lock.run({ waitMs: 0 }, async () => {
+        const removed = await this.layout.removeLeftovers(this.pointer, { staging: true, versions: pointerReadable });
+        if (removed.length > 0) log.info(`removed leftovers of an interrupted install or old versions: ${removed.join(', ')}`);
+      });
+    } catch (error) {
+      if (!(error instanceof DataLockBusy)) throw error;
+      log.info(`left the leftovers of installs for later: ${error.message}`);
+    }
+  }
+
+  /** The pointer on disk changed (a command-line install or rollback): show what it names now. */
+  private followDisk(): Promise<void> {
+    return this.locked(undefined, (busy) => this.options.log.warn(`cannot read the new pack yet: ${busy.message}`), async () => {
+      const pointer = await this.layout.readPointer().catch(() => null);
+      const entry = pointer?.current;
+      if (!pointer || !entry || JSON.stringify(pointer) === JSON.stringify(this.pointer)) return;
+      const checked = await this.validateInstalled(entry);
+      this.pointer = pointer;
+      if (!checked.ok || !checked.manifest) {
+        this.options.log.warn(`the pack installed from outside, ${entry.dir}, cannot be used: ${checked.problems.map(formatProblem).join('; ')}`);
+        return;
+      }
+      if (this.active?.info.source === 'installed' && this.active.info.id === entry.id && this.active.info.version === entry.version) return;
+      this.options.log.info(`the installed pack changed on disk (crossroads pack)`);
+      this.switchTo({ pack: checked.manifest, info: installedInfo(entry) });
+    });
+  }
+
+  /** One at a time in this process, and under the data folder's lock against other processes. */
+  private locked<T>(onWait: (() => void) | undefined, busy: (error: DataLockBusy) => T, task: () => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      try {
+        return await this.lock.run({ waitMs: this.options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS, onWait }, task);
+      } catch (error) {
+        if (error instanceof DataLockBusy) return busy(error);
+        throw error;
+      }
+    });
   }
 
   /** Installs and rollbacks run one at a time. */
