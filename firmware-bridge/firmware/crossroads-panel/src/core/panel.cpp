@@ -70,14 +70,27 @@ void Panel::reportKnobs(uint32_t now, bool force) {
 }
 
 void Panel::updateLeds(uint32_t now) {
+  // The blink phases are worked out only when some LED blinks, before the loop (where a
+  // compiler cannot hoist them back out of a branch): a 32-bit division costs hundreds
+  // of cycles on an 8-bit microcontroller, and the loop runs every millisecond.
+  bool anySlow = false;
+  bool anyFast = false;
+  for (uint8_t i = 0; i < config_.buttons; ++i) {
+    anySlow = anySlow || leds_[i].mode == LedMode::SlowBlink;
+    anyFast = anyFast || leds_[i].mode == LedMode::FastBlink;
+  }
+  bool slowLit = false;
+  bool fastLit = false;
+  // Blinks follow the clock, not the command time, so that LEDs in one mode flash together.
+  if (anySlow) slowLit = (now % kSlowBlinkPeriodMs) < kSlowBlinkPeriodMs / 2;
+  if (anyFast) fastLit = (now % kFastBlinkPeriodMs) < kFastBlinkPeriodMs / 2;
   for (uint8_t i = 0; i < config_.buttons; ++i) {
     bool lit = false;
-    // Blinks follow the clock, not the command time, so that LEDs in one mode flash together.
     switch (leds_[i].mode) {
       case LedMode::Off: lit = false; break;
       case LedMode::On: lit = true; break;
-      case LedMode::SlowBlink: lit = (now % kSlowBlinkPeriodMs) < kSlowBlinkPeriodMs / 2; break;
-      case LedMode::FastBlink: lit = (now % kFastBlinkPeriodMs) < kFastBlinkPeriodMs / 2; break;
+      case LedMode::SlowBlink: lit = slowLit; break;
+      case LedMode::FastBlink: lit = fastLit; break;
     }
     if (lit == leds_[i].lit) continue;
     leds_[i].lit = lit;
