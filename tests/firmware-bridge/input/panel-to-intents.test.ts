@@ -24,7 +24,7 @@ beforeAll(async () => {
   await h.supervisor.start();
   await mapper.start();
   await leds.start();
-  await waitUntil(() => h.supervisor.status().connected, 'connected', 3000);
+  await waitUntil(() => h.supervisor.status().connected, 'connected', 10_000);
 }, 180_000);
 
 afterAll(async () => {
@@ -39,7 +39,7 @@ it('turns a fast spin into a few summed timeline steps', async () => {
   const spin = Array.from({ length: 40 }, (_, n) => (n % 8 === 7 ? 'sleep 10' : 'turn 0 1'));
   await board.sendMany(spin);
   const total = () => intents.reduce((sum, i) => sum + (i.kind === 'timeline' ? i.delta : 0), 0);
-  await waitUntil(() => total() === 35, 'the spin', 3000);
+  await waitUntil(() => total() === 35, 'the spin', 10_000);
   expect(intents.every((i) => i.kind === 'timeline')).toBe(true);
   expect(intents.length).toBeLessThanOrEqual(6);
 });

@@ -89,7 +89,7 @@ describe('PanelSupervisor in auto mode', () => {
     });
     cleanups.push(() => h.supervisor.stop());
     await h.supervisor.start();
-    await waitUntil(() => h.supervisor.status().connected, 'connected', 3000);
+    await waitUntil(() => h.supervisor.status().connected, 'connected', 10_000);
     expect(h.supervisor.status()).toMatchObject({ boardId: 'AB12', port: join(dev, 'ttyACM0') });
     expect(mute.hostLines()).toContain('WHO');
     await real.send('tap 0');

@@ -26,7 +26,7 @@ beforeAll(async () => {
   board = await VirtualBoardProcess.start({ buttons: BUTTONS, knobs: KNOBS });
   h = supervisorHarness({ serial: board.pty });
   await h.supervisor.start();
-  await waitUntil(() => h.supervisor.status().connected, 'connected', 3000);
+  await waitUntil(() => h.supervisor.status().connected, 'connected', 10_000);
 }, 180_000);
 
 afterAll(async () => {

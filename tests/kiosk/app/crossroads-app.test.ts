@@ -3,6 +3,7 @@ import type { PackManifest } from '../../../content/schema/pack-types.js';
 import type { BridgeMessage } from '../../../firmware-bridge/api/messages.js';
 import { setViewport } from '@web/test-runner-commands';
 import '../../../kiosk/app/crossroads-app.js';
+import { until } from '../ui/harness.js';
 
 async function loadPack(): Promise<PackManifest> {
   return (await (await fetch('/fixtures/pack.json')).json()) as PackManifest;
@@ -162,6 +163,7 @@ describe('<crossroads-app>', () => {
     await panel.updateComplete;
     expect(panel.shadowRoot!.querySelector('[data-testid="lesson-step"]')!.textContent).to.equal('2');
     expect(app.style.getPropertyValue('--text-scale')).to.equal('1.15');
+    // Six idle times pass with nothing happening (a wait that can only prove an absence).
     await new Promise((r) => setTimeout(r, 300));
     expect(app.idleCountdown).to.equal(null);
     expect(window.crossroads!.mode).to.equal('class');
@@ -170,8 +172,7 @@ describe('<crossroads-app>', () => {
     await settle();
     expect(app.style.getPropertyValue('--text-scale')).to.equal('1');
     // Back in scenario mode the short idle time applies: the countdown starts.
-    await new Promise((r) => setTimeout(r, 300));
-    expect(app.idleCountdown).to.equal(10);
+    await until(() => app.idleCountdown === 10, () => `the countdown; it shows ${app.idleCountdown}`);
     await settle();
     expect(root().querySelector('idle-countdown')).not.to.equal(null);
     window.dispatchEvent(new KeyboardEvent('keydown', { key: '1' }));
@@ -210,10 +211,12 @@ describe('<crossroads-app>', () => {
     };
     window.addEventListener('error', spy);
     try {
-      setTimeout(() => {
-        throw new Error('simulated failure inside a component');
+      await new Promise<void>((resolve) => {
+        window.addEventListener('error', () => setTimeout(resolve), { once: true });
+        setTimeout(() => {
+          throw new Error('simulated failure inside a component');
+        });
       });
-      await new Promise((r) => setTimeout(r, 50));
     } finally {
       window.onerror = saved;
       window.removeEventListener('error', spy);

@@ -105,3 +105,15 @@ export async function axeCheck(el: Element): Promise<{ violations: string[]; pas
 export function shadowText(el: Element): string {
   return (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Resolves once `check` returns true, polling each animation frame; rejects
+ * after `timeoutMs` with `what` (or what it describes at that moment).
+ */
+export async function until(check: () => boolean, what: string | (() => string), timeoutMs = 10_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}`);
+    await new Promise((resolve) => setTimeout(resolve, 16));
+  }
+}

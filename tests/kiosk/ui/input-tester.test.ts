@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import '../../../kiosk/ui/input-tester.js';
-import { axeCheck, loadPack, mount, loadPanel } from './harness.js';
+import { axeCheck, loadPack, mount, loadPanel, until } from './harness.js';
 
 describe('<input-tester>', () => {
   let el: HTMLElementTagNameMap['input-tester'];
@@ -26,8 +26,7 @@ describe('<input-tester>', () => {
     expect(item('knob-1').getAttribute('data-lit')).to.equal('true');
     expect(item('knob-1').textContent).to.contain('(-3)');
     // The knob's glow ends by itself.
-    await new Promise((r) => setTimeout(r, 800));
-    expect(item('knob-1').getAttribute('data-lit')).to.equal('false');
+    await until(() => item('knob-1').getAttribute('data-lit') === 'false', 'the knob to go dark');
     expect(item('knob-1').getAttribute('data-used')).to.equal('true');
   });
 

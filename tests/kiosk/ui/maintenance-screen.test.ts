@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { BoardStatus } from '../../../firmware-bridge/api/messages.js';
 import '../../../kiosk/ui/maintenance-screen.js';
-import { axeCheck, loadPack, mount, loadPanel, shadowText } from './harness.js';
+import { axeCheck, loadPack, mount, loadPanel, shadowText, until } from './harness.js';
 
 const board: BoardStatus = {
   connected: true,
@@ -50,8 +50,10 @@ describe('<maintenance-screen>', () => {
     expect(el.shadowRoot!.querySelector('[data-testid="draw-calls"]')!.textContent).to.equal('42');
     expect(el.shadowRoot!.querySelector('[data-testid="errors"]')!.textContent).to.contain('lost the board');
     expect(el.shadowRoot!.querySelector('[data-testid="install"] progress')).not.to.equal(null);
-    await new Promise((r) => setTimeout(r, 2200));
-    expect(Number(el.shadowRoot!.querySelector('[data-testid="fps"]')!.textContent)).to.be.closeTo(62, 8);
+    const fps = () => el.shadowRoot!.querySelector('[data-testid="fps"]')!.textContent!;
+    // The rate needs two of the screen's once-a-second samples.
+    await until(() => fps() !== '…', () => `a frame rate; the screen shows "${fps()}"`);
+    expect(Number(fps())).to.be.closeTo(62, 8);
     el.install = { phase: 'idle', progress: 0, lines: [] };
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[data-testid="install"]')).to.equal(null);
@@ -81,8 +83,8 @@ describe('<maintenance-screen>', () => {
     el.healthUrl = served;
     el.remove();
     document.body.append(el);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(el.shadowRoot!.querySelector('[data-testid="uptime"]')!.textContent).to.equal('1 h 02 min');
+    const uptime = () => el.shadowRoot!.querySelector('[data-testid="uptime"]')!.textContent;
+    await until(() => uptime() === '1 h 02 min', () => `the uptime; the screen shows "${uptime()}"`);
     URL.revokeObjectURL(served);
   });
 
