@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
-import { cspViolations, launchChromium, openKiosk } from './helpers/browser.js';
+import { cspViolations, launchChromium, openKiosk, waitForStill } from './helpers/browser.js';
 
 const SCENARIOS = (JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as {
   scenarios: { id: string }[];
@@ -72,7 +72,7 @@ describe('the exhibit end to end', () => {
     expect(title?.length).toBeGreaterThan(3);
     await page.keyboard.press('PageDown');
     await page.waitForFunction((previous) => window.crossroads!.scenario !== previous, scenario);
-    await page.waitForTimeout(1500);
+    await waitForStill(page);
     await page.screenshot({ path: `${OUTPUT}e2e-scenario.png` });
   });
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackManifest } from '../../content/schema/pack-types.js';
 import { VirtualBoardProcess } from '../firmware-bridge/helpers/virtual-board-process.js';
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
-import { launchChromium, openKiosk } from './helpers/browser.js';
+import { launchChromium, openKiosk, waitForStill } from './helpers/browser.js';
 
 const OUTPUT = new URL('../output/experience/', import.meta.url).pathname;
 const pack = JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as PackManifest;
@@ -19,7 +19,7 @@ const waitMode = (page: Page, expected: string, timeout = 10_000) =>
   page.waitForFunction((m) => window.crossroads!.mode === m, expected, { timeout });
 const shot = async (page: Page, name: string) => {
   // Let the camera settle and the overlays draw.
-  await page.waitForTimeout(1300);
+  await waitForStill(page);
   await page.screenshot({ path: `${OUTPUT}${name}.png` });
 };
 

@@ -44,3 +44,37 @@ export async function pageText(page: Page): Promise<string> {
 export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
 }
+
+/**
+ * Resolves once the map holds still: every place the scenario shows sits on
+ * the same pixel for `frames` drawn frames in a row (the camera has reached
+ * its framing, labels are laid out). A condition, not a fixed wait, so a busy
+ * machine only makes it take longer.
+ */
+export async function waitForStill(page: Page, { frames = 6, timeoutMs = 30_000 } = {}): Promise<void> {
+  const result = await page.evaluate(
+    ({ frames, timeoutMs }) =>
+      new Promise<string>((resolve) => {
+        const deadline = performance.now() + timeoutMs;
+        let last = '';
+        let same = 0;
+        let lastFrame = -1;
+        const look = (): void => {
+          const hooks = window.crossroads!;
+          const frame = hooks.stats().frames;
+          if (frame !== lastFrame) {
+            lastFrame = frame;
+            const now = JSON.stringify(hooks.places().map((p) => [p.id, Math.round(p.x), Math.round(p.y), p.labelled]));
+            same = now === last ? same + 1 : 0;
+            last = now;
+          }
+          if (same >= frames) return resolve('');
+          if (performance.now() > deadline) return resolve(`the map did not hold still within ${timeoutMs} ms; last layout ${last}`);
+          requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      }),
+    { frames, timeoutMs },
+  );
+  if (result) throw new Error(result);
+}
