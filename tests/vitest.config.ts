@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 // - `serial`: everything that opens ptys, spawns processes or listens on
 //   ports, one file at a time and only after `unit` is done, so two suites
 //   never fight over a port, a pty or the two cores' timing.
-const UNIT = ['tests/{firmware-bridge,content,kiosk,bench}/**/*.unit.test.ts'];
+const UNIT = ['tests/*.unit.test.ts', 'tests/{firmware-bridge,content,kiosk,bench}/**/*.unit.test.ts'];
 
 export default defineConfig({
   test: {
