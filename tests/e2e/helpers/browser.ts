@@ -64,7 +64,7 @@ export async function waitForStill(page: Page, { frames = 6, timeoutMs = 30_000 
           const frame = hooks.stats().frames;
           if (frame !== lastFrame) {
             lastFrame = frame;
-            const now = JSON.stringify(hooks.places().map((p) => [p.id, Math.round(p.x), Math.round(p.y), p.labelled]));
+            const now = JSON.stringify(hooks.places().map((p) => [p.id, p.x === null ? null : Math.round(p.x), p.y === null ? null : Math.round(p.y), p.labelled]));
             same = now === last ? same + 1 : 0;
             last = now;
           }
