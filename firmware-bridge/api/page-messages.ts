@@ -12,7 +12,7 @@ export const PAGE_LIMITS = {
   messageChars: 8 * 1024,
   logMessage: 2000,
   renderer: 200,
-  scenario: 100,
+  scenario: 200,
   language: 35,
   /** Scenario indexes and frame counts are small non-negative integers. */
   scenarioIndex: 999,

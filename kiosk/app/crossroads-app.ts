@@ -1,19 +1,18 @@
 // <crossroads-app>: the whole kiosk page. A thin element over ExhibitState
-// (what is shown), MapScene (how the map draws it), IdleTimer and AttractLoop
-// (what happens when nobody is there) and MaintenanceFeed (what the bridge
-// says about itself); it wires the bridge, keyboard, touch and test hooks,
-// and owns their lifetimes.
+// (what is shown), SceneController (the map that draws it, made on connect and
+// released on disconnect), IdleTimer and AttractLoop (what happens when nobody
+// is there) and MaintenanceFeed (what the bridge says about itself); it wires
+// the bridge, keyboard, touch and test hooks, and owns their lifetimes: moved
+// in the page, it releases everything and starts again.
 
 import { html } from 'lit';
 import type { PackManifest } from '../../content/schema/pack-types.js';
-import type { BridgeMessage, Intent, PageMessage } from '../../firmware-bridge/api/messages.js';
+import { PAGE_LIMITS, type BridgeMessage, type Intent, type PageMessage } from '../../firmware-bridge/api/messages.js';
 import type { RegionGeo } from '../../firmware-bridge/geo/region-geo.js';
 import { BridgeConnection } from '../connection/bridge-connection.js';
 import { installPageHooks } from '../hooks/page-hooks.js';
 import { KeyboardInput } from '../input/keyboard-input.js';
-import { PointerOrbit } from '../input/pointer-orbit.js';
-import { OverlayTracker } from './overlay-tracker.js';
-import { MapScene } from '../scene/map-scene.js';
+import type { MapScene } from '../scene/map-scene.js';
 import '../ui/attract-overlay.js';
 import '../ui/control-hints.js';
 import '../ui/idle-countdown.js';
@@ -33,6 +32,7 @@ import { displayOptionsFrom, textScale, toggleDisplay, type DisplayOptions, type
 import { ExhibitState, type ExhibitSnapshot } from './exhibit-state.js';
 import { IdleTimer, type IdlePolicy } from './idle-timer.js';
 import { MaintenanceFeed } from './maintenance-feed.js';
+import { SceneController } from './scene-controller.js';
 
 const HEARTBEAT_MS = 5_000;
 const STATUS_EVERY_MS = 5_000;
@@ -60,17 +60,14 @@ export class CrossroadsApp extends SafeElement {
   readonly feed = new MaintenanceFeed();
   display: DisplayOptions = { highContrast: false, largeText: false, reducedMotion: false };
   private countdown: number | null = null;
-  private scene: MapScene | null = null;
   private connection: BridgeConnection | null = null;
   private keyboard: KeyboardInput | null = null;
-  private pointer: PointerOrbit | null = null;
   private motionQuery: MediaQueryList | null = null;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private renderer: string | null = null;
-  private overlays: OverlayTracker | null = null;
   private statusTimer: ReturnType<typeof setInterval> | null = null;
-  private geoRetry: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
+  private removeHooks: (() => void) | null = null;
   private pendingPack: PackManifest | null = null;
   private shownScenarioId: string | null = null;
   private shownLanguage: string | null = null;
@@ -87,6 +84,15 @@ export class CrossroadsApp extends SafeElement {
   private readonly attract = new AttractLoop({ drift: () => this.state.drift() });
   private resolveReady!: () => void;
   private readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+  private readonly map = new SceneController(this, {
+    canvas: () => this.renderRoot?.querySelector('canvas') ?? null,
+    layer: () => this.renderRoot?.querySelector('.layer') ?? null,
+    geoUrl: () => this.geoUrl,
+    onOrbit: (delta) => this.handleIntent({ kind: 'orbit', delta }, 'touch'),
+    onActivity: () => this.activity(),
+    onScene: (scene) => this.sceneMade(scene),
+    onGeo: () => this.showCurrent(),
+  });
   private readonly onError = (event: ErrorEvent | PromiseRejectionEvent): void => {
     const reason = 'reason' in event ? event.reason : event.error ?? event.message;
     this.report('error', reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason));
@@ -119,7 +125,7 @@ export class CrossroadsApp extends SafeElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    installPageHooks(window, {
+    this.removeHooks = installPageHooks(window, {
       scenario: () => this.shownScenarioId,
       mode: () => this.state.current.mode,
       language: () => this.state.current.language,
@@ -144,7 +150,9 @@ export class CrossroadsApp extends SafeElement {
       this.connection.start();
     }
     this.heartbeat = setInterval(() => this.sendHeartbeat(), HEARTBEAT_MS);
-    this.attract.run(this.display.reducedMotion ? 22_000 : 14_000);
+    if (this.state.current.mode === 'attract') this.attract.run(this.display.reducedMotion ? 22_000 : 14_000);
+    else this.idle.activity();
+    if (this.state.current.mode === 'maintenance') this.requestStatus();
   }
 
   override disconnectedCallback(): void {
@@ -156,38 +164,32 @@ export class CrossroadsApp extends SafeElement {
     this.removeEventListener('kiosk-rollback', this.onRollback);
     this.motionQuery?.removeEventListener('change', this.onMotionPreference);
     this.keyboard?.dispose();
-    this.pointer?.dispose();
     this.connection?.stop();
     this.unsubscribe?.();
+    this.removeHooks?.();
     this.idle.dispose();
     this.attract.stop();
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.statusTimer) clearInterval(this.statusTimer);
-    if (this.geoRetry) clearTimeout(this.geoRetry);
-    this.overlays?.dispose();
-    this.overlays = null;
-    this.scene?.dispose();
-    this.keyboard = this.pointer = this.connection = this.unsubscribe = this.motionQuery = null;
-    this.heartbeat = this.statusTimer = this.geoRetry = this.scene = null;
+    this.keyboard = this.connection = this.unsubscribe = this.motionQuery = this.removeHooks = null;
+    this.heartbeat = this.statusTimer = null;
+    // The scene controller releases the map, its input and the map-data fetch itself (hostDisconnected).
   }
 
-  override firstUpdated(): void {
-    const canvas = this.renderRoot.querySelector('canvas')!;
-    this.scene = new MapScene(canvas);
-    this.overlays = new OverlayTracker(
-      () => this.renderRoot.querySelector('.layer'),
-      canvas,
-      (rects) => this.scene?.setOccluders(rects),
-    );
-    this.scene.reducedMotion = this.display.reducedMotion;
-    void this.scene.firstFrame.then(() => this.resolveReady());
-    this.pointer = new PointerOrbit(canvas, {
-      onOrbit: (delta) => this.handleIntent({ kind: 'orbit', delta }, 'touch'),
-      onActivity: () => this.activity(),
-    });
-    void this.loadGeo(500);
+  private get scene(): MapScene | null {
+    return this.map.scene;
+  }
+
+  /** A new scene (first render, or back in the page): it learns everything the old one knew. */
+  private sceneMade(scene: MapScene): void {
+    scene.reducedMotion = this.display.reducedMotion;
+    void scene.firstFrame.then(() => this.resolveReady());
     const pack = this.state.manifest;
-    if (pack) this.scene.setPack(pack);
+    if (pack) scene.setPack(pack);
+    this.shownScenarioId = null;
+    this.shownLanguage = null;
+    const { orbit, zoom } = this.state.current;
+    scene.setView(orbit, zoom);
   }
 
   /** Handles one message from the bridge (also the entry point for component tests). */
@@ -225,8 +227,7 @@ export class CrossroadsApp extends SafeElement {
 
   /** Supplies the map data directly (component tests). */
   setGeo(geo: RegionGeo): void {
-    this.scene?.setGeo(geo);
-    this.showCurrent();
+    this.map.setGeo(geo);
   }
 
   /** Seconds left on the "still there?" countdown, null when none shows. */
@@ -271,17 +272,6 @@ export class CrossroadsApp extends SafeElement {
     this.state.setPack(pack);
   }
 
-  private async loadGeo(delayMs: number): Promise<void> {
-    try {
-      const response = await fetch(this.geoUrl);
-      if (!response.ok) throw new Error(`map data: HTTP ${response.status}`);
-      this.setGeo((await response.json()) as RegionGeo);
-    } catch {
-      // The bridge may be restarting: try again, calmly, without telling a visitor.
-      this.geoRetry = setTimeout(() => void this.loadGeo(Math.min(delayMs * 2, 10_000)), delayMs);
-    }
-  }
-
   private onState(snapshot: ExhibitSnapshot): void {
     if (snapshot.mode === 'attract' && this.pendingPack) {
       this.usePack(this.pendingPack);
@@ -302,10 +292,14 @@ export class CrossroadsApp extends SafeElement {
     if (to === 'class' || from === 'class') this.setDisplay(this.display);
     if (this.statusTimer) clearInterval(this.statusTimer);
     this.statusTimer = null;
-    if (to === 'maintenance') {
-      this.send({ type: 'status-request' });
-      this.statusTimer = setInterval(() => this.send({ type: 'status-request' }), STATUS_EVERY_MS);
-    }
+    if (to === 'maintenance') this.requestStatus();
+  }
+
+  /** The maintenance screen's figures: now and every few seconds while it is open. */
+  private requestStatus(): void {
+    if (this.statusTimer) clearInterval(this.statusTimer);
+    this.send({ type: 'status-request' });
+    this.statusTimer = setInterval(() => this.send({ type: 'status-request' }), STATUS_EVERY_MS);
   }
 
   private showCurrent(): void {
@@ -330,7 +324,7 @@ export class CrossroadsApp extends SafeElement {
 
   private sendHeartbeat(): void {
     const s = this.state.current;
-    this.renderer ??= this.scene?.rendererName() ?? null;
+    this.renderer ??= this.scene?.rendererName().slice(0, PAGE_LIMITS.renderer) ?? null;
     this.send({
       type: 'heartbeat',
       scenario: this.shownScenarioId,
@@ -346,11 +340,8 @@ export class CrossroadsApp extends SafeElement {
   }
 
   private report(level: 'warn' | 'error', message: string): void {
-    this.send({ type: 'log', level, message });
-  }
-
-  override updated(): void {
-    this.overlays?.schedule();
+    // The bridge drops a message longer than its schema allows; cut it here instead.
+    this.send({ type: 'log', level, message: message.slice(0, PAGE_LIMITS.logMessage) });
   }
 
   override willUpdate(): void {

@@ -24,7 +24,8 @@ export interface PageHookSource {
   ready: Promise<void>;
 }
 
-export function installPageHooks(target: object, source: PageHookSource): void {
+/** Defines `target.crossroads`; returns the function that removes it again (if it is still these hooks). */
+export function installPageHooks(target: object, source: PageHookSource): () => void {
   const hooks = Object.freeze(
     Object.create(null, {
       scenario: { get: () => source.scenario(), enumerable: true },
@@ -36,6 +37,9 @@ export function installPageHooks(target: object, source: PageHookSource): void {
     }) as PageHooks,
   );
   Object.defineProperty(target, 'crossroads', { value: hooks, configurable: true, enumerable: false, writable: false });
+  return () => {
+    if ((target as { crossroads?: unknown }).crossroads === hooks) delete (target as { crossroads?: unknown }).crossroads;
+  };
 }
 
 declare global {
