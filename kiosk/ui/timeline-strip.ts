@@ -3,7 +3,7 @@
 // and told in a line below. Touching an event goes there too.
 
 import { css, html } from 'lit';
-import { formatPackDate, packYear } from '../i18n/format-date.js';
+import { formatPackDate, packYear, timelineLabels } from '../i18n/format-date.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
 import { intentEvent } from './intent-event.js';
 import { panelStyles } from './overlay-styles.js';
@@ -76,8 +76,14 @@ export class TimelineStrip extends PackElement {
         background: var(--accent, #e8c987);
         box-shadow: 0 0 0 0.15em var(--panel-bg-solid, #08141e), 0 0 0 0.3em var(--ink, #f4f1e8);
       }
+      .label {
+        white-space: nowrap;
+        min-height: 1.3em;
+      }
       .year {
         min-height: 1.3em;
+        font-size: 0.85em;
+        color: var(--accent, #e8c987);
       }
       .event {
         margin-top: 0.35em;
@@ -101,6 +107,14 @@ export class TimelineStrip extends PackElement {
     if (!pack || pack.timeline.length === 0) return html``;
     const fallback = pack.languages[0];
     const current = pack.timeline[this.index];
+    const dates = pack.timeline.map((e) => e.date);
+    const labels = timelineLabels(dates, language);
+    // Events that share a year are grouped under it: the year is written once, below the first.
+    const groupYear = (i: number) => {
+      const y = packYear(dates[i]!);
+      const shared = dates.filter((d) => packYear(d) === y).length > 1;
+      return shared && (i === 0 || packYear(dates[i - 1]!) !== y) ? y : '';
+    };
     return html`
       <section class="panel" aria-labelledby="timeline-title">
         <h2 class="sr" id="timeline-title">${uiText('timeline', language, pack)}</h2>
@@ -112,7 +126,8 @@ export class TimelineStrip extends PackElement {
                 aria-label="${formatPackDate(event.date, language)}: ${pick(event.title, language, fallback)}"
                 @click=${() => this.dispatchEvent(intentEvent({ kind: 'timeline', delta: i - this.index }))}
               >
-                <span class="dot"></span><span class="year" aria-hidden="true">${i === 0 || packYear(pack.timeline[i - 1]!.date) !== packYear(event.date) ? packYear(event.date) : ''}</span>
+                <span class="dot"></span><span class="label" aria-hidden="true">${labels[i]}</span
+                ><span class="year" aria-hidden="true">${groupYear(i)}</span>
               </button>
             </li>`,
           )}

@@ -32,6 +32,24 @@ describe('<timeline-strip>', () => {
     expect(asked).to.deep.equal([{ kind: 'timeline', delta: 3 }]);
   });
 
+  for (const [width, language] of [['1800px', 'en'], ['1000px', 'es']] as const) {
+    it(`gives every event a label of its own, none overlapping (${width}, ${language})`, async () => {
+      const pack = await loadPack();
+      el = await mount('timeline-strip', { pack, language, index: 3 }, width);
+      const labels = [...el.shadowRoot!.querySelectorAll<HTMLElement>('li .label')];
+      expect(labels).to.have.length(pack.timeline.length);
+      const boxes = labels.map((l) => l.getBoundingClientRect());
+      labels.forEach((label, i) => {
+        expect(label.textContent!.trim(), `event ${i}`).not.to.equal('');
+        expect(boxes[i]!.width, `event ${i} is drawn`).to.be.greaterThan(0);
+        if (i > 0) expect(boxes[i]!.left, `"${labels[i - 1]!.textContent}" runs into "${label.textContent}"`).to.be.at.least(boxes[i - 1]!.right);
+      });
+      // Events sharing a year are grouped under it, written once.
+      const years = [...el.shadowRoot!.querySelectorAll('li .year')].map((y) => y.textContent).filter(Boolean);
+      expect(years).to.deep.equal(['2022', '2025']);
+    });
+  }
+
   it('passes axe', async () => {
     el = await mount('timeline-strip', { pack: await loadPack(), index: 4 }, '1800px');
     const { violations, passed } = await axeCheck(el);
