@@ -48,6 +48,10 @@ constexpr Pin kShiftData = {Port::B, 3};   // D11 -> 595 SER (pin 14)
 constexpr Pin kShiftClock = {Port::B, 5};  // D13 -> 595 SRCLK (pin 11)
 constexpr Pin kShiftLatch = {Port::B, 2};  // D10 -> 595 RCLK (pin 12)
 
+// Toggles at the start of every main-loop pass: a scope or logic analyser on D12 shows
+// how long a pass takes and how often the loop runs (the emulator measures it there too).
+constexpr Pin kLoopPulse = {Port::B, 4};  // D12
+
 // HIGH on a 595 output lights its lamp (straight through a resistor, or through a
 // ULN2803A or a TPIC6B595). Set to false for a driver that lights on LOW.
 constexpr bool kLedActiveHigh = true;

@@ -45,6 +45,9 @@ inline void write(pins::Pin pin, bool high) {
   }
 }
 
+// Writing a 1 to an input register bit flips the output: one instruction.
+inline void toggle(pins::Pin pin) { inputRegister(pin.port) = mask(pin); }
+
 inline void makeInputPullUp(pins::Pin pin) {
   directionRegister(pin.port) &= static_cast<uint8_t>(~mask(pin));
   outputRegister(pin.port) |= mask(pin);

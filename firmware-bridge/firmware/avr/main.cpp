@@ -72,6 +72,7 @@ void setUpPins() {
     gpio::wakeOnChange(pins::kKnobA[k]);
     gpio::wakeOnChange(pins::kKnobB[k]);
   }
+  gpio::makeOutput(pins::kLoopPulse, false);
   gPins.begin();
 }
 
@@ -108,6 +109,7 @@ int main() {
   gPanel.begin();
 
   for (;;) {
+    gpio::toggle(pins::kLoopPulse);
     uint8_t buffer[32];
     const size_t count = UartPort::read(buffer, sizeof buffer);
     if (count > 0) gPanel.receive(buffer, count);

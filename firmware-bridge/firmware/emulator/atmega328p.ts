@@ -47,8 +47,12 @@ export class Atmega328p {
   readonly portC: AVRIOPort;
   readonly portD: AVRIOPort;
   readonly usart: AVRUSART;
-  /** The longest stretch the CPU stayed awake: one pass of the main loop with its interrupts. */
-  longestAwakeCycles = 0;
+  /** Cycles from reset to the first sleep: the firmware's start-up. */
+  bootCycles: number | null = null;
+  /** How many times the CPU woke from sleep. */
+  wakeUps = 0;
+  /** Called when the CPU goes to sleep, with the cycle. */
+  onSleep: ((cycle: number) => void) | null = null;
   /** Cycles spent asleep, skipped rather than executed. */
   sleptCycles = 0;
   private sleeping = false;
@@ -101,11 +105,15 @@ export class Atmega328p {
       else avrInstruction(cpu);
       // The AVR always runs the instruction after `sei` before it takes an interrupt.
       if (opcode === OPCODE_SEI) continue;
-      if (opcode === OPCODE_SLEEP && (cpu.data[SMCR]! & SMCR_SE) !== 0 && cpu.interruptsEnabled) {
-        this.longestAwakeCycles = Math.max(this.longestAwakeCycles, cpu.cycles - this.awakeSince);
-        this.sleeping = true;
-      }
+      const sleeps = opcode === OPCODE_SLEEP && (cpu.data[SMCR]! & SMCR_SE) !== 0 && cpu.interruptsEnabled;
+      if (sleeps) this.endPass();
+      const pc = cpu.pc;
       cpu.tick();
+      // An interrupt already pending wakes the CPU at once.
+      if (sleeps) {
+        if (cpu.pc !== pc) this.wake();
+        else this.sleeping = true;
+      }
     }
   }
 
@@ -117,22 +125,29 @@ export class Atmega328p {
     return data.length - lowest;
   }
 
+  private endPass(): void {
+    if (this.bootCycles === null) this.bootCycles = this.cpu.cycles - this.awakeSince;
+    this.onSleep?.(this.cpu.cycles);
+  }
+
+  private wake(): void {
+    this.sleeping = false;
+    this.awakeSince = this.cpu.cycles;
+    this.wakeUps++;
+  }
+
   private sleepUntil(limit: number): void {
     const { cpu } = this;
     const pc = cpu.pc;
-    if (cpu.interruptsEnabled && cpu.nextInterrupt >= 0) {
-      cpu.tick();
-    } else {
+    if (cpu.nextInterrupt < 0) {
       const next = this.events.nextClockEvent?.cycles ?? Infinity;
       const wake = Math.min(Math.max(next, cpu.cycles), limit);
       this.sleptCycles += wake - cpu.cycles;
       cpu.cycles = wake;
-      if (next <= limit) cpu.tick();
+      if (next > limit) return;
     }
-    if (cpu.pc !== pc) {
-      this.sleeping = false;
-      this.awakeSince = cpu.cycles;
-    }
+    cpu.tick();
+    if (cpu.pc !== pc) this.wake();
   }
 
   /** `lpm` right after SPMCSR asked for it reads the signature row instead of flash. */

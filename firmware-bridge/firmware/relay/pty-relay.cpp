@@ -3,7 +3,10 @@
 // (on stdin and stdout, in the frames of relay-frames.h). It uses the virtual board's
 // PtyPort, so a host sees the same hang-up on unplug and the same new path on replug,
 // and bytes sent while no host has the port open are dropped, as a real bridge chip
-// drops them. It exits at the end of its input, or on SIGTERM.
+// drops them. While a host has it open nothing is dropped: the emulator may run faster
+// than the line, and USB would carry a real board's 115200 baud with room to spare, so
+// bytes the pty cannot take yet wait in an outbox. It exits at the end of its input, or
+// on SIGTERM.
 #include <poll.h>
 #include <signal.h>
 #include <unistd.h>
@@ -19,6 +22,9 @@
 namespace {
 
 volatile sig_atomic_t gStop = 0;
+
+// A host that stops reading altogether: past this much waiting output, bytes are dropped.
+constexpr size_t kMaxOutbox = 1 << 20;
 
 void onStopSignal(int) { gStop = 1; }
 
@@ -49,6 +55,7 @@ class Relay {
 
   void unplug() {
     if (!port_.isOpen()) return;
+    outbox_.clear();
     if (!link_.empty()) vboard::removeSymlinkIfOurs(link_, port_.path());
     port_.close(true);
     send(relay::encode('U'));
@@ -56,7 +63,13 @@ class Relay {
 
   void handle(const relay::Message& message) {
     switch (message.type) {
-      case 'D': port_.write(message.payload.data(), message.payload.size()); break;
+      case 'D':
+        if (hostFd() >= 0 && outbox_.size() + message.payload.size() <= kMaxOutbox) {
+          outbox_ += message.payload;
+        } else {
+          ++dropped_;
+        }
+        break;
       case 'U': unplug(); break;
       case 'P':
         if (!port_.isOpen()) plug('P');
@@ -67,7 +80,11 @@ class Relay {
 
   // Host presence first, then its bytes: the emulator learns of an open before any data.
   bool service() {
-    if (port_.refreshPresence() && !send(relay::encode(port_.hostPresent() ? 'O' : 'C'))) return false;
+    if (port_.refreshPresence()) {
+      if (!port_.hostPresent()) outbox_.clear();
+      if (!send(relay::encode(port_.hostPresent() ? 'O' : 'C'))) return false;
+    }
+    flushOutbox();
     uint8_t buffer[4096];
     for (size_t count = port_.read(buffer, sizeof buffer); count > 0; count = port_.read(buffer, sizeof buffer)) {
       if (!send(relay::encode('D', reinterpret_cast<const char*>(buffer), count))) return false;
@@ -76,10 +93,11 @@ class Relay {
   }
 
   int hostFd() const { return port_.isOpen() && port_.hostPresent() ? port_.fd() : -1; }
+  bool hasOutput() const { return !outbox_.empty(); }
 
   void finish() {
     if (port_.isOpen() && !link_.empty()) vboard::removeSymlinkIfOurs(link_, port_.path());
-    std::fprintf(stderr, "pty-relay: %llu writes dropped (no host, or host not reading)\n", static_cast<unsigned long long>(port_.droppedWrites()));
+    std::fprintf(stderr, "pty-relay: %llu writes dropped (no host, or host not reading)\n", static_cast<unsigned long long>(dropped_));
   }
 
  private:
@@ -88,8 +106,24 @@ class Relay {
     return false;
   }
 
+  void flushOutbox() {
+    const int fd = hostFd();
+    while (fd >= 0 && !outbox_.empty()) {
+      const ssize_t written = ::write(fd, outbox_.data(), outbox_.size());
+      if (written > 0) {
+        outbox_.erase(0, static_cast<size_t>(written));
+      } else if (written < 0 && errno == EINTR) {
+        continue;
+      } else {
+        return;  // EAGAIN: the pty is full until the host reads; EIO: it just left
+      }
+    }
+  }
+
   std::string link_;
   vboard::PtyPort port_;
+  std::string outbox_;
+  uint64_t dropped_ = 0;
 };
 
 }  // namespace
@@ -116,7 +150,8 @@ int main(int argc, char** argv) {
   relay::FrameReader reader;
   relay::Message message;
   while (gStop == 0) {
-    pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {relay.hostFd(), POLLIN, 0}};
+    const short hostEvents = static_cast<short>(POLLIN | (relay.hasOutput() ? POLLOUT : 0));
+    pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {relay.hostFd(), hostEvents, 0}};
     // 2 ms: how soon a host's open or close is noticed (a pty says so only when polled).
     if (poll(fds, fds[1].fd >= 0 ? 2 : 1, 2) < 0 && errno != EINTR) break;
     if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
