@@ -94,6 +94,7 @@ export class Controller {
       pack: () => this.packs.current(),
       idleResetS: options.idleResetS,
       allowedOrigins: () => this.server.origins(),
+      rollback: () => void this.rollback(),
     });
     this.server = new KioskServer({
       log: log.child('http'),
@@ -105,9 +106,6 @@ export class Controller {
       geo: () => buildRegionGeo(),
     });
     const counter = new InteractionCounter({ bus: this.bus, log, dataDir: options.dataDir, mediaDir: options.mediaDir });
-    this.bus.on('page.message', (message) => {
-      if (message.type === 'rollback') void this.rollback();
-    });
     this.capabilities.push(
       this.packs,
       counter,

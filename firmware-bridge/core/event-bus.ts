@@ -30,7 +30,7 @@ export interface BridgeEvents {
   'panel.status': BoardStatus;
   /** An input mapped to what the visitor meant. */
   'kiosk.intent': Intent;
-  /** A message from a page, already checked against its schema. */
+  /** A message from a page, already checked against its schema. A rollback is a command, not on the bus. */
   'page.message': PageMessage;
   /** What the page shows (mode, scenario), from its view messages. State. */
   'page.view': PageView;

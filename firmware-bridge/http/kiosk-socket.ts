@@ -1,16 +1,19 @@
 // The WebSocket side of the kiosk server: greets each page with the pack and
 // the controls, relays bus events to every page, and turns page messages into
-// bus events. It also watches the pages' heartbeats.
+// bus events (facts) or direct calls (the rollback command). Every message is
+// read through its schema first; what fails is dropped and counted. It also
+// watches the pages' heartbeats.
 
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardStatus, BridgeLogLine, BridgeMessage, ControlMap, InstallStatus, PackInfo } from '../api/messages.js';
 import { readPageMessage, type PageMessage } from '../api/messages.js';
-import type { EventBus } from '../core/event-bus.js';
+import { Subscriptions, type EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { CurrentPack } from '../packs/pack-store.js';
 import { DroppedMessages, type DroppedCounts } from '../core/dropped-messages.js';
+import { isLoopback } from './peer-address.js';
 
 export interface KioskSocketOptions {
   bus: EventBus;
@@ -26,13 +29,15 @@ export interface KioskSocketOptions {
   idleResetS: number;
   /** Origins allowed to connect, e.g. http://127.0.0.1:8080. */
   allowedOrigins: () => Set<string>;
+  /** The maintenance screen's rollback button: a command, taken only from a page on this machine. */
+  rollback: () => void;
 }
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export class KioskSocket {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  private readonly unsubscribe: (() => void)[] = [];
+  private readonly subscriptions: Subscriptions;
   private lastHeartbeatAt: number | null = null;
   private lastRenderer: string | null = null;
   private lastInstall: InstallStatus | null = null;
@@ -42,21 +47,18 @@ export class KioskSocket {
   constructor(private readonly options: KioskSocketOptions) {
     const { bus } = options;
     this.dropped = new DroppedMessages(options.log);
-    this.unsubscribe.push(
-      bus.on('kiosk.intent', (intent) => this.broadcast({ type: 'intent', intent })),
-      bus.on('panel.input', (input) =>
-        this.broadcast({ type: 'input', input, n: ++this.inputCount, at: performance.timeOrigin + performance.now() }),
-      ),
-      bus.on('panel.status', (board) => this.broadcast({ type: 'board', board })),
-      bus.on('pack.changed', ({ pack, info }) => {
+    this.subscriptions = new Subscriptions(bus)
+      .on('kiosk.intent', (intent) => this.broadcast({ type: 'intent', intent }))
+      .on('panel.input', (input) => this.broadcast({ type: 'input', input, n: ++this.inputCount, at: performance.timeOrigin + performance.now() }))
+      .on('panel.status', (board) => this.broadcast({ type: 'board', board }))
+      .on('pack.changed', ({ pack, info }) => {
         this.broadcast({ type: 'pack', pack, packInfo: info });
         this.broadcast({ type: 'packs', packs: this.options.packList() });
-      }),
-      bus.on('install.status', (install) => {
+      })
+      .on('install.status', (install) => {
         this.lastInstall = install;
         this.broadcast({ type: 'install', install });
-      }),
-    );
+      });
   }
 
   /** Milliseconds since a page last said it is alive, or null if none ever did. */
@@ -86,10 +88,10 @@ export class KioskSocket {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req.socket.remoteAddress ?? ''));
   }
 
-  private accept(ws: WebSocket): void {
+  private accept(ws: WebSocket, peer: string): void {
     const { pack, info } = this.options.pack();
     this.send(ws, {
       type: 'hello',
@@ -112,13 +114,18 @@ export class KioskSocket {
         this.dropped.drop(read.kind, read.detail);
         return;
       }
-      this.take(ws, read.message);
+      this.take(ws, read.message, peer);
     });
     ws.on('error', (error) => this.options.log.warn(`page socket error: ${error.message}`));
   }
 
   /** A message that passed the schema: every field is there, typed and within its length. */
-  private take(ws: WebSocket, message: PageMessage): void {
+  private take(ws: WebSocket, message: PageMessage, peer: string): void {
+    if (message.type === 'rollback') {
+      if (isLoopback(peer)) this.options.rollback();
+      else this.dropped.drop('rollback-not-local', `a rollback from ${peer}: only a page on this machine may change the pack`);
+      return;
+    }
     if (message.type === 'heartbeat') {
       this.lastHeartbeatAt = Date.now();
       if (message.renderer !== undefined) this.lastRenderer = message.renderer;
@@ -147,7 +154,7 @@ export class KioskSocket {
   }
 
   async close(): Promise<void> {
-    for (const off of this.unsubscribe.splice(0)) off();
+    this.subscriptions.release();
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }

@@ -1,11 +1,17 @@
 // What a page (or any local process that sets an Origin header) can send on
 // /ws, against a real bridge over real sockets: a malformed message is
 // dropped, logged once per kind and counted in /health, and the bridge keeps
-// serving; a listener that throws on a page message harms no other.
+// serving; a listener that throws on a page message harms no other; a
+// rollback is taken only from this machine.
 
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { PageMessage } from '../../../firmware-bridge/api/messages.js';
+import { buildPack } from '../../../firmware-bridge/packs/pack-builder.js';
+import { makeKeys, minimalManifest, writePackFolder } from '../packs/helpers/pack-fixtures.js';
 import { startHarness, type Harness } from './bridge-harness.js';
 
 interface Health {
@@ -96,5 +102,68 @@ describe('malformed page messages', () => {
       offBad();
       offGood();
     }
+  });
+});
+
+/** This machine's first address that is not loopback, or null. */
+function networkAddress(): string | null {
+  for (const entries of Object.values(networkInterfaces())) {
+    for (const entry of entries ?? []) if (entry.family === 'IPv4' && !entry.internal) return entry.address;
+  }
+  return null;
+}
+
+describe('a rollback from the page', () => {
+  const address = networkAddress();
+  let h: Harness;
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'crossroads-rollback-'));
+    const keys = makeKeys();
+    const data = join(root, 'data');
+    await mkdir(join(data, 'trusted-keys'), { recursive: true });
+    await writeFile(join(data, 'trusted-keys', 'maintainer.pub'), keys.publicPem);
+    // Listening on every address, as with --host 0.0.0.0: the page is open to the network.
+    h = await startHarness({ host: '0.0.0.0', dataDir: data });
+    for (const version of ['1.0.0', '2.0.0']) {
+      const src = join(root, 'src', version);
+      await writePackFolder(src, { manifest: minimalManifest('test-pack', version), keys: null });
+      const zip = join(root, `test-pack-${version}.zip`);
+      expect((await buildPack(src, zip, { privateKeyPem: keys.privatePem })).problems).toEqual([]);
+      expect((await h.controller.packs.install(zip)).status).toBe('installed');
+    }
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const version = async () => ((await (await fetch(h.base + '/health')).json()) as { pack: { version: string } }).pack.version;
+
+  it.skipIf(address === null)('is refused from another machine, even with the bridge’s own Origin, and counted', async () => {
+    expect(await version()).toBe('2.0.0');
+    const port = h.controller.server.port();
+    // A client on the network: it connects to the machine's own address from that address, not from loopback.
+    const ws = new WebSocket(`ws://${address}:${port}/ws`, { origin: h.origin, localAddress: address! });
+    await new Promise((resolve, reject) => {
+      ws.once('message', resolve);
+      ws.once('error', reject);
+    });
+    ws.send(JSON.stringify({ type: 'rollback' }));
+    const after = await flushed(h, ws, 'after a rollback from the network');
+    expect(after.dropped?.byKind['rollback-not-local']).toBe(1);
+    expect(h.lines.some((line) => line.includes(`a rollback from ${address}`))).toBe(true);
+    expect(await version()).toBe('2.0.0');
+    ws.close();
+  });
+
+  it('is taken from this machine', async () => {
+    const ws = await open(h);
+    ws.send(JSON.stringify({ type: 'rollback' }));
+    await expect.poll(version, { timeout: 5_000 }).toBe('1.0.0');
+    expect(h.lines.some((line) => line.includes('rolled back to test-pack 1.0.0'))).toBe(true);
+    ws.close();
   });
 });
