@@ -108,13 +108,20 @@ export type BridgeMessage =
   /** For the maintenance screen: installed packs (PackStore.list()), the current first among equals. */
   | { type: 'packs'; packs: PackInfo[] }
   /** For the maintenance screen: the bridge's recent warnings and errors, newest last. */
-  | { type: 'errors'; errors: BridgeLogLine[] };
+  | { type: 'errors'; errors: BridgeLogLine[] }
+  /** A fleet operator asked which kiosk this is: show its id for `seconds`. */
+  | { type: 'identify'; kioskId: string; seconds: number }
+  /** A fleet operator set the page's mode. */
+  | { type: 'mode'; mode: RemoteMode };
+
+/** Modes a fleet operator can set: the attract loop, class mode, or leaving the maintenance screen. */
+export type RemoteMode = 'attract' | 'class' | 'maintenance-off';
 
 // ---- page -> bridge: schemas and inferred types in page-messages.ts ----
 export { PAGE_LIMITS, PAGE_MODES, parsePageMessage, readPageMessage } from './page-messages.js';
 export type { DropKind, PageMessage, PageMessageRead, PageMessageType, PageMode } from './page-messages.js';
 
-const BRIDGE_TYPES = new Set(['hello', 'pack', 'intent', 'input', 'board', 'install', 'packs', 'errors']);
+const BRIDGE_TYPES = new Set(['hello', 'pack', 'intent', 'input', 'board', 'install', 'packs', 'errors', 'identify', 'mode']);
 
 function parseTyped(text: string, types: Set<string>): { type: string } | null {
   let value: unknown;

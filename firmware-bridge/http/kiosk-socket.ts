@@ -143,6 +143,12 @@ export class KioskSocket {
     if (message.type === 'view') this.options.bus.emit('page.view', { mode: message.mode, scenario: message.scenario, scenarioIndex: message.scenarioIndex });
   }
 
+  /** Sends a message to every connected page (a fleet command); returns how many got it. */
+  sendToPages(message: BridgeMessage): number {
+    this.broadcast(message);
+    return [...this.wss.clients].filter((ws) => ws.readyState === ws.OPEN).length;
+  }
+
   private send(ws: WebSocket, message: BridgeMessage): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   }
