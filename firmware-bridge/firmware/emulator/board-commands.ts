@@ -6,6 +6,8 @@
 //   release <i> [bounce-ms]   open it again
 //   tap <i> [hold-ms]         press, hold (default 60 ms), release
 //   turn <k> <detents> [detents-per-second]   quadrature, 4 steps a detent (default 10/s)
+//   steps <k> <quarter-steps> [detents-per-second]   part of a detent (the knob may be
+//                             left between detents, as a hand can hold it)
 //   sleep <ms>                let the board run
 //   reset                     pulse RESET (the bootloader runs first)
 //   unplug | plug             pull the USB cable / put it back (a new pty)
@@ -23,6 +25,8 @@ export interface CommandHost {
   plug(): Promise<void>;
   stats(): string;
   print(line: string): void;
+  /** Each pin edge as it happens, when tracing (`PIN <cycle> button <i> <0|1>`, `PIN <cycle> knob <k> <phase>`). */
+  trace: boolean;
 }
 
 const DEFAULT_BOUNCE_MS = 5;
@@ -112,7 +116,13 @@ export class BoardCommands {
         const knob = number(args[0], 'the knob', 0, board.knobs - 1);
         const detents = number(args[1], 'the detents', -10_000, 10_000);
         if (!Number.isInteger(detents) || detents === 0) throw new Error('the detents must be a whole number, not 0');
-        return this.turn(knob, detents, number(args[2], 'the speed', 0.1, 2000, DEFAULT_SPEED), now);
+        return this.turn(knob, detents * 4, number(args[2], 'the speed', 0.1, 2000, DEFAULT_SPEED), now);
+      }
+      case 'steps': {
+        const knob = number(args[0], 'the knob', 0, board.knobs - 1);
+        const steps = number(args[1], 'the steps', -40_000, 40_000);
+        if (!Number.isInteger(steps) || steps === 0) throw new Error('the steps must be a whole number, not 0');
+        return this.turn(knob, steps, number(args[2], 'the speed', 0.1, 2000, DEFAULT_SPEED), now);
       }
       case 'sleep':
         return now + Math.round(number(args[0], 'the time', 0, 3_600_000) * CYCLES_PER_MS);
@@ -137,20 +147,25 @@ export class BoardCommands {
     edges.forEach((edge, i) =>
       board.at(edge.cycle, () => {
         if (i === 0) this.host.markInput(`BTN ${index}`, edge.cycle);
+        if (this.host.trace) this.host.print(`PIN ${edge.cycle} button ${index} ${edge.high ? 1 : 0}`);
         board.setButtonLine(index, edge.high);
       }),
     );
     return Math.max(start + Math.round(bounceMs * CYCLES_PER_MS), edges[edges.length - 1]!.cycle);
   }
 
-  private turn(knob: number, detents: number, speed: number, start: number): number {
+  /** Moves a knob by quarter steps from wherever it is now. */
+  private turn(knob: number, steps: number, speed: number, start: number): number {
     const { board } = this.host;
-    const edges = turnEdges(detents, start, { speed, bounceCycles: KNOB_CHATTER_MS * CYCLES_PER_MS }, this.random);
-    // The first detent is complete when its fourth step first touches rest.
-    const firstDetent = edges.findIndex((edge) => edge.step === 3 && edge.phase === 3);
+    const from = board.knobContacts(knob);
+    const edges = turnEdges(steps, from, start, { speed, bounceCycles: KNOB_CHATTER_MS * CYCLES_PER_MS }, this.random);
+    // From rest, the first detent is complete when its fourth step first touches rest
+    // (latency is measured only for turns from rest).
+    const firstDetent = from === 3 ? edges.findIndex((edge) => edge.step === 3 && edge.phase === 3) : -1;
     edges.forEach((edge, i) =>
       board.at(edge.cycle, () => {
         if (i === firstDetent) this.host.markInput(`KNOB ${knob}`, edge.cycle);
+        if (this.host.trace) this.host.print(`PIN ${edge.cycle} knob ${knob} ${edge.phase}`);
         board.setKnobPhase(knob, edge.phase);
       }),
     );

@@ -10,6 +10,7 @@
 //   LATENCY <cycles> <line>      from the input's pin edge to that frame's first byte
 //   HOST <cycle> open|closed     a host opened or closed the port (open pulses RESET)
 //   UNPLUGGED <cycle>, PLUGGED <cycle> <pty>, WARN <cycle> <text>
+//   PIN <cycle> button <i> <0|1>, PIN <cycle> knob <k> <phase>   with --trace-pins
 //   OK <cycle> <command>, ERR <reason>: <command>, STATS key=value ...
 // Run with `node --import tsx`; README.md ("The emulated board") has the options.
 
@@ -29,7 +30,7 @@ import { RelayProcess } from './relay-process.js';
 import { signatureRow } from './signature-row.js';
 import { LatencyLog } from './latency-log.js';
 
-const USAGE = 'usage: emulated-board [--hex FILE] [--link PATH] [--id HEX16] [--pace auto|fast|real] [--seed N] [--no-auto-reset] [--no-bootloader]';
+const USAGE = 'usage: emulated-board [--hex FILE] [--link PATH] [--id HEX16] [--pace auto|fast|real] [--seed N] [--no-auto-reset] [--no-bootloader] [--trace-pins]';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`emulated-board: ${message}\n${USAGE}\n`);
@@ -47,6 +48,7 @@ const { values } = (() => {
         seed: { type: 'string', default: '1' },
         'no-auto-reset': { type: 'boolean', default: false },
         'no-bootloader': { type: 'boolean', default: false },
+        'trace-pins': { type: 'boolean', default: false },
       },
       strict: true,
     });
@@ -149,6 +151,7 @@ const commands: BoardCommands = new BoardCommands(
       return `STATS ${Object.entries(figures).map(([key, value]) => `${key}=${value}`).join(' ')}`;
     },
     print,
+    trace: values['trace-pins'],
   },
   seed,
 );

@@ -74,17 +74,17 @@ export interface TurnOptions {
 }
 
 /**
- * Turning a knob `detents` clicks (negative: counter-clockwise) from rest, at an even
- * speed: four quarter steps per detent, each moving one contact, each contact edge with
- * a little chatter. Ends at rest (phase 3).
+ * Turning a knob `steps` quarter steps (negative: counter-clockwise) from `from`, at an
+ * even speed: four quarter steps make a detent, each moves one contact, and each contact
+ * edge has a little chatter. Whole detents from rest end at rest (phase 3).
  */
-export function turnEdges(detents: number, start: number, options: TurnOptions, random: Random): PhaseEdge[] {
+export function turnEdges(steps: number, from: number, start: number, options: TurnOptions, random: Random): PhaseEdge[] {
   const quarter = (CYCLES_PER_MS * 1000) / options.speed / 4;
   const chatter = Math.min(options.bounceCycles ?? 0, quarter / 4);
-  const direction = Math.sign(detents);
+  const direction = Math.sign(steps);
   const edges: PhaseEdge[] = [];
-  let phase = 3;
-  for (let step = 0; step < Math.abs(detents) * 4; step++) {
+  let phase = from & 3;
+  for (let step = 0; step < Math.abs(steps); step++) {
     const next = stepPhase(phase, direction);
     const at = Math.round(start + step * quarter);
     // The one contact that moves chatters between its old and new level, then stays.
