@@ -21,6 +21,10 @@ namespace {
 
 const char kFirmwareVersion[] = "1.0.0";
 char gBoardId[board::kIdDigits + 1] = "0";
+// Set by an edge on a button or knob pin. An edge that comes while a pass runs, after it
+// read the pins, must not be left for the next millisecond tick: the loop checks this
+// before it sleeps.
+volatile bool gPinsChanged = false;
 
 class BoardClock : public crossroads::Clock {
  public:
@@ -78,11 +82,11 @@ void setUpPins() {
 
 // Sleeps until the next interrupt: the millisecond tick, a byte from the host, room in
 // the USART, or an edge on a button or knob pin. The check runs with interrupts off, and
-// the AVR runs the instruction after `sei` before any interrupt, so a byte that arrives
-// in between wakes the loop at once instead of waiting for the next tick.
+// the AVR runs the instruction after `sei` before any interrupt, so a byte or an edge
+// that arrives in between wakes the loop at once instead of waiting for the next tick.
 void idleUntilInterrupt() {
   cli();
-  if (!UartPort::hasInput()) {
+  if (!UartPort::hasInput() && !gPinsChanged) {
     sleep_enable();
     sei();
     sleep_cpu();
@@ -93,10 +97,11 @@ void idleUntilInterrupt() {
 
 }  // namespace
 
-// An edge on a button or knob only has to wake the CPU: the loop reads the pins itself.
-EMPTY_INTERRUPT(PCINT0_vect)
-EMPTY_INTERRUPT(PCINT1_vect)
-EMPTY_INTERRUPT(PCINT2_vect)
+// An edge on a button or knob wakes the CPU and marks the pins for another look; the
+// loop reads them itself.
+ISR(PCINT0_vect) { gPinsChanged = true; }
+ISR(PCINT1_vect, ISR_ALIASOF(PCINT0_vect));
+ISR(PCINT2_vect, ISR_ALIASOF(PCINT0_vect));
 
 int main() {
   setUpPins();
@@ -110,6 +115,7 @@ int main() {
 
   for (;;) {
     gpio::toggle(pins::kLoopPulse);
+    gPinsChanged = false;  // this pass reads them
     uint8_t buffer[32];
     const size_t count = UartPort::read(buffer, sizeof buffer);
     if (count > 0) gPanel.receive(buffer, count);

@@ -28,6 +28,8 @@ export interface EmulatedBoardOptions {
   autoReset?: boolean;
   /** false: no bootloader, the firmware starts at once after a reset. */
   bootloader?: boolean;
+  /** Print every pin edge the commands make (`PIN ...` lines). */
+  trace?: boolean;
 }
 
 export interface TimedLine {
@@ -54,6 +56,7 @@ function commandLine(options: EmulatedBoardOptions, hex: string): string[] {
   if (options.id) args.push('--id', options.id);
   if (options.autoReset === false) args.push('--no-auto-reset');
   if (options.bootloader === false) args.push('--no-bootloader');
+  if (options.trace) args.push('--trace-pins');
   return args;
 }
 
@@ -137,11 +140,11 @@ export class EmulatedBoardProcess {
     return this.log.waitFor(test, timeoutMs, since);
   }
 
-  /** Lines with a cycle stamp of one kind (`TX`, `RX`, `LAMPS`, `BOOT`, `HOST`, `WARN`), from index `since`. */
-  stamped(kind: string, since = 0): TimedLine[] {
+  /** Lines with a cycle stamp of one kind (`TX`, `RX`, `LAMPS`, `BOOT`, `HOST`, `PIN`, `WARN`), between two line indexes. */
+  stamped(kind: string, since = 0, until = this.lines.length): TimedLine[] {
     const prefix = `${kind} `;
     const out: TimedLine[] = [];
-    for (let i = since; i < this.lines.length; i++) {
+    for (let i = since; i < until; i++) {
       const line = this.lines[i]!;
       if (!line.startsWith(prefix)) continue;
       const space = line.indexOf(' ', prefix.length);
@@ -151,8 +154,8 @@ export class EmulatedBoardProcess {
   }
 
   /** What the firmware sent on its USART, with the cycle of each line's first byte. */
-  sent(since = 0): TimedLine[] {
-    return this.stamped('TX', since);
+  sent(since = 0, until = this.lines.length): TimedLine[] {
+    return this.stamped('TX', since, until);
   }
 
   /** The lamps over time: bit n is lamp n. */
