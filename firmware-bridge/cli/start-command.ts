@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { Controller } from '../core/controller.js';
+import { FLEET_START_OPTIONS, FLEET_START_USAGE, fleetFromFlags } from '../fleet/fleet-flags.js';
 import { createLogger, type LogLevel } from '../core/logger.js';
 import { projectPaths } from '../core/project-paths.js';
 import { ListenError } from '../http/kiosk-server.js';
@@ -11,7 +12,7 @@ import { PackError } from '../packs/pack-store.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
 export const START_USAGE =
-  'usage: crossroads start [--port 8080] [--host 127.0.0.1] [--serial auto|none|simulated|PATH] [--data DIR] [--media DIR] [--allow-unsigned] [--idle-reset SECONDS] [--page-stall SECONDS] [--restart-browser COMMAND] [--log-level info]';
+  'usage: crossroads start [--port 8080] [--host 127.0.0.1] [--serial auto|none|simulated|PATH] [--data DIR] [--media DIR] [--allow-unsigned] [--idle-reset SECONDS] [--page-stall SECONDS] [--restart-browser COMMAND] [--log-level info] ' + FLEET_START_USAGE;
 
 export async function runStart(args: string[], io: CliIo): Promise<number> {
   let values;
@@ -29,6 +30,7 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
         'log-level': { type: 'string', default: 'info' },
         'restart-browser': { type: 'string', default: '' },
         'page-stall': { type: 'string', default: '30' },
+        ...FLEET_START_OPTIONS,
       },
       strict: true,
     }).values;
@@ -44,6 +46,12 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
 
   const pageStallS = Number(values['page-stall']);
   if (!Number.isFinite(pageStallS) || pageStallS < 5) throw new UsageError('--page-stall must be at least 5 seconds');
+  let fleet;
+  try {
+    fleet = fleetFromFlags(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const paths = projectPaths();
   const log = createLogger({ level, write: (line) => io.stderr.write(line + '\n') });
   const controller = new Controller({
@@ -63,6 +71,7 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
     simulateWhenAbsent: !isInstalled(),
     restartBrowser: parseRestartCommand(values['restart-browser']),
     commands: process.stdin,
+    fleet,
   });
   try {
     await controller.start();

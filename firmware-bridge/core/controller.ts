@@ -2,6 +2,8 @@
 // order, stop in reverse, and undo a half-finished start.
 
 import type { BoardStatus } from '../api/messages.js';
+import { FleetLink } from '../fleet/fleet-link.js';
+import type { MqttSettings } from '../fleet/mqtt-settings.js';
 import { buildRegionGeo } from '../geo/region-geo.js';
 import { buildHealthReport, type HealthReport } from '../health/health-report.js';
 import { KioskServer } from '../http/kiosk-server.js';
@@ -48,6 +50,8 @@ export interface ControllerOptions {
   commands: NodeJS.ReadableStream | null;
   /** The panel layout: what each button and knob does. */
   controls?: ControlConfig;
+  /** The museum's MQTT fleet broker (`--mqtt`); null or absent runs without one. */
+  fleet?: { kioskId: string; mqtt: MqttSettings; discoveryPrefix: string | null } | null;
 }
 
 const NO_BOARD: BoardStatus = {
@@ -65,6 +69,8 @@ export class Controller {
   readonly packs: PackStore;
   readonly socket: KioskSocket;
   readonly server: KioskServer;
+  /** The link to the fleet broker, when `--mqtt` is set. */
+  readonly fleet: FleetLink | null = null;
   private readonly capabilities: Capability[] = [];
   private readonly started: Capability[] = [];
   private readonly startedAt = Date.now();
@@ -138,6 +144,25 @@ export class Controller {
         stallMs: options.pageStallMs,
         restartCommand: options.restartBrowser ?? null,
       }),
+    );
+    if (options.fleet) {
+      // It never waits for the broker, so a kiosk without its network still starts.
+      this.fleet = new FleetLink({
+        bus: this.bus,
+        log,
+        ...options.fleet,
+        version: options.version,
+        dataDir: options.dataDir,
+        store: this.packs,
+        health: () => this.health(),
+        counts: () => counter.counts(),
+        toPage: (message) => this.socket.sendToPages(message),
+        restartBrowser: options.restartBrowser ?? null,
+        ledCount: controls.map.buttons,
+      });
+      this.capabilities.push(this.fleet);
+    }
+    this.capabilities.push(
       // Last: READY=1 goes out only once everything above runs.
       new SystemdNotifier({ log, env: options.env ?? process.env }),
     );

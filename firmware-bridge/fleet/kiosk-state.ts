@@ -55,5 +55,7 @@ export function buildKioskState(inputs: StateInputs): KioskState {
  */
 export function stateKey(state: KioskState): string {
   const { uptimeS: _u, at: _a, page, ...rest } = state;
-  return JSON.stringify({ ...rest, page: { ...page, heartbeatAgeMs: page.heartbeatAgeMs === null ? null : 'seen' } });
+  // "page silent for 41 s" becomes "page silent for # s": the problem, not its age, is the change.
+  const problems = rest.problems.map((line) => line.replace(/\d+/g, '#'));
+  return JSON.stringify({ ...rest, problems, page: { ...page, heartbeatAgeMs: page.heartbeatAgeMs === null ? null : 'seen' } });
 }
