@@ -14,7 +14,14 @@ void LedShiftRegister::begin() {
 void LedShiftRegister::set(uint8_t index, bool lit) {
   if (index > 7) return;
   const uint8_t bit = static_cast<uint8_t>(1u << index);
-  lit_ = lit ? static_cast<uint8_t>(lit_ | bit) : static_cast<uint8_t>(lit_ & ~bit);
+  const uint8_t next = lit ? static_cast<uint8_t>(lit_ | bit) : static_cast<uint8_t>(lit_ & ~bit);
+  changed_ = changed_ || next != lit_;
+  lit_ = next;
+}
+
+void LedShiftRegister::show() {
+  if (!changed_) return;
+  changed_ = false;
   latch();
 }
 

@@ -8,12 +8,16 @@ class LedShiftRegister {
  public:
   // Makes the pins outputs and turns every lamp off.
   void begin();
-  // Lamp `index` (0..7) on or off; the outputs change at once.
+  // Lamp `index` (0..7) on or off, from the next show().
   void set(uint8_t index, bool lit);
+  // Shifts out and latches the lamps if any changed: once a pass, so lamps switched in
+  // one pass (blinking together) change at the same instant.
+  void show();
   uint8_t lit() const { return lit_; }
 
  private:
   void latch();
 
   uint8_t lit_ = 0;  // bit n: lamp n lit
+  bool changed_ = false;
 };

@@ -41,6 +41,7 @@ class BoardPins : public crossroads::PanelPins {
     return static_cast<uint8_t>((a << 1) | b);
   }
   void setLed(uint8_t index, bool lit) override { leds_.set(index, lit); }
+  void showLamps() { leds_.show(); }
 
  private:
   LedShiftRegister leds_;
@@ -120,6 +121,7 @@ int main() {
     const size_t count = UartPort::read(buffer, sizeof buffer);
     if (count > 0) gPanel.receive(buffer, count);
     gPanel.poll();
+    gPins.showLamps();
     idleUntilInterrupt();
   }
 }
