@@ -13,6 +13,7 @@ commands:
   pack rollback     make the previous installed pack current again
   keygen            make a signing key pair
   doctor            check this kiosk and explain what is wrong
+  firmware          build, flash (avrdude) or bench-check the panel's firmware
   fleet             send signed commands and roll out packs to kiosks over MQTT
 
 ${START_USAGE}`;
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<CommandRunner>> = {
   pack: () => lazy('./pack-command.js'),
   keygen: () => lazy('./keygen-command.js'),
   doctor: () => lazy('./doctor-command.js'),
+  firmware: () => lazy('./firmware-command.js'),
   fleet: () => lazy('./fleet-command.js'),
 };
 
