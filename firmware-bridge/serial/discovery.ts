@@ -1,12 +1,33 @@
 // Finds serial ports that may hold a panel board. SerialPort.list() needs
 // udev on Linux and fails on some systems: then the device directory is
-// searched instead. Ports with a known USB vendor come first; each candidate
-// is then probed (WHO/HELLO) by the caller.
+// searched instead. Ports whose USB ids are those of a panel's board or its
+// USB-serial chip come first, then other ports of those vendors, then other
+// USB serial ports; each candidate is then probed (WHO/HELLO) by the caller.
 
 import { readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import type { Logger } from '../core/logger.js';
+
+export interface KnownDevice {
+  vendorId: string;
+  /** Absent: every product of the vendor. */
+  productId?: string;
+  name: string;
+}
+
+/**
+ * The USB devices a panel shows up as: the RP2040's own USB, Arduino boards, and the
+ * USB-serial chips on ATmega328P boards (the reference board). udev/99-crossroads-panel.rules
+ * names the same ids.
+ */
+export const KNOWN_DEVICES: readonly KnownDevice[] = [
+  { vendorId: '2e8a', productId: '000a', name: 'Raspberry Pi Pico (RP2040)' },
+  { vendorId: '2341', name: 'Arduino (Uno, Nano, with a 16U2 or its own USB)' },
+  { vendorId: '2a03', name: 'Arduino (arduino.org)' },
+  { vendorId: '1a86', productId: '7523', name: 'CH340 USB-serial (most Nano and Uno clones)' },
+  { vendorId: '0403', productId: '6001', name: 'FTDI FT232R USB-serial (older Nanos)' },
+];
 
 /** USB vendor ids of the boards the panel is built on. */
 export const KNOWN_VENDORS: Readonly<Record<string, string>> = {
@@ -16,6 +37,13 @@ export const KNOWN_VENDORS: Readonly<Record<string, string>> = {
   '1a86': 'CH340 USB-UART',
   '0403': 'FTDI USB-UART',
 };
+
+/** The known device a port is, if any. */
+export function knownDevice(port: ListedPort): KnownDevice | undefined {
+  const vendor = port.vendorId?.toLowerCase();
+  const product = port.productId?.toLowerCase();
+  return KNOWN_DEVICES.find((device) => device.vendorId === vendor && (device.productId === undefined || device.productId === product));
+}
 
 export interface ListedPort {
   path: string;
@@ -47,10 +75,12 @@ export class Discovery {
   /** Candidate paths, most likely first, each device once. */
   async candidates(): Promise<string[]> {
     const listed = await this.listed();
-    const known = listed.filter((p) => p.vendorId && KNOWN_VENDORS[p.vendorId.toLowerCase()]);
-    const otherUsb = listed.filter((p) => !known.includes(p) && (p.vendorId || USB_TTY.test(baseName(p.path))));
+    const known = listed.filter((p) => knownDevice(p) !== undefined);
+    // A known vendor's other products (an FTDI FT2232, a CH341) are less likely, but possible.
+    const knownVendor = listed.filter((p) => !known.includes(p) && p.vendorId && KNOWN_VENDORS[p.vendorId.toLowerCase()]);
+    const otherUsb = listed.filter((p) => !known.includes(p) && !knownVendor.includes(p) && (p.vendorId || USB_TTY.test(baseName(p.path))));
     const globbed = await this.globbed();
-    return dedupe([...known.map((p) => p.path), ...otherUsb.map((p) => p.path), ...globbed]);
+    return dedupe([...known, ...knownVendor, ...otherUsb].map((p) => p.path).concat(globbed));
   }
 
   private async listed(): Promise<ListedPort[]> {
