@@ -22,7 +22,32 @@ export interface KioskSeen {
 
 export async function openOperator(settings: MqttSettings): Promise<MqttClient> {
   const options = await mqttClientOptions(settings, { clientId: `crossroads-operator-${newNonce().slice(0, 8)}`, clean: true, reconnectPeriod: 0, connectTimeout: 10_000 });
-  return connectAsync(settings.url, options);
+  const client = await connectAsync(settings.url, options);
+  // Errors are reported through the operation that is waiting (publishOrFail); without a listener one would crash the command.
+  client.on('error', () => {});
+  return client;
+}
+
+/**
+ * Publishes at QoS 1 and waits for the broker's acknowledgement, failing on
+ * a client error or a closed connection meanwhile: Mosquitto answers a
+ * message over its message_size_limit with a reason code the client rejects
+ * as an error, and the publish itself would then never finish.
+ */
+function publishOrFail(client: MqttClient, topic: string, payload: string | Buffer, retain: boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => settle(error);
+    const onClose = (): void => settle(new Error('the broker closed the connection'));
+    const settle = (error?: Error | null): void => {
+      client.off('error', onError);
+      client.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    client.on('error', onError);
+    client.on('close', onClose);
+    client.publish(topic, payload, { qos: 1, retain }, (error) => settle(error));
+  });
 }
 
 /**
@@ -128,7 +153,7 @@ export async function sendCommand(client: MqttClient, request: SendRequest): Pro
   const issuedAt = new Date((request.now ?? Date.now)()).toISOString();
   const message = signCommand({ command: request.command, args: request.args, target: request.target, issuedAt, nonce }, request.privatePem);
   return gather<CommandResult>(client, 'cmd-result', expected, request.waitMs, (r) => r.nonce === nonce, async () => {
-    await client.publishAsync(`${BASE_TOPIC}/${request.target}/cmd`, message, { qos: 1, retain: false });
+    await publishOrFail(client, `${BASE_TOPIC}/${request.target}/cmd`, message, false);
   });
 }
 
@@ -143,12 +168,12 @@ export async function publishRollout(client: MqttClient, request: RolloutRequest
   const sha256 = createHash('sha256').update(request.zip).digest('hex');
   const topic = `${BASE_TOPIC}/${request.target}/pack`;
   if (request.zip.length === 0) {
-    await client.publishAsync(topic, Buffer.alloc(0), { qos: 1, retain: true });
+    await publishOrFail(client, topic, Buffer.alloc(0), true);
     return { answers: new Map(), missing: [], sha256 };
   }
   const expected = await expectedFor(client, request.target);
   const gathered = await gather<RolloutResult>(client, 'rollout', expected, request.waitMs, (r) => r.sha256 === sha256, async () => {
-    await client.publishAsync(topic, request.zip, { qos: 1, retain: true });
+    await publishOrFail(client, topic, request.zip, true);
   });
   return { ...gathered, sha256 };
 }
