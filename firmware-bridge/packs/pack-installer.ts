@@ -8,7 +8,7 @@ import type { PackLayout, Pointer, PointerEntry, Staging } from './pack-layout.j
 import { describeError, problem, type PackLimits, type PackProblem } from './pack-problem.js';
 import type { TrustedKeys } from './pack-signature.js';
 import { validatePack, MANIFEST } from './pack-validator.js';
-import { compareSemVer } from './semver.js';
+import { compareSemVer } from '../core/semver.js';
 
 export type ProgressListener = (fraction: number, step: string) => void;
 

@@ -21,7 +21,7 @@ import { DEFAULT_LIMITS, formatProblem, type PackLimits, type PackProblem } from
 import { loadTrustedKeys } from './pack-signature.js';
 import { validatePack, type ValidationResult } from './pack-validator.js';
 import { PointerWatcher } from './pointer-watcher.js';
-import { compareSemVer, parseSemVer } from './semver.js';
+import { compareSemVer, parseSemVer } from '../core/semver.js';
 
 export class PackError extends Error {
   constructor(

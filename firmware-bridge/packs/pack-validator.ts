@@ -20,7 +20,7 @@ import {
 } from './pack-problem.js';
 import { decodeSignature, findSigner, type TrustedKeys } from './pack-signature.js';
 import type { OpenedSource, PackSource } from './pack-source.js';
-import { compareSemVer, parseSemVer } from './semver.js';
+import { compareSemVer, parseSemVer } from '../core/semver.js';
 import { openZipSource } from './zip-source.js';
 
 export const MANIFEST = 'pack.json';

@@ -13,7 +13,7 @@ import type { Logger } from '../core/logger.js';
 import { describeError } from './pack-problem.js';
 import type { PackStore } from './pack-store.js';
 import { peekPack } from './pack-validator.js';
-import { compareSemVer } from './semver.js';
+import { compareSemVer } from '../core/semver.js';
 import { reportName, reportText, resultLines, type StickResult } from './stick-report.js';
 
 export interface UsbWatcherOptions {

@@ -2,6 +2,7 @@
 // reason for rejecting it, and encode the host's frames. Pure: no I/O, never
 // throws on input, so every byte the board sends is either a frame or a count.
 
+import { isSemVer } from '../core/semver.js';
 import { crc8Hex } from './crc8.js';
 import { MAX_LINE_BYTES } from './line-splitter.js';
 
@@ -29,7 +30,6 @@ const INT = /^-?(0|[1-9][0-9]*)$/;
 const UINT = /^(0|[1-9][0-9]*)$/;
 const HEX_ID = /^[0-9A-Fa-f]{1,32}$/;
 const HEX_MASK = /^[0-9A-Fa-f]{1,8}$/;
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 const PROTO = /^(0|[1-9]\d*)(\.(0|[1-9]\d*))*$/;
 const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
@@ -77,7 +77,7 @@ function parseFields(type: string, f: string[], rest: string): BoardFrame | null
       const [proto, firmware, boardId] = f as [string, string, string];
       const buttons = uint(f[3], 32);
       const knobs = uint(f[4], 8);
-      if (!PROTO.test(proto) || !SEMVER.test(firmware) || !HEX_ID.test(boardId)) return null;
+      if (!PROTO.test(proto) || !isSemVer(firmware) || !HEX_ID.test(boardId)) return null;
       if (buttons === null || buttons < 1 || knobs === null) return null;
       return { type, proto, protoMajor: Number(proto.split('.')[0]), firmware, boardId: boardId.toUpperCase(), buttons, knobs };
     }

@@ -10,20 +10,8 @@ import { formatProblem } from '../../../firmware-bridge/packs/pack-problem.js';
 import { decodeSignature } from '../../../firmware-bridge/packs/pack-signature.js';
 import { unsafePathReason } from '../../../firmware-bridge/packs/pack-source.js';
 import { validatePack } from '../../../firmware-bridge/packs/pack-validator.js';
-import { compareSemVer, parseSemVer } from '../../../firmware-bridge/packs/semver.js';
 import { reportName } from '../../../firmware-bridge/packs/stick-report.js';
 import { minimalManifest, removeDir, tempDir, writePackFolder } from './helpers/pack-fixtures.js';
-
-describe('semver', () => {
-  it('orders versions, pre-releases before their release', () => {
-    const sorted = ['1.0.0', '1.0.0-alpha', '0.9.12', '1.0.0-alpha.10', '1.0.0-alpha.2', '1.0.0-beta', '1.10.0', '1.2.0'].sort(compareSemVer);
-    expect(sorted).toEqual(['0.9.12', '1.0.0-alpha', '1.0.0-alpha.2', '1.0.0-alpha.10', '1.0.0-beta', '1.0.0', '1.2.0', '1.10.0']);
-    expect(compareSemVer('1.0.0+build.1', '1.0.0')).toBe(0);
-    expect(parseSemVer('01.0.0')).toBeNull();
-    expect(parseSemVer('1.0')).toBeNull();
-    expect(() => compareSemVer('1.0', '1.0.0')).toThrow(/not a semantic version: 1.0/);
-  });
-});
 
 describe('entry names', () => {
   it('accepts plain relative paths and says what is wrong with the rest', () => {

@@ -1,5 +1,7 @@
-// Just enough semver for packs: parse, compare (with pre-release order), so
-// that "newer" means the same thing on the kiosk, in the CLI and on a stick.
+// The one semver of the bridge (semver.org 2.0.0): parse, compare with
+// pre-release order, so that "newer" means the same thing on the kiosk, in
+// the CLI and on a stick, and a board's firmware version is checked by the
+// same rule as a pack's.
 
 export interface SemVer {
   major: number;
@@ -20,6 +22,10 @@ export function parseSemVer(text: string): SemVer | null {
     patch: Number(match[3]),
     prerelease: match[4] ? match[4].split('.') : [],
   };
+}
+
+export function isSemVer(text: string): boolean {
+  return PATTERN.test(text);
 }
 
 function compareIdentifiers(a: string, b: string): number {
