@@ -127,6 +127,21 @@ export const appStyles = css`
     inset: 0;
     z-index: 5;
   }
+  /* A fleet operator's identify: the kiosk id, large, above everything. */
+  .fleet-identify {
+    position: absolute;
+    top: 50%;
+    left: 50%;
+    transform: translate(-50%, -50%);
+    z-index: 6;
+    padding: 0.4em 0.8em;
+    border: var(--panel-border);
+    border-radius: 0.3em;
+    background: var(--panel-bg);
+    color: var(--accent);
+    font-size: calc(var(--fs-body) * 4);
+    font-weight: 700;
+  }
   @media (orientation: portrait) {
     .layer {
       inset: 1.5vh 3vw;

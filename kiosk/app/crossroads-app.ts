@@ -30,6 +30,7 @@ import { appStyles } from './app-styles.js';
 import { AttractLoop } from './attract-loop.js';
 import { displayOptionsFrom, textScale, toggleDisplay, type DisplayOptions, type DisplayToggle } from './display-options.js';
 import { ExhibitState, type ExhibitSnapshot } from './exhibit-state.js';
+import { applyRemoteMode, FleetNotice } from './fleet-notice.js';
 import { IdleTimer, type IdlePolicy } from './idle-timer.js';
 import { MaintenanceFeed } from './maintenance-feed.js';
 import { SceneController } from './scene-controller.js';
@@ -58,6 +59,8 @@ export class CrossroadsApp extends SafeElement {
 
   readonly state = new ExhibitState();
   readonly feed = new MaintenanceFeed();
+  /** A fleet operator's identify: the kiosk id on screen for a while. */
+  private readonly notice = new FleetNotice(() => this.requestUpdate());
   display: DisplayOptions = { highContrast: false, largeText: false, reducedMotion: false };
   private countdown: number | null = null;
   private connection: BridgeConnection | null = null;
@@ -168,6 +171,7 @@ export class CrossroadsApp extends SafeElement {
     this.unsubscribe?.();
     this.removeHooks?.();
     this.idle.dispose();
+    this.notice.dispose();
     this.attract.stop();
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.statusTimer) clearInterval(this.statusTimer);
@@ -207,6 +211,13 @@ export class CrossroadsApp extends SafeElement {
         break;
       case 'intent':
         this.handleIntent(message.intent, 'bridge');
+        break;
+      case 'identify':
+        this.notice.identify(message.kioskId, message.seconds);
+        break;
+      case 'mode':
+        this.activity();
+        applyRemoteMode(this.state, message.mode);
         break;
       case 'input':
         this.activity();
@@ -375,6 +386,7 @@ export class CrossroadsApp extends SafeElement {
         <control-hints .controls=${this.feed.controls} .pack=${pack} .language=${lang} .scenarioIndex=${s.scenarioIndex}></control-hints>
         <scenario-strip .pack=${pack} .language=${lang} .index=${s.mode === 'attract' ? -1 : s.scenarioIndex}></scenario-strip>
       </div>
+      ${this.notice.kioskId ? html`<div class="fleet-identify" role="status">${this.notice.kioskId}</div>` : ''}
       ${s.mode !== 'maintenance' ? html`<install-banner .pack=${pack} .install=${this.feed.install} .language=${lang}></install-banner>` : ''}
       ${s.mode === 'maintenance'
         ? html`<maintenance-screen
