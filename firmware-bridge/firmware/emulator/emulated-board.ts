@@ -77,6 +77,8 @@ export class EmulatedBoard {
   private lastPulse = false;
   private longestPass = 0;
   private passCount = 0;
+  /** Where this boot's longest pass began, to see what it was doing. */
+  longestPassAt = 0;
 
   constructor(
     private readonly program: Uint16Array,
@@ -301,7 +303,10 @@ export class EmulatedBoard {
 
   private endPass(cycle: number): void {
     if (this.passStart === null) return;
-    this.longestPass = Math.max(this.longestPass, cycle - this.passStart);
+    if (cycle - this.passStart > this.longestPass) {
+      this.longestPass = cycle - this.passStart;
+      this.longestPassAt = this.passStart;
+    }
     this.passCount++;
     this.passStart = null;
   }

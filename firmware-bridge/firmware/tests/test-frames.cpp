@@ -94,6 +94,14 @@ TEST(encode_extreme_numbers_and_hex) {
   CHECK_EQ(text.substr(0, text.find('*')), std::string("X -2147483648 2147483647 4294967295 ABCDEF12 00"));
 }
 
+// Numbers that fit 16 bits take a faster path: both sides of the edge must agree.
+TEST(encode_numbers_around_the_16_bit_edge) {
+  FrameWriter frame("X");
+  frame.uintField(0).uintField(9).uintField(65535).uintField(65536).uintField(655359).intField(-65535).intField(-65536).intField(-1);
+  const std::string text = written(frame);
+  CHECK_EQ(text.substr(0, text.find('*')), std::string("X 0 9 65535 65536 655359 -65535 -65536 -1"));
+}
+
 TEST(encode_sanitizes_fields_so_a_frame_stays_one_line) {
   FrameWriter frame("LOG");
   frame.text("a*b\nc d");

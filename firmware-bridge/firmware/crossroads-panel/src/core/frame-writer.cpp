@@ -41,13 +41,25 @@ FrameWriter& FrameWriter::text(const char* text) {
   return *this;
 }
 
-FrameWriter& FrameWriter::uintField(uint32_t value) {
-  char digits[10];
+// Decimal digits, least significant first; returns how many. Numbers that fit 16 bits
+// are divided in 16 bits: several times faster on an 8-bit microcontroller.
+static int decimalDigits(uint32_t value, char digits[10]) {
   int count = 0;
-  do {
+  while (value > 0xFFFFu) {
     digits[count++] = static_cast<char>('0' + value % 10);
     value /= 10;
-  } while (value != 0);
+  }
+  uint16_t small = static_cast<uint16_t>(value);
+  do {
+    digits[count++] = static_cast<char>('0' + small % 10);
+    small = static_cast<uint16_t>(small / 10);
+  } while (small != 0);
+  return count;
+}
+
+FrameWriter& FrameWriter::uintField(uint32_t value) {
+  char digits[10];
+  int count = decimalDigits(value, digits);
   appendSeparator();
   while (count > 0) append(digits[--count]);
   return *this;
@@ -58,11 +70,7 @@ FrameWriter& FrameWriter::intField(int32_t value) {
   uint32_t magnitude = static_cast<uint32_t>(value);
   if (value < 0) magnitude = 0u - magnitude;
   char digits[10];
-  int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
+  int count = decimalDigits(magnitude, digits);
   appendSeparator();
   if (value < 0) append('-');
   while (count > 0) append(digits[--count]);
