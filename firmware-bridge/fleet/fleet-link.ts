@@ -23,7 +23,7 @@ import { FleetCommands, type CommandOutcome } from './fleet-commands.js';
 import { addresseeOf, kioskTopics, type KioskTopics } from './fleet-topics.js';
 import { discoveryMessages } from './ha-discovery.js';
 import { buildKioskState, stateKey, type KioskState } from './kiosk-state.js';
-import { mqttClientOptions, safeUrl, type MqttSettings } from './mqtt-settings.js';
+import { mqttClientOptions, safeUrl, sendAtOnce, type MqttSettings } from './mqtt-settings.js';
 import { NonceMemory } from './nonce-memory.js';
 import { DEFAULT_MAX_PACK_BYTES, PackRollout, type RolloutResult } from './pack-rollout.js';
 
@@ -145,6 +145,7 @@ export class FleetLink implements Capability {
   }
 
   private onConnect(client: MqttClient): void {
+    sendAtOnce(client);
     this.reported.clear();
     this.log.info(`connected to ${safeUrl(this.options.mqtt.url)} as ${this.options.kioskId}`);
     this.publish(this.topics.availability, 'online', true);
@@ -209,7 +210,7 @@ export class FleetLink implements Capability {
   private saveNonces(): void {
     const text = JSON.stringify(this.nonces.toJSON(this.now()));
     this.saving = this.saving
-      .then(() => writeFileAtomic(this.noncesFile, text))
+      .then(() => writeFileAtomic(this.noncesFile, text, { folderSync: 'best-effort' }))
       .catch((error: Error) => this.log.warn(`cannot keep the command nonces: ${error.message}`));
   }
 

@@ -10,7 +10,7 @@ import { newNonce, signCommand, type CommandName } from './command-signing.js';
 import type { CommandResult } from './fleet-link.js';
 import { ALL, BASE_TOPIC, kioskOf } from './fleet-topics.js';
 import type { KioskState } from './kiosk-state.js';
-import { mqttClientOptions, type MqttSettings } from './mqtt-settings.js';
+import { mqttClientOptions, sendAtOnce, type MqttSettings } from './mqtt-settings.js';
 import type { RolloutResult } from './pack-rollout.js';
 
 export interface KioskSeen {
@@ -23,6 +23,7 @@ export interface KioskSeen {
 export async function openOperator(settings: MqttSettings): Promise<MqttClient> {
   const options = await mqttClientOptions(settings, { clientId: `crossroads-operator-${newNonce().slice(0, 8)}`, clean: true, reconnectPeriod: 0, connectTimeout: 10_000 });
   const client = await connectAsync(settings.url, options);
+  sendAtOnce(client);
   // Errors are reported through the operation that is waiting (publishOrFail); without a listener one would crash the command.
   client.on('error', () => {});
   return client;

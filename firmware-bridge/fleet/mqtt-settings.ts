@@ -3,7 +3,7 @@
 // password is read from a file so it never shows in `ps` or the journal.
 
 import { readFile } from 'node:fs/promises';
-import type { IClientOptions } from 'mqtt';
+import type { IClientOptions, MqttClient } from 'mqtt';
 
 export interface MqttSettings {
   /** mqtt://host:1883 or mqtts://host:8883 */
@@ -55,4 +55,14 @@ export function safeUrl(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * Turns Nagle's algorithm off on the client's socket (call on every connect:
+ * each reconnect has a new one). The client writes a packet's header and body
+ * separately, and with Nagle the body waits for the broker's delayed ACK:
+ * about 40 ms per message on loopback.
+ */
+export function sendAtOnce(client: MqttClient): void {
+  (client.stream as { setNoDelay?: (noDelay: boolean) => void } | undefined)?.setNoDelay?.(true);
 }

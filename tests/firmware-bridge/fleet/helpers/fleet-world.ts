@@ -12,6 +12,7 @@ import { EventBus } from '../../../../firmware-bridge/core/event-bus.js';
 import { createMemoryLogger } from '../../../../firmware-bridge/core/logger.js';
 import { brokerAcl } from '../../../../firmware-bridge/fleet/broker-acl.js';
 import { FleetLink, type FleetLinkOptions } from '../../../../firmware-bridge/fleet/fleet-link.js';
+import { sendAtOnce } from '../../../../firmware-bridge/fleet/mqtt-settings.js';
 import { buildHealthReport } from '../../../../firmware-bridge/health/health-report.js';
 import { PackStore } from '../../../../firmware-bridge/packs/pack-store.js';
 import { makeKeys, minimalManifest, removeDir, tempDir, writePackFolder, type Keys } from '../../packs/helpers/pack-fixtures.js';
@@ -147,6 +148,7 @@ export async function startFleetWorld(options: { kioskIds: string[]; messageSize
     startKiosk,
     async client(user = 'operator') {
       const client = await connectAsync(broker.url, { username: user, password: users[user], protocolVersion: 5, reconnectPeriod: 0, clientId: `test-${user}-${clients.size}-${process.pid}` });
+      sendAtOnce(client);
       clients.add(client);
       return client;
     },

@@ -65,6 +65,7 @@ async function tryStart(dir: string, port: number, options: BrokerOptions): Prom
       `password_file ${join(dir, 'passwd')}`,
       `acl_file ${join(dir, 'acl')}`,
       'persistence false',
+      'set_tcp_nodelay true',
       // Set on purpose: the pack roll-out sends whole pack zips as retained messages.
       `message_size_limit ${options.messageSizeLimit ?? 8 * 1024 * 1024}`,
       'log_dest stderr',
