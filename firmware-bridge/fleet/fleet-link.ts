@@ -10,13 +10,13 @@ import { connect, type IClientOptions, type IPublishPacket, type MqttClient } fr
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BridgeMessage } from '../api/messages.js';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import type { Capability } from '../core/capability.js';
 import { Subscriptions, type EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { HealthReport } from '../health/health-report.js';
 import type { PackStore } from '../packs/pack-store.js';
 import { loadTrustedKeys } from '../packs/pack-signature.js';
-import { writeFileAtomic } from '../stats/atomic-file.js';
 import type { DayCounts } from '../stats/interaction-counts.js';
 import { verifyCommand, type Verified } from './command-signing.js';
 import { FleetCommands, type CommandOutcome } from './fleet-commands.js';

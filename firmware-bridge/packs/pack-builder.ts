@@ -3,12 +3,13 @@
 // deterministic zip (sorted entries, fixed dates and modes), then checks the
 // zip with the same validator a kiosk uses.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import { commitFile, tempPathFor } from '../core/atomic-file.js';
 import { openFolderSource } from './folder-source.js';
 import { DEFAULT_LIMITS, describeError, problem, type PackProblem } from './pack-problem.js';
 import { publicKeyOf, signBytes } from './pack-signature.js';
@@ -80,7 +81,7 @@ export async function buildPack(dir: string, outFile: string, options: BuildOpti
   for (const path of Object.keys(hashes).sort()) zip.addFile(pathOf(dir, path), path, entryOptions(path));
   zip.end();
 
-  const temp = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathFor(outFile);
   try {
     progress(0.7, 'zipping');
     await pipeline(zip.outputStream, createWriteStream(temp));
@@ -95,7 +96,7 @@ export async function buildPack(dir: string, outFile: string, options: BuildOpti
       await rm(temp, { force: true });
       return { problems: checked.problems, signed: signature !== null };
     }
-    await rename(temp, outFile);
+    await commitFile(temp, outFile);
     progress(1, 'done');
     return { problems: [], signed: signature !== null };
   } catch (error) {

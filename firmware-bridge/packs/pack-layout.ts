@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { syncPath as fsyncPath, tempPrefixFor, writeFileAtomic } from '../core/atomic-file.js';
 import type { FileWriter } from './pack-validator.js';
 
 export interface PointerEntry {
@@ -27,16 +28,7 @@ export interface Pointer {
 
 const STAGING_PREFIX = '.staging-';
 const POINTER = 'current';
-const POINTER_TEMP_PREFIX = '.current.tmp-';
-
-async function fsyncPath(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+const POINTER_TEMP_PREFIX = tempPrefixFor(POINTER);
 
 function isEntry(value: unknown): value is PointerEntry {
   const v = value as PointerEntry;
@@ -124,16 +116,7 @@ export class PackLayout {
 
   /** Temp file, fsync, rename over, fsync the folder: the switch is all or nothing. */
   async writePointer(pointer: Pointer): Promise<void> {
-    const temp = join(this.packsDir, POINTER_TEMP_PREFIX + randomBytes(6).toString('hex'));
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(JSON.stringify(pointer, null, 2) + '\n');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, join(this.packsDir, POINTER));
-    await fsyncPath(this.packsDir);
+    await writeFileAtomic(join(this.packsDir, POINTER), JSON.stringify(pointer, null, 2) + '\n');
   }
 
   async createStaging(): Promise<Staging> {

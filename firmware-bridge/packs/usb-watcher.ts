@@ -4,16 +4,17 @@
 // valid version of each pack id installed, the result shown on screen
 // (install.status) and written back to the stick; nothing on it is removed.
 
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { InstallStatus } from '../api/messages.js';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import type { Capability } from '../core/capability.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
+import { compareSemVer } from '../core/semver.js';
 import { describeError } from './pack-problem.js';
 import type { PackStore } from './pack-store.js';
 import { peekPack } from './pack-validator.js';
-import { compareSemVer } from '../core/semver.js';
 import { reportName, reportText, resultLines, type StickResult } from './stick-report.js';
 
 export interface UsbWatcherOptions {
@@ -210,13 +211,8 @@ export class UsbWatcher implements Capability {
       }
     })();
     try {
-      const handle = await open(join(folder, name), 'w');
-      try {
-        await handle.writeFile(reportText({ at, kioskVersion: this.options.store.kioskVersion, lines, current }));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      // A pulled stick leaves no half report; its FAT cannot sync the folder itself.
+      await writeFileAtomic(join(folder, name), reportText({ at, kioskVersion: this.options.store.kioskVersion, lines, current }), { folderSync: 'best-effort' });
       return name;
     } catch (error) {
       this.options.log.warn(`cannot write ${join(folder, name)}: ${describeError(error)}`);

@@ -10,7 +10,7 @@ import type { PageMessage } from '../api/messages.js';
 import type { Capability } from '../core/capability.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import { addOpen, countsToCsv, localDay, parseCounts, serializeCounts, type DayCounts } from './interaction-counts.js';
 
 export interface InteractionCounterOptions {
@@ -71,7 +71,8 @@ export class InteractionCounter implements Capability {
     const at = this.now();
     const stamp = localDay(at).replace(/-/g, '') + '-' + [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, '0')).join('');
     const path = join(dir, `interactions-${stamp}.csv`);
-    await writeFileAtomic(path, countsToCsv(this.days));
+    // A stick's FAT cannot sync a folder; the file itself is still synced before the rename.
+    await writeFileAtomic(path, countsToCsv(this.days), { folderSync: 'best-effort' });
     this.log.info(`wrote interaction counts to ${path}`);
     return path;
   }
@@ -101,7 +102,7 @@ export class InteractionCounter implements Capability {
   private queueSave(): void {
     const text = serializeCounts(this.days);
     this.saving = this.saving
-      .then(() => writeFileAtomic(this.file, text))
+      .then(() => writeFileAtomic(this.file, text, { folderSync: 'best-effort' }))
       .catch((error: Error) => this.log.error(`cannot save interaction counts: ${error.message}`));
   }
 
