@@ -1,14 +1,11 @@
 // Plain one-line logs on stderr (journald adds the time on a kiosk), and a
 // short memory of recent warnings and errors for the maintenance screen.
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+import type { BridgeLogLine } from '../api/messages.js';
 
-export interface LogEntry {
-  at: string;
-  level: LogLevel;
-  scope: string;
-  message: string;
-}
+// One shape for a log line: the maintenance screen gets these very entries.
+export type LogEntry = BridgeLogLine;
+export type LogLevel = LogEntry['level'];
 
 export interface Logger {
   debug(message: string): void;
