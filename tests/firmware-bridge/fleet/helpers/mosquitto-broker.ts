@@ -5,7 +5,7 @@
 // killed by stop(), which every test file calls in afterAll/afterEach.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +100,9 @@ async function tryStart(dir: string, port: number, options: BrokerOptions): Prom
 }
 
 export async function startBroker(options: BrokerOptions): Promise<Broker> {
+  if (!existsSync(MOSQUITTO) || spawnSync('mosquitto_passwd', ['-h']).error) {
+    throw new Error('the fleet tests need Mosquitto: apt-get install -y --no-install-recommends mosquitto mosquitto-clients');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'crossroads-mqtt-'));
   try {
     writePasswords(join(dir, 'passwd'), options.users);
