@@ -37,16 +37,19 @@ const MODES: readonly RemoteMode[] = ['attract', 'class', 'maintenance-off'];
 export class FleetCommands {
   private readonly blink: IdentifyBlink;
   private readonly children = new Set<ChildProcess>();
+  private closed = false;
 
   constructor(private readonly options: FleetCommandsOptions) {
     this.blink = new IdentifyBlink(options);
   }
 
   start(): void {
+    this.closed = false;
     this.blink.start();
   }
 
   async run(command: FleetCommand): Promise<CommandOutcome> {
+    if (this.closed) return { status: 'failed', message: 'the kiosk is shutting down' };
     const [first, ...more] = command.args;
     switch (command.command) {
       case 'identify': {
@@ -91,7 +94,9 @@ export class FleetCommands {
     });
   }
 
+  /** Refuses new commands, ends a blink and kills a restart command still running. */
   async stop(): Promise<void> {
+    this.closed = true;
     this.blink.stop();
     await Promise.all(
       [...this.children].map((child) => {

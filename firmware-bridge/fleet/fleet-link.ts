@@ -260,8 +260,8 @@ export class FleetLink implements Capability {
     this.timer = this.soon = null;
     this.subscriptions.release();
     await this.rollout.stop();
-    await this.running;
     await this.commands.stop();
+    await this.running;
     const client = this.client;
     this.client = null;
     if (client) {
