@@ -16,6 +16,10 @@ export type PlaceKind = 'capital' | 'city' | 'port' | 'border' | 'hub';
 export type CorridorKind = 'rail' | 'sea' | 'road' | 'pipeline' | 'multimodal';
 export type CorridorStatus = 'operating' | 'planned' | 'proposed';
 export type RelationType = 'alliance' | 'partnership' | 'mediation' | 'rivalry' | 'tension';
+/** What a leg of a corridor runs over: land, or water (a ferry, a sub-sea pipeline). */
+export type LegSurface = 'land' | 'water';
+/** A work (the analysis, one it cites, or another published source), or the editors' own addition. */
+export type SourceKind = 'work' | 'editors-context';
 
 export interface Actor {
   /** Slug, e.g. "azerbaijan". */
@@ -34,6 +38,8 @@ export interface Place {
   kind: PlaceKind;
   /** [longitude, latitude]. */
   at: LonLat;
+  /** Actor id of the country the place is in; its dot must fall inside that country on the map. */
+  country?: string;
 }
 
 export interface Corridor {
@@ -47,6 +53,10 @@ export interface Corridor {
   route: string[];
   /** Optional one-line note shown in the legend. */
   note?: LocalText;
+  /** Actor ids of every country the route crosses; the map checks that its line crosses no other. */
+  countries?: string[];
+  /** Per leg (route[i] to route[i + 1]): over land or water. Drawn and checked so. */
+  legs?: LegSurface[];
 }
 
 export interface Relation {
@@ -102,9 +112,14 @@ export interface TimelineEvent {
 
 export interface Source {
   id: string;
+  /** 'work' (default): a published work; 'editors-context': facts the exhibit's editors added, described in `note`. */
+  kind?: SourceKind;
   /** Author(s) as cited. */
   author: string;
+  /** As the work is titled; for an untitled work, a plain description such as "untitled analysis". */
   title: string;
+  /** True when the work carries no title of its own (then `title` only describes it). */
+  untitled?: boolean;
   publisher: string;
   /** "YYYY-MM-DD", "YYYY-MM" or "YYYY". */
   date: string;
@@ -113,6 +128,8 @@ export interface Source {
   url?: string;
   /** Footnote number in the analysis, when it is one. */
   footnote?: number;
+  /** What this source covers, in every language: for editors' context, which facts the editors added. */
+  note?: LocalText;
 }
 
 export interface LessonStep {
@@ -157,6 +174,8 @@ export interface PackManifest {
   timeline: TimelineEvent[];
   sources: Source[];
   lessons?: Lesson[];
+  /** The date the story stands at ("YYYY-MM"): shown with every scenario; nothing later is in the texts. */
+  asOf?: string;
   /** Extra or overriding kiosk interface strings: key -> text per language. */
   strings?: Record<string, LocalText>;
 }

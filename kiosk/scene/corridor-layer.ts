@@ -6,22 +6,20 @@
 // direction by a time uniform; visibility is a uniform per corridor.
 
 import { Color, Mesh, ShaderMaterial, type BufferGeometry, type IUniform } from 'three';
-import type { Corridor, CorridorKind, CorridorStatus, PackManifest } from '../../content/schema/pack-types.js';
-import type { GeoProjection } from './geo-projection.js';
+import { CorridorPaths } from '../../content/geo/corridor-paths.js';
+import type { GeoProjection } from '../../content/geo/geo-projection.js';
+import type { RoutePlanner } from '../../content/geo/route-planner.js';
+import type { CorridorKind, CorridorStatus, PackManifest } from '../../content/schema/pack-types.js';
 import { FLOW_HEIGHT } from './map-style.js';
 import { EasedVisibility } from './eased-visibility.js';
 import { createFlowMesh } from './flow-mesh.js';
 import { RibbonBuilder } from './ribbon-builder.js';
-import type { RoutePlanner } from './route-planner.js';
 
 export const MAX_CORRIDORS = 64;
 const KINDS: CorridorKind[] = ['rail', 'sea', 'road', 'pipeline', 'multimodal'];
 const STATUSES: CorridorStatus[] = ['operating', 'planned', 'proposed'];
 /** rail coral, sea cyan, road lime, pipeline amber, multimodal ivory. */
 const KIND_COLOURS = [0xff8a70, 0x74d7ff, 0xc4ec8a, 0xffb845, 0xf7f2e6];
-/** Side-by-side spacing of corridors sharing a leg, scene units. */
-const LANE = 0.95;
-const NEAR_DEGREES = 0.8;
 
 const vertexShader = /* glsl */ `
   attribute vec2 offset;
@@ -115,29 +113,15 @@ export class CorridorLayer {
   private readonly material: ShaderMaterial;
 
   constructor(pack: PackManifest, planner: RoutePlanner, projection: GeoProjection, time: IUniform<number>, widthScale: IUniform<number>) {
-    const places = new Map(pack.places.map((place) => [place.id, place]));
-    // Stops a few kilometres apart (Baku, Alat, Sangachal) count as one for
-    // lanes, so corridors along the same way run side by side, not on top.
-    const cluster = new Map<string, string>();
-    for (const place of pack.places) {
-      const near = pack.places.find((other) => cluster.get(other.id) === other.id && Math.hypot(other.at[0] - place.at[0], other.at[1] - place.at[1]) < NEAR_DEGREES);
-      cluster.set(place.id, near ? near.id : place.id);
-    }
-    const rep = (id: string): string => cluster.get(id) ?? id;
-    const lanes = new Map<string, string[]>();
-    const legKey = (a: string, b: string): string => (rep(a) < rep(b) ? `${rep(a)}|${rep(b)}` : `${rep(b)}|${rep(a)}`);
-    for (const corridor of pack.corridors) {
-      for (let i = 1; i < corridor.route.length; i++) {
-        const key = legKey(corridor.route[i - 1]!, corridor.route[i]!);
-        const list = lanes.get(key) ?? [];
-        if (!list.includes(corridor.id)) list.push(corridor.id);
-        lanes.set(key, list);
-      }
-    }
+    // The lines themselves (legs over land or water, shared legs in lanes) are
+    // shared with the pack's map checks, so the checks see what is drawn here.
+    const paths = new CorridorPaths(pack, planner, projection);
     const builder = new RibbonBuilder();
     pack.corridors.slice(0, MAX_CORRIDORS).forEach((corridor) => {
       const index = this.shown.add(corridor.id)!;
-      const points = this.path(corridor, places, lanes, legKey, rep, planner, projection);
+      const flat = paths.draw(corridor).points;
+      const points: number[] = [];
+      for (let k = 0; k < flat.length; k += 2) points.push(flat[k]!, flat[k + 1]!, FLOW_HEIGHT);
       builder.add(points, index, Math.max(0, KINDS.indexOf(corridor.kind)), Math.max(0, STATUSES.indexOf(corridor.status)));
     });
     this.geometry = builder.build();
@@ -177,45 +161,5 @@ export class CorridorLayer {
   dispose(): void {
     this.geometry.dispose();
     this.material.dispose();
-  }
-
-  /** The corridor's whole route as x, y, z triples, legs shared with others set side by side. */
-  private path(
-    corridor: Corridor,
-    places: Map<string, { at: [number, number]; kind: string }>,
-    lanes: Map<string, string[]>,
-    legKey: (a: string, b: string) => string,
-    rep: (id: string) => string,
-    planner: RoutePlanner,
-    projection: GeoProjection,
-  ): number[] {
-    const out: number[] = [];
-    const xy: [number, number] = [0, 0];
-    const stops = corridor.route.filter((id) => places.has(id));
-    for (let i = 1; i < stops.length; i++) {
-      const from = places.get(stops[i - 1]!)!, to = places.get(stops[i]!)!;
-      const sea = corridor.kind === 'sea' || (corridor.kind !== 'rail' && corridor.kind !== 'road' && planner.mostlySea(from.at, to.at));
-      const ll = planner.leg(from.at, to.at, sea);
-      const sharing = lanes.get(legKey(stops[i - 1]!, stops[i]!)) ?? [corridor.id];
-      const lane = sharing.indexOf(corridor.id) - (sharing.length - 1) / 2;
-      const shift = lane * LANE * (rep(stops[i - 1]!) < rep(stops[i]!) ? 1 : -1);
-      const count = ll.length / 2;
-      const leg: number[] = [];
-      for (let k = 0; k < count; k++) {
-        projection.projectInto(ll[k * 2]!, ll[k * 2 + 1]!, xy, 0);
-        leg.push(xy[0], xy[1]);
-      }
-      for (let k = i === 1 ? 0 : 1; k < count; k++) {
-        const a = Math.max(0, k - 1), b = Math.min(count - 1, k + 1);
-        const dx = leg[b * 2]! - leg[a * 2]!, dy = leg[b * 2 + 1]! - leg[a * 2 + 1]!;
-        const l = Math.hypot(dx, dy) || 1;
-        // Lanes taper to the shared stop at both ends so legs join up.
-        const t = k / (count - 1);
-        const taper = Math.min(1, t / 0.15, (1 - t) / 0.15);
-        const s = shift * taper;
-        out.push(leg[k * 2]! - (dy / l) * s, leg[k * 2 + 1]! + (dx / l) * s, FLOW_HEIGHT);
-      }
-    }
-    return out;
   }
 }

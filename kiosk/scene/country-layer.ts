@@ -5,8 +5,8 @@
 // frame, so a scenario switch rebuilds nothing.
 
 import { BufferGeometry, Color, Float32BufferAttribute, Group, LineSegments, Mesh, ShaderMaterial, ShapeUtils, Vector2, Vector4 } from 'three';
-import type { RegionGeo } from '../../firmware-bridge/geo/region-geo.js';
-import type { GeoProjection } from './geo-projection.js';
+import type { RegionGeo } from '../../content/geo/region-geo-types.js';
+import type { GeoProjection } from '../../content/geo/geo-projection.js';
 import { EXTENT_FADE_GLSL, LAND_HEIGHT, PALETTE, RAISE_HEIGHT } from './map-style.js';
 
 export const MAX_COUNTRIES = 96;

@@ -4,7 +4,7 @@
 
 import type { LocalText, PackManifest } from '../../content/schema/pack-types.js';
 import type { LabelStyle } from './label-atlas.js';
-import type { RegionIndex } from './region-index.js';
+import type { RegionIndex } from '../../content/geo/region-index.js';
 import { SEA_NAMES } from './sea-names.js';
 
 export type ItemKind = 'country' | 'place' | 'actor' | 'sea';

@@ -22,13 +22,13 @@ import {
 } from 'three';
 import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
 import type { CountryNames } from './country-names.js';
-import type { GeoProjection } from './geo-projection.js';
+import type { GeoProjection } from '../../content/geo/geo-projection.js';
 import { LabelAtlas } from './label-atlas.js';
 import { buildLabelItems, type ItemKind, type LabelItem } from './label-items.js';
 import { LabelPlacer } from './label-placer.js';
 import { labelFragment, labelVertex, markerFragment, markerVertex } from './label-shaders.js';
 import { FLOW_HEIGHT, PALETTE } from './map-style.js';
-import type { RegionIndex } from './region-index.js';
+import type { RegionIndex } from '../../content/geo/region-index.js';
 
 export interface PlaceView {
   id: string;

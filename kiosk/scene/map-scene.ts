@@ -4,19 +4,19 @@
 
 import { Color, Scene, WebGLRenderer, type IUniform } from 'three';
 import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
-import type { RegionGeo } from '../../firmware-bridge/geo/region-geo.js';
+import type { RegionGeo } from '../../content/geo/region-geo-types.js';
 import { CameraRig, type Framing } from './camera-rig.js';
 import { CorridorLayer } from './corridor-layer.js';
 import { CountryLayer } from './country-layer.js';
 import { CountryNames } from './country-names.js';
 import { freeFocus } from './free-focus.js';
 import { isSoftwareRenderer, probeRendererName } from './software-renderer.js';
-import { GeoProjection } from './geo-projection.js';
+import { GeoProjection } from '../../content/geo/geo-projection.js';
 import { LabelLayer, type PlaceView } from './label-layer.js';
 import { PALETTE } from './map-style.js';
-import { RegionIndex } from './region-index.js';
+import { RegionIndex } from '../../content/geo/region-index.js';
 import { RelationLayer } from './relation-layer.js';
-import { RoutePlanner } from './route-planner.js';
+import { RoutePlanner } from '../../content/geo/route-planner.js';
 import { SeaLayer } from './sea-layer.js';
 
 export interface SceneStats {

@@ -6,9 +6,9 @@
 
 import { Color, Mesh, ShaderMaterial, type BufferGeometry, type IUniform } from 'three';
 import type { PackManifest, Relation, RelationType } from '../../content/schema/pack-types.js';
-import type { GeoProjection } from './geo-projection.js';
+import type { GeoProjection } from '../../content/geo/geo-projection.js';
 import { FLOW_HEIGHT } from './map-style.js';
-import type { RegionIndex } from './region-index.js';
+import type { RegionIndex } from '../../content/geo/region-index.js';
 import { EasedVisibility } from './eased-visibility.js';
 import { createFlowMesh } from './flow-mesh.js';
 import { RibbonBuilder } from './ribbon-builder.js';

@@ -3,8 +3,8 @@
 // fades into the background colour, which hides where the data was clipped.
 
 import { BufferGeometry, Color, Float32BufferAttribute, Mesh, ShaderMaterial, Vector4 } from 'three';
-import type { Extent } from '../../firmware-bridge/geo/region-geo.js';
-import type { GeoProjection } from './geo-projection.js';
+import type { Extent } from '../../content/geo/region-geo-types.js';
+import type { GeoProjection } from '../../content/geo/geo-projection.js';
 import { EXTENT_FADE_GLSL, PALETTE } from './map-style.js';
 
 const vertexShader = /* glsl */ `

@@ -3,8 +3,8 @@
 // by the test against the schema, so neither can drift alone.
 import { describe, expect, it } from 'vitest';
 import type {
-  Actor, ActorKind, CameraFraming, Corridor, CorridorKind, CorridorStatus, Lesson, LessonStep, PackCredits,
-  PackManifest, Place, PlaceKind, Relation, RelationType, Scenario, Source, TimelineEvent,
+  Actor, ActorKind, CameraFraming, Corridor, CorridorKind, CorridorStatus, LegSurface, Lesson, LessonStep, PackCredits,
+  PackManifest, Place, PlaceKind, Relation, RelationType, Scenario, Source, SourceKind, TimelineEvent,
 } from '../../content/schema/pack-types.js';
 import { SCHEMA_URL, loadJson } from './helpers/load-pack.js';
 
@@ -23,13 +23,14 @@ const OBJECTS: Array<[string, ObjectSchema, Record<string, 'required' | 'optiona
   ['the manifest', schema, fields<PackManifest>({
     $schema: 'optional', format: 'required', id: 'required', version: 'required', title: 'required', languages: 'required',
     files: 'required', minKioskVersion: 'optional', credits: 'required', actors: 'required', places: 'required',
-    corridors: 'required', scenarios: 'required', timeline: 'required', sources: 'required', lessons: 'optional', strings: 'optional',
+    corridors: 'required', scenarios: 'required', timeline: 'required', sources: 'required', lessons: 'optional', asOf: 'optional', strings: 'optional',
   })],
   ['credits', schema.properties.credits as ObjectSchema, fields<PackCredits>({ analyst: 'required', affiliation: 'optional', editors: 'optional' })],
   ['actor', schema.$defs.actor!, fields<Actor>({ id: 'required', name: 'required', kind: 'required', iso: 'optional', anchor: 'optional' })],
-  ['place', schema.$defs.place!, fields<Place>({ id: 'required', name: 'required', kind: 'required', at: 'required' })],
+  ['place', schema.$defs.place!, fields<Place>({ id: 'required', name: 'required', kind: 'required', at: 'required', country: 'optional' })],
   ['corridor', schema.$defs.corridor!, fields<Corridor>({
     id: 'required', name: 'required', kind: 'required', status: 'required', backers: 'required', route: 'required', note: 'optional',
+    countries: 'optional', legs: 'optional',
   })],
   ['relation', schema.$defs.relation!, fields<Relation>({ from: 'required', to: 'required', type: 'required', reason: 'required' })],
   ['camera', schema.$defs.camera!, fields<CameraFraming>({ center: 'required', zoom: 'required', tilt: 'optional', heading: 'optional' })],
@@ -41,8 +42,8 @@ const OBJECTS: Array<[string, ObjectSchema, Record<string, 'required' | 'optiona
     id: 'required', date: 'required', title: 'required', text: 'required', scenario: 'required', highlight: 'optional', sources: 'required',
   })],
   ['source', schema.$defs.source!, fields<Source>({
-    id: 'required', author: 'required', title: 'required', publisher: 'required', date: 'required',
-    dateAsCited: 'optional', url: 'optional', footnote: 'optional',
+    id: 'required', kind: 'optional', author: 'required', title: 'required', untitled: 'optional', publisher: 'required', date: 'required',
+    dateAsCited: 'optional', url: 'optional', footnote: 'optional', note: 'optional',
   })],
   ['lesson step', schema.$defs.lessonStep!, fields<LessonStep>({ scenario: 'required', event: 'optional', prompt: 'optional' })],
   ['lesson', schema.$defs.lesson!, fields<Lesson>({ id: 'required', title: 'required', steps: 'required' })],
@@ -54,6 +55,7 @@ const ENUMS: Array<[string, string, string, readonly string[]]> = [
   ['corridor', 'kind', 'CorridorKind', members<CorridorKind>()('rail', 'sea', 'road', 'pipeline', 'multimodal')],
   ['corridor', 'status', 'CorridorStatus', members<CorridorStatus>()('operating', 'planned', 'proposed')],
   ['relation', 'type', 'RelationType', members<RelationType>()('alliance', 'partnership', 'mediation', 'rivalry', 'tension')],
+  ['source', 'kind', 'SourceKind', members<SourceKind>()('work', 'editors-context')],
 ];
 
 describe('the JSON Schema and the TypeScript types', () => {
@@ -66,6 +68,11 @@ describe('the JSON Schema and the TypeScript types', () => {
 
   it.each(ENUMS)('agree on the values of %s.%s (%s)', (def, field, _type, values) => {
     expect(schema.$defs[def]!.properties[field]!.enum).toEqual([...values]);
+  });
+
+  it('agree on the surfaces a corridor leg runs over (LegSurface)', () => {
+    const legs = schema.$defs.corridor!.properties.legs as { items?: { enum?: string[] } };
+    expect(legs.items?.enum).toEqual([...members<LegSurface>()('land', 'water')]);
   });
 
   it('describes every property for the editor', () => {

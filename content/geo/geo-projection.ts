@@ -42,4 +42,13 @@ export class GeoProjection {
     this.projectInto(lon, lat, out, 0);
     return out;
   }
+
+  /** The lon, lat that projects to scene x, y (the pack checks read drawn routes back with it). */
+  unproject(x: number, y: number): [number, number] {
+    const px = x / this.params.scale, py = this.rho0 - y / this.params.scale;
+    const rho = Math.hypot(px, py);
+    const theta = Math.atan2(px, py);
+    const sinLat = (this.c - (rho * this.n) ** 2) / (2 * this.n);
+    return [this.params.lon0 + theta / this.n / RAD, Math.asin(Math.max(-1, Math.min(1, sinLat))) / RAD];
+  }
 }

@@ -3,9 +3,10 @@
 // piece, away from the faded edge of the extent), how big it is, and whether a
 // point is on land (sea legs of routes steer around coasts with it).
 
-import type { Actor } from '../../content/schema/pack-types.js';
-import type { RegionGeo } from '../../firmware-bridge/geo/region-geo.js';
+import type { Actor } from '../schema/pack-types.js';
+import { CountryLookup } from './country-lookup.js';
 import type { GeoProjection } from './geo-projection.js';
+import type { RegionGeo } from './region-geo-types.js';
 
 export interface CountryInfo {
   id: string;
@@ -15,11 +16,6 @@ export interface CountryInfo {
   label: [number, number];
   /** Projected area, scene units squared. */
   area: number;
-}
-
-interface Piece {
-  rings: number[][];
-  bbox: [number, number, number, number];
 }
 
 const EDGE_MARGIN = 3.5;
@@ -65,7 +61,7 @@ function edgeDistance(rings: number[][], lon: number, lat: number): number {
 export class RegionIndex {
   readonly countries: CountryInfo[] = [];
   private readonly byId = new Map<string, CountryInfo>();
-  private readonly pieces: Piece[] = [];
+  private countryLookup: CountryLookup | null = null;
 
   constructor(
     readonly geo: RegionGeo,
@@ -82,14 +78,6 @@ export class RegionIndex {
         a = Math.max(0, a);
         area += a;
         if (a > largestArea) [largest, largestArea] = [polygon, a];
-        const bbox: Piece['bbox'] = [Infinity, Infinity, -Infinity, -Infinity];
-        for (let i = 0; i < polygon[0]!.length; i += 2) {
-          bbox[0] = Math.min(bbox[0], polygon[0]![i]!);
-          bbox[1] = Math.min(bbox[1], polygon[0]![i + 1]!);
-          bbox[2] = Math.max(bbox[2], polygon[0]![i]!);
-          bbox[3] = Math.max(bbox[3], polygon[0]![i + 1]!);
-        }
-        this.pieces.push({ rings: polygon, bbox });
       }
       const info: CountryInfo = { id: country.id, name: country.name, index, label: this.labelPoint(largest ?? []), area };
       this.countries.push(info);
@@ -108,13 +96,14 @@ export class RegionIndex {
     return info ? [info.label[0], info.label[1]] : null;
   }
 
+  /** Which country is where at the map's own resolution (land and sea for sea legs, dots for the pack checks). */
+  get lookup(): CountryLookup {
+    this.countryLookup ??= new CountryLookup(this.geo.countries);
+    return this.countryLookup;
+  }
+
   isLand(lon: number, lat: number): boolean {
-    for (const piece of this.pieces) {
-      const [w, s, e, n] = piece.bbox;
-      if (lon < w || lon > e || lat < s || lat > n) continue;
-      if (insideRings(piece.rings, lon, lat)) return true;
-    }
-    return false;
+    return this.lookup.at(lon, lat) !== null;
   }
 
   /** A point well inside the polygon and away from the extent edge (coarse grid, then refined). */
