@@ -1,10 +1,11 @@
 // Checks a schema can't express: ids unique, references resolve, texts in
-// every language, label lengths, relation ends, timeline order. Written to
+// every language, label lengths, relation ends, timeline order, one surface
+// per leg. (Where routes run on the map is the bridge's map check.) Written to
 // walk a manifest that may also break the schema, so it never throws.
 import type { ManifestProblem } from './check-manifest.js';
 import { entries, isRecord, joinField } from './field-path.js';
 import { checkTexts } from './manifest-texts.js';
-import { checkTimelineOrder } from './timeline-dates.js';
+import { checkTimelineOrder, parseDate } from './timeline-dates.js';
 
 type Report = (field: string, message: string) => void;
 
@@ -24,10 +25,34 @@ export function semanticProblems(manifest: unknown): ManifestProblem[] {
   const ids = collectIds(manifest, report);
   const refs = new References(ids, report);
 
+  const countries = countryActors(manifest);
+  const isCountry = (id: unknown, field: string): void => {
+    if (typeof id === 'string' && ids.get('actors')?.has(id) && !countries.has(id)) {
+      report(field, `names '${id}', which is not a country actor (kind "country"); only countries can be crossed or hold a place`);
+    }
+  };
+  entries(manifest.places, 'places').forEach(([p, at]) => {
+    refs.checkOne(p.country, joinField(at, 'country'), ['actors']);
+    isCountry(p.country, joinField(at, 'country'));
+  });
   entries(manifest.corridors, 'corridors').forEach(([c, at]) => {
     refs.check(c.backers, joinField(at, 'backers'), ['actors']);
     refs.check(c.route, joinField(at, 'route'), ['places']);
+    refs.check(c.countries, joinField(at, 'countries'), ['actors']);
+    if (Array.isArray(c.countries)) c.countries.forEach((id, i) => isCountry(id, joinField(joinField(at, 'countries'), i)));
+    // A route too short for legs is the schema's to report.
+    if (Array.isArray(c.legs) && Array.isArray(c.route) && c.route.length >= 2 && c.legs.length !== c.route.length - 1) {
+      report(joinField(at, 'legs'), `has ${c.legs.length} entries, but the route of ${c.route.length} places has ${c.route.length - 1} legs; give one "land" or "water" per leg`);
+    }
   });
+  entries(manifest.sources, 'sources').forEach(([s, at]) => {
+    if (s.kind === 'editors-context' && s.note === undefined) {
+      report(at, `is editors' context but has no "note"; say which facts the editors added, in every language`);
+    }
+  });
+  if (typeof manifest.asOf === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(manifest.asOf) && !parseDate(manifest.asOf)) {
+    report('asOf', `'${manifest.asOf}' is not a real calendar date`);
+  }
   entries(manifest.scenarios, 'scenarios').forEach(([s, at]) => {
     refs.check(s.highlight, joinField(at, 'highlight'), ['actors']);
     refs.check(s.corridors, joinField(at, 'corridors'), ['corridors']);
@@ -56,6 +81,13 @@ export function semanticProblems(manifest: unknown): ManifestProblem[] {
   checkTexts(manifest, report);
   checkTimelineOrder(manifest.timeline, report);
   return problems;
+}
+
+/** Ids of the actors that are countries (their ISO code is the schema's to require). */
+function countryActors(manifest: Record<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  for (const [a] of entries(manifest.actors, 'actors')) if (a.kind === 'country' && typeof a.id === 'string') out.add(a.id);
+  return out;
 }
 
 function collectIds(manifest: Record<string, unknown>, report: Report): Map<ListName, Set<string>> {

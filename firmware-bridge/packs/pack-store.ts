@@ -214,6 +214,9 @@ export class PackStore implements Capability {
       trustedKeys: await loadTrustedKeys(this.layout.trustedKeysDir),
       kioskVersion: this.options.kioskVersion,
       limits: this.options.limits ?? DEFAULT_LIMITS,
+      // Packs here were map-checked when installed, and the built-in pack by
+      // its tests; start-up re-checks hashes and signatures, not geography.
+      geography: false,
     });
   }
 

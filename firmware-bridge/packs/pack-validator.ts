@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { PackManifest } from '../../content/schema/pack-types.js';
 import { checkManifest } from '../../content/schema/check-manifest.js';
+import { checkPackGeography } from '../geo/pack-geography.js';
 import { findAssetReferences } from './pack-assets.js';
 import { openFolderSource } from './folder-source.js';
 import {
@@ -48,6 +49,12 @@ export interface ValidateOptions {
   signal?: AbortSignal;
   /** Asked once the manifest and signature check out, before file data is read; a problem stops there. */
   admit?: (manifest: PackManifest) => PackProblem | null;
+  /**
+   * The map checks (routes against Natural Earth 1:10m borders, dots in their
+   * countries); on unless turned off. The bridge turns them off only when it
+   * re-checks, at start-up, packs it already accepted.
+   */
+  geography?: boolean;
 }
 
 export interface ValidationResult {
@@ -127,6 +134,8 @@ function checkSignature(manifestBytes: Buffer, sig: Buffer | null, keys: Trusted
 
 function checkManifestObject(value: unknown, options: ValidateOptions): PackProblem[] {
   const problems: PackProblem[] = checkManifest(value).map((p) => ({ file: p.file || MANIFEST, field: p.field, message: p.message }));
+  // Routes can only be drawn from a manifest whose ids and places resolve.
+  if (problems.length === 0 && options.geography !== false) problems.push(...checkPackGeography(value as PackManifest));
   const manifest = value as Partial<PackManifest>;
   const min = manifest.minKioskVersion;
   if (options.kioskVersion && typeof min === 'string' && parseSemVer(min) && parseSemVer(options.kioskVersion)) {

@@ -67,8 +67,14 @@ describe('checkManifest: the form of the manifest', () => {
 
   it('asks countries for an ISO code and others for an anchor', () => {
     expectOne(problemsAfter((p) => { delete p.actors[0]!.iso; }), 'actors[0].iso', /required for a country/);
-    const problems = problemsAfter((p) => { p.actors[0]!.kind = 'organisation'; });
-    expect(problems.map((x) => x.field).sort()).toEqual(['actors[0].anchor', 'actors[0].iso']);
+    // Israel: a country no place or route of the pack lies in, so only the actor itself is wrong.
+    const israel = loadPack().actors.findIndex((a) => a.id === 'israel');
+    const problems = problemsAfter((p) => { p.actors[israel]!.kind = 'organisation'; });
+    expect(problems.map((x) => x.field).sort()).toEqual([`actors[${israel}].anchor`, `actors[${israel}].iso`]);
+    // A country that places lie in cannot become an organisation unnoticed.
+    const turned = problemsAfter((p) => { delete p.actors[0]!.iso; p.actors[0]!.kind = 'organisation'; p.actors[0]!.anchor = [49.9, 40.4]; });
+    expect(turned.map((x) => x.field)).toContain('places[0].country');
+    expect(turned.find((x) => x.field === 'places[0].country')?.message).toMatch(/not a country actor/);
   });
 
   it('says when a list is of the wrong type', () => {
@@ -99,6 +105,20 @@ describe('checkManifest: references', () => {
     expectOne(problemsAfter((p) => { p.timeline[0]!.highlight = ['nowhere']; }), 'timeline[0].highlight[0]', "names actor or place 'nowhere'");
     expectOne(problemsAfter((p) => { p.lessons![0]!.steps[1]!.event = 'moon-landing'; }), 'lessons[0].steps[1].event', "names timeline event 'moon-landing'");
     expectOne(problemsAfter((p) => { p.lessons![0]!.steps[0]!.scenario = 'intro'; }), 'lessons[0].steps[0].scenario', "names scenario 'intro'");
+  });
+
+  it('checks the map declarations: countries of places and corridors, one surface per leg', () => {
+    expectOne(problemsAfter((p) => { p.places[0]!.country = 'azerbayjan'; }), 'places[0].country', "names actor 'azerbayjan'");
+    expectOne(problemsAfter((p) => { p.corridors[0]!.countries = ['china', 'eu']; }), 'corridors[0].countries[1]', /'eu', which is not a country actor/);
+    const legs = loadPack().corridors[0]!.route.length - 1;
+    expectOne(problemsAfter((p) => { p.corridors[0]!.legs = ['land']; }), 'corridors[0].legs', `has 1 entries, but the route of ${legs + 1} places has ${legs} legs`);
+    expectOne(problemsAfter((p) => { p.corridors[0]!.legs![0] = 'air' as 'land'; }), 'corridors[0].legs[0]', 'must be one of: land, water');
+  });
+
+  it('asks editors\' context to say what the editors added, and a real date for asOf', () => {
+    const at = loadPack().sources.findIndex((s) => s.kind === 'editors-context');
+    expectOne(problemsAfter((p) => { delete p.sources[at]!.note; }), `sources[${at}]`, "is editors' context but has no \"note\"");
+    expectOne(problemsAfter((p) => { p.asOf = '2025-02-30'; }), 'asOf', "'2025-02-30' is not a real calendar date");
   });
 
   it('finds duplicate ids', () => {

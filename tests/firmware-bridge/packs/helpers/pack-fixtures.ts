@@ -25,17 +25,21 @@ export function minimalManifest(id = 'test-pack', version = '1.0.0'): Record<str
       { id: 'kazakhstan', name: text('Kazakhstan'), kind: 'country', iso: '398' },
     ],
     places: [
-      { id: 'baku', name: text('Baku'), kind: 'capital', at: [49.867, 40.409] },
-      { id: 'aktau', name: text('Aktau'), kind: 'port', at: [51.2, 43.65] },
+      { id: 'baku', name: text('Baku'), kind: 'capital', at: [49.867, 40.409], country: 'azerbaijan' },
+      { id: 'alat', name: text('Alat'), kind: 'port', at: [49.42, 39.95], country: 'azerbaijan' },
+      { id: 'aktau', name: text('Aktau'), kind: 'port', at: [51.2, 43.65], country: 'kazakhstan' },
     ],
     corridors: [
-      { id: 'crossing', name: text('Caspian crossing'), kind: 'sea', status: 'operating', backers: ['azerbaijan'], route: ['aktau', 'baku'] },
+      {
+        id: 'crossing', name: text('Caspian crossing'), kind: 'sea', status: 'operating', backers: ['azerbaijan'], route: ['aktau', 'alat'],
+        countries: ['kazakhstan', 'azerbaijan'], legs: ['water'],
+      },
     ],
     scenarios: [
       {
         id: 'crossing',
         title: text('Across the sea'),
-        summary: text('Ferries link Aktau and Baku.'),
+        summary: text('Ferries link Aktau and Alat, the port of Baku.'),
         more: text('More about the ferries.'),
         highlight: ['azerbaijan', 'kazakhstan'],
         corridors: ['crossing'],
