@@ -10,6 +10,11 @@ export const KIOSK_STRINGS = {
   more: { en: 'More', es: 'Más' },
   sources: { en: 'Sources', es: 'Fuentes' },
   analysisBy: { en: 'Analysis by', es: 'Análisis de' },
+  // {date} is the pack's asOf, written the visitor's way ("July 2025").
+  asOf: { en: 'as of {date}', es: 'a fecha de {date}' },
+  asOfNote: { en: 'The analysis reflects events up to {date}; later developments are not covered.', es: 'El análisis refleja los hechos hasta {date}; no recoge lo ocurrido después.' },
+  untitledWork: { en: 'untitled analysis', es: 'análisis sin título' },
+  editorsContext: { en: 'Editors’ context', es: 'Contexto de los editores' },
   loading: { en: 'Preparing the map…', es: 'Preparando el mapa…' },
   legend: { en: 'On the map', es: 'En el mapa' },
   highlighted: { en: 'Countries in this story', es: 'Países de esta historia' },

@@ -1,5 +1,7 @@
-// <info-panel>: the longer text behind the "info" button and the sources it
-// rests on, with their dates. Pack texts are rendered as text, never markup.
+// <info-panel>: the longer text behind the "info" button, the date the
+// analysis stands at, and the sources it rests on with their dates: works by
+// title (an untitled one said so in the visitor's language), the editors' own
+// additions as such. Pack texts are rendered as text, never markup.
 
 import { css, html } from 'lit';
 import type { Scenario, Source } from '../../content/schema/pack-types.js';
@@ -74,19 +76,29 @@ export class InfoPanel extends PackElement {
         <p class="eyebrow">${uiText('more', language, pack)} <span class="close muted">· ${uiText('closeInfo', language, pack)}</span></p>
         <h2 id="info-title">${pick(scenario.title, language, fallback)}</h2>
         ${paragraphs.map((text) => html`<p>${text}</p>`)}
+        ${pack.asOf
+          ? html`<p class="as-of muted" data-testid="as-of">
+              ${uiText('asOfNote', language, pack).replace('{date}', formatPackDate(pack.asOf, language))}
+            </p>`
+          : ''}
         ${sources.length > 0
           ? html`<h3>${uiText('sources', language, pack)}</h3>
               <ol data-testid="sources">
-                ${sources.map(
-                  (s) => html`<li>
-                    ${s.author}, <cite>${s.title}</cite>. ${s.publisher},
-                    <time datetime=${s.date}>${formatPackDate(s.date, language)}</time>.
-                  </li>`,
-                )}
+                ${sources.map((s) => html`<li data-kind=${s.kind ?? 'work'}>${this.source(s)}</li>`)}
               </ol>`
           : ''}
       </section>
     `;
+  }
+
+  private source(s: Source) {
+    const { pack, language } = this;
+    const note = pick(s.note, language, pack?.languages[0]);
+    const date = html`<time datetime=${s.date}>${formatPackDate(s.date, language)}</time>`;
+    if (s.kind === 'editors-context') return html`<strong>${uiText('editorsContext', language, pack)}:</strong> ${note}`;
+    // An untitled work is described, not given a made-up title; its note says what it is.
+    if (s.untitled) return html`${s.author}, ${uiText('untitledWork', language, pack)}, ${date}.${note ? html` ${note}` : ''}`;
+    return html`${s.author}, <cite>${s.title}</cite>. ${s.publisher}, ${date}.`;
   }
 }
 

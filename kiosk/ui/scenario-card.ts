@@ -1,8 +1,10 @@
 // The museum label for the scenario on screen: title, short text, and the
-// analyst's credit. Texts from a pack are rendered as text, never as HTML.
+// analyst's credit with the date the analysis stands at. Texts from a pack are
+// rendered as text, never as HTML.
 
 import { css, html } from 'lit';
 import type { Scenario } from '../../content/schema/pack-types.js';
+import { formatPackDate } from '../i18n/format-date.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
 import { panelStyles } from './overlay-styles.js';
 import { PackElement } from './pack-element.js';
@@ -64,7 +66,11 @@ export class ScenarioCard extends PackElement {
       <div class="count">${uiText('scenario', language, pack)} ${this.index + 1} ${uiText('of', language, pack)} ${pack.scenarios.length}</div>
       <h1 data-testid="scenario-title">${pick(scenario.title, language, fallback)}</h1>
       <p>${pick(scenario.summary, language, fallback)}</p>
-      <div class="credit">${uiText('analysisBy', language, pack)} ${pack.credits?.analyst ?? ''}</div>
+      <div class="credit" data-testid="credit">
+        ${uiText('analysisBy', language, pack)} ${pack.credits?.analyst ?? ''}${pack.asOf
+          ? html` · <time datetime=${pack.asOf}>${uiText('asOf', language, pack).replace('{date}', formatPackDate(pack.asOf, language))}</time>`
+          : ''}
+      </div>
     `;
   }
 }

@@ -18,6 +18,25 @@ describe('<info-panel>', () => {
     expect(cutler.querySelector('time')!.textContent).to.equal('30 de julio de 2025');
   });
 
+  it('says the analysis stands at July 2025, cites it as untitled and shows the editors’ additions as theirs', async () => {
+    const pack = await loadPack();
+    const scenario = pack.scenarios.find((s) => s.id === 'moscow-and-baku')!;
+    el = await mount('info-panel', { pack, scenario, language: 'en' });
+    expect(el.shadowRoot!.querySelector('[data-testid="as-of"]')!.textContent).to.match(/reflects events up to July 2025; later developments are not covered/);
+    const items = [...el.shadowRoot!.querySelectorAll('[data-testid="sources"] li')];
+    const analysis = items.find((li) => li.textContent!.includes('Rafael Santiago Orti'))!;
+    expect(analysis.textContent).to.contain('untitled analysis');
+    expect(analysis.querySelector('cite')).to.equal(null);
+    const editors = items.filter((li) => li.getAttribute('data-kind') === 'editors-context');
+    expect(editors.length).to.be.greaterThan(0);
+    for (const li of editors) expect(li.textContent!.trim()).to.match(/^Editors’ context: .*added by the editors/);
+    el.remove();
+    el = await mount('info-panel', { pack, scenario, language: 'es' });
+    expect(el.shadowRoot!.querySelector('[data-testid="as-of"]')!.textContent).to.contain('hasta julio de 2025');
+    expect(shadowText(el)).to.contain('análisis sin título');
+    expect(shadowText(el)).to.contain('Contexto de los editores:');
+  });
+
   it('renders pack text as text', async () => {
     const pack = await loadPack();
     const scenario = { ...pack.scenarios[0]!, more: { en: '<img src=x onerror="window.__pwned=1">' } };

@@ -24,6 +24,13 @@ describe('<scenario-card>', () => {
     expect(text).to.contain(pack.scenarios[1]!.summary.es);
     expect(text).to.contain(`Escenario 2 de ${pack.scenarios.length}`);
     expect(text).to.contain(pack.credits.analyst);
+    // Every scenario says when the analysis stands: July 2025, in the visitor's words.
+    const credit = card.shadowRoot!.querySelector('[data-testid="credit"]')!;
+    expect(credit.textContent!.replace(/\s+/g, ' ')).to.contain('a fecha de julio de 2025');
+    expect(credit.querySelector('time')!.getAttribute('datetime')).to.equal('2025-07');
+    card.language = 'en';
+    await card.updateComplete;
+    expect(credit.textContent!.replace(/\s+/g, ' ')).to.contain('Analysis by Rafael Santiago Orti · as of July 2025');
   });
 
   it('renders text from a pack as text, never as markup', async () => {
