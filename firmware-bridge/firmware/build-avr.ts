@@ -48,8 +48,10 @@ export interface AvrBuildOptions {
 const CORE = 'crossroads-panel/src/core';
 const NAME = 'crossroads-panel';
 const TARGET = [`-mmcu=${ATMEGA328P.mcu}`, `-DF_CPU=${ATMEGA328P.clockHz}UL`];
+// Room in the core for this board's 8 buttons and 2 knobs only (avr/board-pins.h): 2 KiB of RAM.
+const CAPACITY = ['-DCROSSROADS_BUTTON_CAPACITY=8', '-DCROSSROADS_KNOB_CAPACITY=2'];
 // gcc-avr 5.4 calls C++17 "c++1z"; no exceptions, RTTI or guarded statics on an 8-bit chip.
-const COMPILE = [...TARGET, '-Os', '-std=gnu++1z', '-Wall', '-Wextra', '-fno-exceptions', '-fno-rtti', '-fno-threadsafe-statics', '-ffunction-sections', '-fdata-sections', '-flto'];
+const COMPILE = [...TARGET, ...CAPACITY, '-Os', '-std=gnu++1z', '-Wall', '-Wextra', '-fno-exceptions', '-fno-rtti', '-fno-threadsafe-statics', '-ffunction-sections', '-fdata-sections', '-flto'];
 const LINK = [...TARGET, '-Os', '-flto', '-Wl,--gc-sections'];
 
 /** Debian's package for each tool, for the message when one is missing. */

@@ -17,6 +17,9 @@
 #include "millis-clock.h"
 #include "uart-port.h"
 
+static_assert(pins::kButtonCount <= crossroads::kButtonCapacity && pins::kKnobCount <= crossroads::kKnobCapacity,
+              "the core is built with room for fewer buttons or knobs than board-pins.h has (see build-avr.ts)");
+
 namespace {
 
 const char kFirmwareVersion[] = "1.0.0";

@@ -17,13 +17,13 @@ export interface AvrSession {
 
 /**
  * Rounds alternate between the two halves of the buttons, each button changing at most
- * once a round, and end with a pause: a button's changes are two pauses apart, clear of
- * the firmware's 10 ms lock-out plus the longest bounce (5 ms). Changes of different
+ * once a round, and end with a pause: a button's changes are two pauses and a round apart,
+ * clear of the firmware's 10 ms lock-out plus the longest bounce (4 ms here). Changes of different
  * buttons are at least 1.5 ms apart (each command lasts its bounce): two presses closer
  * than one pass of the firmware's loop are reported in pin order, which no visitor could
  * tell from the other.
  */
-export function avrRandomSession(seed: number, events: number, buttons = 8, knobs = 2, roundGapMs = 12): AvrSession {
+export function avrRandomSession(seed: number, events: number, buttons = 8, knobs = 2, roundGapMs = 8): AvrSession {
   const random = mulberry32(seed);
   const down = new Array<boolean>(buttons).fill(false);
   const expectedButtons: PanelInput[] = [];
@@ -37,19 +37,19 @@ export function avrRandomSession(seed: number, events: number, buttons = 8, knob
     const changes = 1 + Math.floor(random() * order.length);
     for (const button of order.slice(0, changes)) {
       if (count >= events) break;
-      if (random() < 0.3) {
+      if (random() < 0.25) {
         const knob = Math.floor(random() * knobs);
         const detents = Math.min(events - count, 1 + Math.floor(random() * 3)) * (random() < 0.5 ? -1 : 1);
         // Mostly a brisk turn, sometimes a slow one, now and then a fast spin.
         const kind = random();
-        const speed = kind < 0.1 ? 10 + Math.floor(random() * 10) : kind < 0.9 ? 50 + Math.floor(random() * 70) : 150 + Math.floor(random() * 150);
+        const speed = kind < 0.05 ? 10 + Math.floor(random() * 10) : kind < 0.85 ? 60 + Math.floor(random() * 100) : 160 + Math.floor(random() * 160);
         commands.push(`turn ${knob} ${detents} ${speed}`);
         knobTotals[knob]! += detents;
         count += Math.abs(detents);
         emulatedMs += (Math.abs(detents) * 1000) / speed;
         if (count >= events) break;
       }
-      const bounce = (1.5 + random() * 3.5).toFixed(1);
+      const bounce = (1.5 + random() * 2.5).toFixed(1);
       down[button] = !down[button];
       commands.push(`${down[button] ? 'press' : 'release'} ${button} ${bounce}`);
       expectedButtons.push({ kind: 'button', index: button, pressed: down[button]! });

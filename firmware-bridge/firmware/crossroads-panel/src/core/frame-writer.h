@@ -32,8 +32,10 @@ class FrameWriter {
   void append(char c);
   void appendSeparator();
 
-  // Room for an over-long frame so that finish() can tell, rather than truncate silently.
-  char buffer_[kMaxLineBytes * 2];
+  // The longest line and the NUL: append() notes an overflow rather than truncate
+  // silently, so finish() can refuse the frame (it lives on the stack: a small MCU has
+  // little of it).
+  char buffer_[kMaxLineBytes + 1];
   size_t length_ = 0;
   bool overflow_ = false;
   bool finished_ = false;

@@ -5,8 +5,8 @@ namespace crossroads {
 Panel::Panel(const PanelConfig& config, Clock& clock, PanelPins& pins, FrameSink& sink, PanelObserver* observer)
     : config_(config), clock_(clock), pins_(pins), sink_(sink), observer_(observer) {
   if (config_.buttons < 1) config_.buttons = 1;
-  if (config_.buttons > kMaxButtons) config_.buttons = kMaxButtons;
-  if (config_.knobs > kMaxKnobs) config_.knobs = kMaxKnobs;
+  if (config_.buttons > kButtonCapacity) config_.buttons = kButtonCapacity;
+  if (config_.knobs > kKnobCapacity) config_.knobs = kKnobCapacity;
   if (config_.heartbeatMs < 1) config_.heartbeatMs = 1;
   for (Debouncer& button : buttons_) button.setLockout(config_.debounceMs);
 }

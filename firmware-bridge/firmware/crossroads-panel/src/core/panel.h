@@ -15,6 +15,19 @@ namespace crossroads {
 constexpr uint8_t kProtocolVersion = 1;
 constexpr uint8_t kMaxButtons = 32;  // protocol limit
 constexpr uint8_t kMaxKnobs = 8;     // protocol limit
+
+// How many buttons and knobs a Panel has room for: the protocol's limits, unless a small
+// board's build asks for fewer to spare its RAM (the ATmega328P's 2 KiB: 8 and 2).
+#ifndef CROSSROADS_BUTTON_CAPACITY
+#define CROSSROADS_BUTTON_CAPACITY 32
+#endif
+#ifndef CROSSROADS_KNOB_CAPACITY
+#define CROSSROADS_KNOB_CAPACITY 8
+#endif
+constexpr uint8_t kButtonCapacity = CROSSROADS_BUTTON_CAPACITY;
+constexpr uint8_t kKnobCapacity = CROSSROADS_KNOB_CAPACITY;
+static_assert(kButtonCapacity >= 1 && kButtonCapacity <= kMaxButtons, "1 to 32 buttons");
+static_assert(kKnobCapacity <= kMaxKnobs, "0 to 8 knobs");
 constexpr uint32_t kSlowBlinkPeriodMs = 1000;  // 1 Hz
 constexpr uint32_t kFastBlinkPeriodMs = 400;   // 2.5 Hz: under the museum's 3 flashes a second
 
@@ -121,9 +134,9 @@ class Panel {
   PanelPins& pins_;
   FrameSink& sink_;
   PanelObserver* observer_;
-  Debouncer buttons_[kMaxButtons];
-  KnobState knobs_[kMaxKnobs];
-  LedState leds_[kMaxButtons];
+  Debouncer buttons_[kButtonCapacity];
+  KnobState knobs_[kKnobCapacity > 0 ? kKnobCapacity : 1];
+  LedState leds_[kButtonCapacity];
   LineAssembler lines_;
   PanelStats stats_;
   uint8_t seq_ = 0;
