@@ -113,16 +113,23 @@ export class FleetLink implements Capability {
     await this.rollout.start();
     this.commands.start();
     const maxPack = this.options.maxPackBytes ?? DEFAULT_MAX_PACK_BYTES;
-    const clientOptions: IClientOptions = await mqttClientOptions(this.options.mqtt, {
-      clientId: `crossroads-${this.options.kioskId}`,
-      clean: true,
-      resubscribe: false,
-      reconnectPeriod: this.options.reconnectMs ?? 5000,
-      connectTimeout: 10_000,
-      will: { topic: this.topics.availability, payload: Buffer.from('offline'), qos: 1, retain: true },
-      // The broker drops anything far over the pack limit instead of sending it; up to there the kiosk refuses it itself, and says so.
-      properties: { maximumPacketSize: maxPack + 1024 * 1024 },
-    });
+    let clientOptions: IClientOptions;
+    try {
+      clientOptions = await mqttClientOptions(this.options.mqtt, {
+        clientId: `crossroads-${this.options.kioskId}`,
+        clean: true,
+        resubscribe: false,
+        reconnectPeriod: this.options.reconnectMs ?? 5000,
+        connectTimeout: 10_000,
+        will: { topic: this.topics.availability, payload: Buffer.from('offline'), qos: 1, retain: true },
+        // The broker drops anything far over the pack limit instead of sending it; up to there the kiosk refuses it itself, and says so.
+        properties: { maximumPacketSize: maxPack + 1024 * 1024 },
+      });
+    } catch (error) {
+      // An unreadable password file must not leave the exhibit dark: it runs, off the fleet, and says why.
+      this.log.error(`not joining the fleet: ${(error as Error).message}`);
+      return;
+    }
     const client = connect(this.options.mqtt.url, clientOptions);
     this.client = client;
     client.on('connect', () => this.onConnect(client));

@@ -188,6 +188,13 @@ describe('a kiosk on the fleet broker', () => {
     expect(seen.at(-1)).toMatchObject({ text: 'offline', retain: true });
   });
 
+  it('runs off the fleet, saying why, when its password file cannot be read', async () => {
+    const kiosk = await world.startKiosk('k3', { mqtt: { url: world.broker.url, username: 'k3', passwordFile: join(world.root, 'missing') } });
+    expect(kiosk.log.lines.some((l) => l.includes('not joining the fleet: cannot read the MQTT password file'))).toBe(true);
+    expect(kiosk.link.connected).toBe(false);
+    await kiosk.stop();
+  });
+
   it('starts and stops with no broker there, and says so once', async () => {
     const lonely = await world.startKiosk('k3', { mqtt: { url: 'mqtt://127.0.0.1:1', username: 'k3' }, reconnectMs: 50 });
     await waitUntil(() => lonely.log.lines.some((l) => l.includes('ECONNREFUSED')), () => `a warning; log:\n${lonely.log.lines.join('\n')}`);
