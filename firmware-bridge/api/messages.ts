@@ -60,6 +60,16 @@ export interface BoardStatus {
   lastSeenMs: number | null;
   port: string | null;
   framesDropped: Record<string, number>;
+  /** Times the board was counted lost since start, by reason (a board found again at once still counts). */
+  losses: BoardLosses;
+}
+
+/** Why a board was counted lost: no frame for 3 s, its port went away, a port error, or a protocol it cannot speak. */
+export type LossReason = 'silence' | 'unplugged' | 'error' | 'protocol';
+export type BoardLosses = Record<LossReason, number>;
+
+export function noLosses(): BoardLosses {
+  return { silence: 0, unplugged: 0, error: 0, protocol: 0 };
 }
 
 export interface InstallStatus {

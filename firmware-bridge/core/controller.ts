@@ -1,7 +1,7 @@
 // Wires the bridge's capabilities together and runs their lifecycles: start in
 // order, stop in reverse, and undo a half-finished start.
 
-import type { BoardStatus } from '../api/messages.js';
+import { noLosses, type BoardStatus } from '../api/messages.js';
 import { FleetLink } from '../fleet/fleet-link.js';
 import type { MqttSettings } from '../fleet/mqtt-settings.js';
 import { buildRegionGeo } from '../geo/region-geo.js';
@@ -62,6 +62,7 @@ const NO_BOARD: BoardStatus = {
   lastSeenMs: null,
   port: null,
   framesDropped: {},
+  losses: noLosses(),
 };
 
 export class Controller {

@@ -1,7 +1,7 @@
 // The JSON behind GET /health (shape fixed by the outside contract), with a
 // few extra fields for the maintenance screen and `crossroads doctor`.
 
-import type { BoardStatus, PackInfo } from '../api/messages.js';
+import type { BoardLosses, BoardStatus, PackInfo } from '../api/messages.js';
 import type { DroppedCounts } from '../core/dropped-messages.js';
 
 export interface HealthInputs {
@@ -30,6 +30,7 @@ export interface HealthReport {
     simulated: boolean;
     port: string | null;
     framesDropped: Record<string, number>;
+    losses: BoardLosses;
   };
   pack: { id: string; version: string; source: PackInfo['source'] };
   page: { clients: number; heartbeatAgeMs: number | null; renderer: string | null };
@@ -55,6 +56,7 @@ export function buildHealthReport(inputs: HealthInputs): HealthReport {
       simulated: board.simulated,
       port: board.port,
       framesDropped: { ...board.framesDropped },
+      losses: { ...board.losses },
     },
     pack: { id: pack.id, version: pack.version, source: pack.source },
     page: { clients: inputs.pageClients, heartbeatAgeMs: age, renderer: inputs.pageRenderer },

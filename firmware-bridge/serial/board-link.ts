@@ -4,7 +4,7 @@
 // is lost (silence, unplug, read error), after which it is closed for good.
 
 import { SerialPort } from 'serialport';
-import type { PanelInput } from '../api/messages.js';
+import type { PanelInput, LossReason } from '../api/messages.js';
 import type { Logger } from '../core/logger.js';
 import { BoardState } from './board-state.js';
 import { encodeHostFrame, parseBoardLine, PROTOCOL_MAJOR, REJECT_REASONS, type BoardFrame, type HostFrame, type RejectReason } from './frame-codec.js';
@@ -13,7 +13,7 @@ import { LineSplitter } from './line-splitter.js';
 import { PingTracker } from './ping-tracker.js';
 
 export type HelloFrame = Extract<BoardFrame, { type: 'HELLO' }>;
-export type LostReason = 'silence' | 'unplugged' | 'error' | 'protocol';
+export type LostReason = LossReason;
 
 export interface BoardLinkHandlers {
   input?(input: PanelInput): void;

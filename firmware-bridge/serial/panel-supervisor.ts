@@ -4,7 +4,7 @@
 // when the board is lost releases every button it believed pressed, so no
 // input is ever left stuck down.
 
-import type { BoardStatus } from '../api/messages.js';
+import { noLosses, type BoardStatus } from '../api/messages.js';
 import type { Capability } from '../core/capability.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
@@ -39,6 +39,7 @@ export class PanelSupervisor implements Capability {
   private readonly options: PanelSupervisorOptions;
   private readonly discovery: Discovery;
   private readonly droppedBefore: Record<RejectReason, number>;
+  private readonly losses = noLosses();
   private readonly notABoard = new Map<string, number>();
   private link: BoardLink | null = null;
   private leds: number[] = [];
@@ -108,6 +109,7 @@ export class PanelSupervisor implements Capability {
       lastSeenMs: link?.lastSeenMs ?? this.lastSeen,
       port: link?.path ?? null,
       framesDropped: dropped,
+      losses: { ...this.losses },
     };
   }
 
@@ -190,6 +192,7 @@ export class PanelSupervisor implements Capability {
   private onLost(link: BoardLink, reason: LostReason): void {
     if (this.link !== link) return;
     this.link = null;
+    this.losses[reason]++;
     for (const input of link.releaseAll()) this.bus.emit('panel.input', input);
     this.retire(link);
     this.emitStatus();

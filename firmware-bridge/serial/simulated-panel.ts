@@ -6,7 +6,7 @@
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface, type Interface } from 'node:readline';
-import type { BoardStatus, PanelInput } from '../api/messages.js';
+import { noLosses, type BoardStatus, type PanelInput } from '../api/messages.js';
 import type { Capability } from '../core/capability.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
@@ -107,6 +107,7 @@ export class SimulatedPanel implements Capability {
       lastSeenMs: this.lastSeen,
       port: null,
       framesDropped: {},
+      losses: noLosses(),
     };
   }
 

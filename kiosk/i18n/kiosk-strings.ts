@@ -72,6 +72,7 @@ export const KIOSK_STRINGS = {
   firmware: { en: 'Firmware', es: 'Firmware' },
   port: { en: 'Port', es: 'Puerto' },
   framesDropped: { en: 'Frames dropped', es: 'Tramas descartadas' },
+  boardLosses: { en: 'Board lost since start', es: 'Placa perdida desde el arranque' },
   none: { en: 'none', es: 'ninguna' },
   inputTester: { en: 'Input tester: press each button, turn each knob', es: 'Prueba de controles: pulse cada botón, gire cada mando' },
   button: { en: 'Button', es: 'Botón' },

@@ -215,6 +215,7 @@ export class MaintenanceScreen extends PackElement {
   private renderBoard() {
     const b = this.board;
     const dropped = Object.entries(b?.framesDropped ?? {}).filter(([, n]) => n > 0);
+    const losses = Object.entries(b?.losses ?? {}).filter(([, n]) => n > 0);
     return html`<section class="panel" aria-labelledby="m-board">
       <h2 class="eyebrow" id="m-board">${this.t('board')}</h2>
       <dl>
@@ -228,6 +229,8 @@ export class MaintenanceScreen extends PackElement {
         <dd>${b?.port ?? '—'}</dd>
         <dt>${this.t('framesDropped')}</dt>
         <dd data-testid="frames-dropped">${dropped.length === 0 ? this.t('none') : dropped.map(([reason, n]) => `${reason}: ${n}`).join(', ')}</dd>
+        <dt>${this.t('boardLosses')}</dt>
+        <dd data-testid="board-losses">${losses.length === 0 ? this.t('none') : losses.map(([reason, n]) => `${reason}: ${n}`).join(', ')}</dd>
       </dl>
     </section>`;
   }

@@ -16,6 +16,7 @@ const board = (boardId: string): BoardStatus => ({
   lastSeenMs: 1,
   port: '/dev/ttyACM0',
   framesDropped: {},
+  losses: { silence: 0, unplugged: 0, error: 0, protocol: 0 },
 });
 const info: PackInfo = { id: 'p', version: '1.0.0', source: 'built-in', installedAt: null };
 const pack = (scenarios: number) => ({ pack: { scenarios: new Array(scenarios).fill({}) } as unknown as PackManifest, info });

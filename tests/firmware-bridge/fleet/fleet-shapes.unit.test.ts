@@ -73,7 +73,7 @@ describe('fleetFromFlags', () => {
 
 const health = (problems: { connected?: boolean; ageMs?: number | null } = {}) =>
   buildHealthReport({
-    board: { connected: problems.connected ?? true, simulated: false, boardId: 'b1', firmware: '1.2.0', lastSeenMs: 5, port: '/dev/ttyACM0', framesDropped: {} },
+    board: { connected: problems.connected ?? true, simulated: false, boardId: 'b1', firmware: '1.2.0', lastSeenMs: 5, port: '/dev/ttyACM0', framesDropped: {}, losses: { silence: 0, unplugged: 0, error: 0, protocol: 0 } },
     pack: { id: 'caspian', version: '1.0.0', source: 'installed', installedAt: null },
     startedAt: 0,
     now: 65_000,

@@ -59,6 +59,7 @@ describe('the kiosk server', () => {
     const health = (await (await fetch(h.base + '/health')).json()) as Record<string, any>;
     expect(health.status).toBe('degraded');
     expect(health.controller).toEqual(expect.objectContaining({ connected: false, boardId: null, firmware: null, lastSeenMs: null }));
+    expect(health.controller.losses).toEqual({ silence: 0, unplugged: 0, error: 0, protocol: 0 });
     expect(health.pack).toEqual(expect.objectContaining({ id: 'caspian-2025', version: '1.0.0' }));
     expect(Number.isInteger(health.uptimeS)).toBe(true);
   });

@@ -73,6 +73,8 @@ it(`survives ${CYCLES} unplug/plug cycles`, async () => {
 
   expect(mergeKnobs(h.inputs)).toEqual(mergeKnobs(expected));
   expect(h.pressed()).toEqual([]);
+  // Every unplug counted, though each board came back at once.
+  expect(h.supervisor.status().losses).toEqual({ silence: 0, unplugged: CYCLES, error: 0, protocol: 0 });
   expect(h.statuses.filter((s) => s.connected).length).toBeGreaterThanOrEqual(CYCLES + 1);
   expect(Object.values(h.supervisor.status().framesDropped).reduce((a, b) => a + b, 0)).toBe(0);
   // A warning per loss is fine; a flood of retry warnings is not.

@@ -153,6 +153,7 @@ describe('PanelSupervisor', () => {
     expect(h.inputs.at(-1)).toEqual({ kind: 'button', index: 4, pressed: false });
     expect(h.statuses.at(-1)).toMatchObject({ connected: false });
     expect(h.log.lines.join('\n')).toMatch(/lost the board .*silence/);
+    expect(h.supervisor.status().losses).toEqual({ silence: 1, unplugged: 0, error: 0, protocol: 0 });
     await silence;
     await waitUntil(connected(h), 'reconnected', 10_000);
     // Still held on the board: the first snapshot presses it again.

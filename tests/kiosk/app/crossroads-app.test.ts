@@ -16,7 +16,7 @@ const hello = (pack: PackManifest): BridgeMessage => ({
     pack,
     packInfo: { id: pack.id, version: pack.version, source: 'built-in', installedAt: null },
     controls: { buttons: 8, knobs: 2, bindings: [] },
-    board: { connected: false, simulated: true, boardId: null, firmware: null, lastSeenMs: null, port: null, framesDropped: {} },
+    board: { connected: false, simulated: true, boardId: null, firmware: null, lastSeenMs: null, port: null, framesDropped: {}, losses: { silence: 0, unplugged: 0, error: 0, protocol: 0 } },
     idleResetS: 90,
 });
 
@@ -193,7 +193,7 @@ describe('<crossroads-app>', () => {
     await tester.updateComplete;
     expect(tester.shadowRoot!.querySelector('[data-control="button-6"]')!.getAttribute('data-lit')).to.equal('true');
     expect(window.crossroads!.scenario).to.equal(pack.scenarios[3]!.id);
-    app.receive({ type: 'board', board: { connected: true, simulated: false, boardId: 'abc123', firmware: '1.0.0', lastSeenMs: 5, port: '/dev/ttyACM0', framesDropped: {} } });
+    app.receive({ type: 'board', board: { connected: true, simulated: false, boardId: 'abc123', firmware: '1.0.0', lastSeenMs: 5, port: '/dev/ttyACM0', framesDropped: {}, losses: { silence: 0, unplugged: 0, error: 0, protocol: 0 } } });
     await settle();
     await screen.updateComplete;
     expect(screen.shadowRoot!.textContent).to.contain('abc123');

@@ -11,6 +11,7 @@ const board: BoardStatus = {
   lastSeenMs: 20,
   port: '/dev/ttyACM0',
   framesDropped: { crc: 3, seq: 0, malformed: 1 },
+  losses: { silence: 1, unplugged: 2, error: 0, protocol: 0 },
 };
 
 describe('<maintenance-screen>', () => {
@@ -45,6 +46,7 @@ describe('<maintenance-screen>', () => {
     expect(text).to.contain('e6614103e7452d2f');
     expect(text).to.contain('1.2.0');
     expect(el.shadowRoot!.querySelector('[data-testid="frames-dropped"]')!.textContent).to.equal('crc: 3, malformed: 1');
+    expect(el.shadowRoot!.querySelector('[data-testid="board-losses"]')!.textContent).to.equal('silence: 1, unplugged: 2');
     expect(el.shadowRoot!.querySelectorAll('[data-testid="packs"] li')).to.have.length(3);
     expect(el.shadowRoot!.querySelector('[data-testid="packs"]')!.textContent!.replace(/\s+/g, ' ')).to.match(/1\.1\.0 · installed .*2025.* · on screen/);
     expect(el.shadowRoot!.querySelector('[data-testid="draw-calls"]')!.textContent).to.equal('42');

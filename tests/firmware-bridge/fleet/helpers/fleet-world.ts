@@ -93,7 +93,7 @@ export async function startFleetWorld(options: { kioskIds: string[]; messageSize
       store,
       health: () =>
         buildHealthReport({
-          board: { connected: true, simulated: true, boardId: null, firmware: null, lastSeenMs: 0, port: null, framesDropped: {} },
+          board: { connected: true, simulated: true, boardId: null, firmware: null, lastSeenMs: 0, port: null, framesDropped: {}, losses: { silence: 0, unplugged: 0, error: 0, protocol: 0 } },
           pack: store.current().info,
           startedAt: Date.now(),
           now: Date.now(),
