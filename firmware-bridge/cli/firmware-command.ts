@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createLogger } from '../core/logger.js';
 import { avrdudeArgs, BOARD_TYPES, DEFAULT_BOARD, shellLine } from '../firmware/avrdude.js';
-import { AVR_PACKAGES, buildAvrFirmware, describeSizes } from '../firmware/build-avr.js';
-import { FLASH_BYTES } from '../firmware/emulator/atmega328p.js';
+// Nothing from the emulator but the HEX reader: avr8js is a development dependency, and a
+// kiosk's install has none of those.
+import { ATMEGA328P, AVR_PACKAGES, buildAvrFirmware, describeSizes } from '../firmware/build-avr.js';
 import { parseIntelHex } from '../firmware/emulator/intel-hex.js';
 import { Discovery } from '../serial/discovery.js';
 import { UsageError, type CliIo } from './cli-io.js';
@@ -64,7 +65,7 @@ async function flash(args: string[], io: CliIo): Promise<number> {
   const board = BOARD_TYPES[String(values.board)];
   if (!board) throw new UsageError(`--board must be one of ${Object.keys(BOARD_TYPES).join(', ')}, not ${String(values.board)}`);
   const hex = await imageToFlash(values.hex);
-  const image = parseIntelHex(await readFile(hex, 'utf8'), FLASH_BYTES);
+  const image = parseIntelHex(await readFile(hex, 'utf8'), ATMEGA328P.flashBytes);
   const port = await findPort(values.port);
   const args_ = avrdudeArgs(board, port, hex);
   io.stdout.write(
