@@ -11,7 +11,7 @@ export const KIOSK_STRINGS = {
   sources: { en: 'Sources', es: 'Fuentes' },
   analysisBy: { en: 'Analysis by', es: 'Análisis de' },
   // {date} is the pack's asOf, written the visitor's way ("July 2025").
-  asOf: { en: 'as of {date}', es: 'a fecha de {date}' },
+  asOf: { en: 'as of {date}', es: 'hasta {date}' },
   asOfNote: { en: 'The analysis reflects events up to {date}; later developments are not covered.', es: 'El análisis refleja los hechos hasta {date}; no recoge lo ocurrido después.' },
   untitledWork: { en: 'untitled analysis', es: 'análisis sin título' },
   editorsContext: { en: 'Editors’ context', es: 'Contexto de los editores' },

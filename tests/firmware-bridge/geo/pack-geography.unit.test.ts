@@ -87,12 +87,12 @@ describe('the map checks', () => {
     const pack = loadPack();
     const index = (id: string) => pack.places.findIndex((p) => p.id === id);
     const problems = problemsAfter((p) => {
-      p.places[index('agarak')]!.at = [46.19, 38.86];
+      p.places[index('meghri')]!.at = [46.19, 38.86];
       p.places[index('julfa')]!.at = [45.63, 38.96];
       p.places[index('constanta')]!.at = [28.65, 44.17];
     });
     const message = (id: string) => problems.find((p) => p.field === `places[${index(id)}].at`)?.message;
-    expect(message('agarak')).toMatch(/dot of Agarak .* in Iran on the map .*not in Armenia/);
+    expect(message('meghri')).toMatch(/dot of Meghri in Iran on the map .*not in Armenia/);
     expect(message('julfa')).toMatch(/dot of Julfa on the border of Azerbaijan/);
     expect(message('constanta')).toMatch(/dot of Constanța in the sea/);
   });

@@ -35,9 +35,9 @@ beforeAll(async () => {
   zangezur.route = ['baku', 'beylagan', 'horadiz', 'meghri', 'julfa', 'nakhchivan', 'kars'];
   zangezur.legs = zangezur.route.slice(1).map(() => 'land');
   await writePackFolder(broken, { manifest: bad as unknown as Record<string, unknown>, assets: {}, keys: null });
-  // A dot on the wrong bank of the Aras.
+  // A dot on the wrong bank of the Aras: Yerevan drawn in Turkey.
   const moved = loadPack();
-  moved.places.find((p) => p.id === 'agarak')!.at = [46.19, 38.86];
+  moved.places.find((p) => p.id === 'yerevan')!.at = [44.0, 40.0];
   await writePackFolder(shifted, { manifest: moved as unknown as Record<string, unknown>, assets: {}, keys: null });
 });
 
@@ -66,7 +66,7 @@ describe('crossroads pack validate and the map', () => {
     expect(ran.code).toBe(1);
     const report = JSON.parse(ran.stdout) as { valid: boolean; problems: { file: string; field: string; message: string }[] };
     expect(report.valid).toBe(false);
-    const agarak = loadPack().places.findIndex((p) => p.id === 'agarak');
-    expect(report.problems).toEqual([{ file: 'pack.json', field: `places[${agarak}].at`, message: expect.stringMatching(/in Iran on the map/) }]);
+    const yerevan = loadPack().places.findIndex((p) => p.id === 'yerevan');
+    expect(report.problems).toEqual([{ file: 'pack.json', field: `places[${yerevan}].at`, message: expect.stringMatching(/dot of Yerevan in Turkey on the map .*not in Armenia/) }]);
   });
 });

@@ -26,7 +26,7 @@ describe('<scenario-card>', () => {
     expect(text).to.contain(pack.credits.analyst);
     // Every scenario says when the analysis stands: July 2025, in the visitor's words.
     const credit = card.shadowRoot!.querySelector('[data-testid="credit"]')!;
-    expect(credit.textContent!.replace(/\s+/g, ' ')).to.contain('a fecha de julio de 2025');
+    expect(credit.textContent!.replace(/\s+/g, ' ')).to.contain('Análisis de Rafael Santiago Orti · hasta julio de 2025');
     expect(credit.querySelector('time')!.getAttribute('datetime')).to.equal('2025-07');
     card.language = 'en';
     await card.updateComplete;
