@@ -147,7 +147,7 @@ const commands: BoardCommands = new BoardCommands(
         relay.plug();
       }),
     stats: (): string => {
-      const figures = { cycles: board.cycles, ...board.stats(), longestPassAt: board.longestPassAt, ...latency.figures(), fastSpeed: pacer.fastSpeed.toFixed(2), worstLagMs: pacer.figures.worstLagMs.toFixed(1) };
+      const figures = { cycles: board.cycles, ...board.stats(), ...latency.figures(), fastSpeed: pacer.fastSpeed.toFixed(2), worstLagMs: pacer.figures.worstLagMs.toFixed(1) };
       return `STATS ${Object.entries(figures).map(([key, value]) => `${key}=${value}`).join(' ')}`;
     },
     print,

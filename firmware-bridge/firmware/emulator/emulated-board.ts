@@ -10,17 +10,13 @@
 import { PinState } from 'avr8js';
 import { Atmega328p, CYCLES_PER_MS, CYCLES_PER_US, SRAM_START } from './atmega328p.js';
 import type { PinMap, PinRef } from './pin-map.js';
+import { BoardFigures, type BoardStats } from './board-figures.js';
+import { SerialWire, type WireListener } from './serial-wire.js';
 import { ShiftRegister595 } from './shift-register-595.js';
 
-export interface BoardListener {
-  /** A whole line left the USART: `start` is the cycle its first byte went out. */
-  onLine(line: string, start: number, end: number): void;
-  /** The bytes of that line, for the USB-serial chip. */
-  onBytes(bytes: Uint8Array): void;
+export interface BoardListener extends WireListener {
   /** The lamps changed: bit n is lamp n lit. */
   onLamps(lit: number, cycle: number): void;
-  /** A whole line arrived from the host. */
-  onHostLine(line: string, cycle: number): void;
   /** The firmware starts (after power-on, or a reset and the bootloader). */
   onBoot(cycle: number): void;
   /** Something about the firmware a maker should know (an input without its pull-up). */
@@ -33,25 +29,13 @@ interface Scheduled {
   apply(): void;
 }
 
-export interface BoardStats {
-  /** Start-up, from reset to the first sleep, of the latest boot. */
-  bootCycles: number;
-  /** The longest main-loop pass (with the interrupts in it) over every boot, from the D12 pulse to sleep. */
-  longestPassCycles: number;
-  passes: number;
-  wakeUps: number;
-  executedCycles: number;
-  sleptCycles: number;
-  /** The deepest the stack went, in bytes, over every boot (needs `staticEnd`). */
-  stackBytes: number;
-}
-
-const LINE_LIMIT = 4096;
 // Optiboot after an external reset: its wait for an upload, and its watchdog exit.
 const BOOTLOADER_WAIT_CYCLES = 1000 * CYCLES_PER_MS;
 const BOOTLOADER_EXIT_CYCLES = 16 * CYCLES_PER_MS;
 
 export type BoardState = 'off' | 'bootloader' | 'running';
+
+export type { BoardStats } from './board-figures.js';
 
 export class EmulatedBoard {
   private mcu: Atmega328p | null = null;
@@ -67,29 +51,20 @@ export class EmulatedBoard {
   private readonly knobPhase: number[];
   private readonly lamps = new ShiftRegister595();
   private lampsLit = 0;
-  private txLine: number[] = [];
-  private txStart = 0;
-  private readonly rxQueue: number[] = [];
-  private rxLine = '';
-  private readonly totals = { longestPassCycles: 0, passes: 0, wakeUps: 0, executedCycles: 0, sleptCycles: 0, stackBytes: 0 };
-  // The pass in progress (from the loop pulse), and this boot's figures.
-  private passStart: number | null = null;
-  private lastPulse = false;
-  private longestPass = 0;
-  private passCount = 0;
-  /** Where this boot's longest pass began, to see what it was doing. */
-  longestPassAt = 0;
-
+  private readonly wire: SerialWire;
+  private readonly figures: BoardFigures;
   constructor(
     private readonly program: Uint16Array,
     private readonly signature: Uint8Array,
     private readonly pins: PinMap,
     private readonly listener: BoardListener,
     /** First SRAM address past the image's static data, for the stack measure. */
-    private readonly staticEnd: number = SRAM_START,
+    staticEnd: number = SRAM_START,
     /** False for a board without a bootloader (flashed over ISP): it starts at once after a reset. */
     private readonly bootloader: boolean = true,
   ) {
+    this.wire = new SerialWire(listener, () => this.cycles);
+    this.figures = new BoardFigures(staticEnd);
     this.buttonHigh = pins.buttons.map(() => true);
     this.knobPhase = pins.knobA.map(() => 3);
   }
@@ -144,8 +119,9 @@ export class EmulatedBoard {
 
   private halt(next: BoardState): void {
     this.offCycles = this.cycles;
-    this.retire();
+    this.figures.retire();
     this.mcu = null;
+    this.wire.detach();
     this.state = next;
     this.generation++;
   }
@@ -199,9 +175,7 @@ export class EmulatedBoard {
       this.generation++;
       this.startAfter(BOOTLOADER_EXIT_CYCLES);
     }
-    if (!this.mcu) return;
-    for (const byte of bytes) this.rxQueue.push(byte);
-    this.feedReceiver();
+    this.wire.receive(bytes);
   }
 
   /** Runs the board until its clock reaches `cycle`. */
@@ -220,40 +194,7 @@ export class EmulatedBoard {
   }
 
   stats(): BoardStats {
-    const live = this.mcu;
-    const current = live ? this.measure(live) : { longestPassCycles: 0, passes: 0, wakeUps: 0, executedCycles: 0, sleptCycles: 0, stackBytes: 0 };
-    return {
-      bootCycles: live?.bootCycles ?? 0,
-      longestPassCycles: Math.max(this.totals.longestPassCycles, current.longestPassCycles),
-      passes: this.totals.passes + current.passes,
-      wakeUps: this.totals.wakeUps + current.wakeUps,
-      executedCycles: this.totals.executedCycles + current.executedCycles,
-      sleptCycles: this.totals.sleptCycles + current.sleptCycles,
-      stackBytes: Math.max(this.totals.stackBytes, current.stackBytes),
-    };
-  }
-
-  private measure(mcu: Atmega328p): Omit<BoardStats, 'bootCycles'> {
-    return {
-      longestPassCycles: this.longestPass,
-      passes: this.passCount,
-      wakeUps: mcu.wakeUps,
-      executedCycles: mcu.cycles - mcu.sleptCycles,
-      sleptCycles: mcu.sleptCycles,
-      stackBytes: mcu.stackHighWater(this.staticEnd),
-    };
-  }
-
-  /** Folds a chip's counters into the totals before it is replaced. */
-  private retire(): void {
-    if (!this.mcu) return;
-    const m = this.measure(this.mcu);
-    this.totals.longestPassCycles = Math.max(this.totals.longestPassCycles, m.longestPassCycles);
-    this.totals.passes += m.passes;
-    this.totals.wakeUps += m.wakeUps;
-    this.totals.executedCycles += m.executedCycles;
-    this.totals.sleptCycles += m.sleptCycles;
-    this.totals.stackBytes = Math.max(this.totals.stackBytes, m.stackBytes);
+    return this.figures.stats();
   }
 
   private boot(at: number): void {
@@ -262,17 +203,10 @@ export class EmulatedBoard {
     this.state = 'running';
     this.listener.onBoot(at);
     this.offset = at;
-    this.txLine = [];
-    this.rxQueue.length = 0;
-    this.rxLine = '';
-    mcu.usart.onByteTransmit = (byte) => this.onTransmit(byte);
-    mcu.usart.onRxComplete = () => this.onReceived();
+    this.wire.attach(mcu.usart);
     mcu.portB.addListener(() => this.onPortB());
-    mcu.onSleep = (cycle) => this.endPass(this.offset + cycle);
-    this.passStart = null;
-    this.lastPulse = false;
-    this.longestPass = 0;
-    this.passCount = 0;
+    this.figures.boot(mcu);
+    mcu.onSleep = (cycle) => this.figures.sleep(this.offset + cycle);
     this.buttonHigh.forEach((high, i) => this.drive(this.pins.buttons[i]!, high));
     this.knobPhase.forEach((phase, k) => this.setKnobPhase(k, phase));
     // Once the firmware is up, every input must have its pull-up, or a real board's
@@ -301,24 +235,8 @@ export class EmulatedBoard {
     }
   }
 
-  private endPass(cycle: number): void {
-    if (this.passStart === null) return;
-    if (cycle - this.passStart > this.longestPass) {
-      this.longestPass = cycle - this.passStart;
-      this.longestPassAt = this.passStart;
-    }
-    this.passCount++;
-    this.passStart = null;
-  }
-
   private onPortB(): void {
-    const pulse = this.level(this.pins.loopPulse);
-    if (pulse !== this.lastPulse) {
-      this.lastPulse = pulse;
-      const now = this.cycles;
-      this.endPass(now); // a pass that did not sleep ends where the next begins
-      this.passStart = now;
-    }
+    this.figures.pulse(this.level(this.pins.loopPulse), this.cycles);
     const data = this.level(this.pins.shiftData);
     const clock = this.level(this.pins.shiftClock);
     const latch = this.level(this.pins.shiftLatch);
@@ -337,36 +255,5 @@ export class EmulatedBoard {
     if (lit === this.lampsLit) return;
     this.lampsLit = lit;
     this.listener.onLamps(lit, this.cycles);
-  }
-
-  private onTransmit(byte: number): void {
-    if (this.txLine.length === 0) this.txStart = this.cycles;
-    this.txLine.push(byte);
-    if (byte !== 0x0a && this.txLine.length < LINE_LIMIT) return;
-    const bytes = Uint8Array.from(this.txLine);
-    this.txLine = [];
-    this.listener.onBytes(bytes);
-    const text = Buffer.from(bytes).toString('latin1');
-    this.listener.onLine(text.endsWith('\n') ? text.slice(0, -1) : text, this.txStart, this.cycles);
-  }
-
-  private feedReceiver(): void {
-    const usart = this.mcu?.usart;
-    while (usart && this.rxQueue.length > 0 && !usart.rxBusy) {
-      const byte = this.rxQueue.shift()!;
-      // Until the firmware enables its receiver, bytes on the line are lost.
-      if (usart.writeByte(byte) !== true) continue;
-      this.rxLine += String.fromCharCode(byte);
-      return; // the next one goes when this one is in (onRxComplete)
-    }
-  }
-
-  private onReceived(): void {
-    const end = this.rxLine.indexOf('\n');
-    if (end >= 0) {
-      this.listener.onHostLine(this.rxLine.slice(0, end).replace(/\r$/, ''), this.cycles);
-      this.rxLine = this.rxLine.slice(end + 1);
-    }
-    this.feedReceiver();
   }
 }
