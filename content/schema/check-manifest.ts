@@ -7,17 +7,11 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import packSchema from './pack.schema.json' with { type: 'json' };
 import { semanticProblems } from './manifest-semantics.js';
 import { schemaProblems } from './schema-problems.js';
+import type { ManifestProblem } from './manifest-problem.js';
 
 export { wordCount, SUMMARY_MAX_WORDS } from './manifest-texts.js';
 
-export interface ManifestProblem {
-  /** The file the problem is in: always 'pack.json' here. */
-  file: string;
-  /** Where in the file, e.g. "scenarios[2].corridors[1]"; '' for the whole file. */
-  field: string;
-  /** What is wrong, in plain words. */
-  message: string;
-}
+export type { ManifestProblem } from './manifest-problem.js';
 
 export { packSchema };
 

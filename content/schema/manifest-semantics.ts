@@ -2,7 +2,7 @@
 // every language, label lengths, relation ends, timeline order, one surface
 // per leg. (Where routes run on the map is the bridge's map check.) Written to
 // walk a manifest that may also break the schema, so it never throws.
-import type { ManifestProblem } from './check-manifest.js';
+import type { ManifestProblem } from './manifest-problem.js';
 import { entries, isRecord, joinField } from './field-path.js';
 import { checkTexts } from './manifest-texts.js';
 import { checkTimelineOrder, parseDate } from './timeline-dates.js';

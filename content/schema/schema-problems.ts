@@ -1,7 +1,7 @@
 // Translates ajv's schema errors into sentences a maintainer who does not
 // program can act on, each tied to the field it is about.
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import type { ManifestProblem } from './check-manifest.js';
+import type { ManifestProblem } from './manifest-problem.js';
 import { joinField, pointerToField } from './field-path.js';
 
 const FILE = 'pack.json';

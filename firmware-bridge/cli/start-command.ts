@@ -1,7 +1,7 @@
 // `crossroads start`: runs the bridge until SIGTERM or SIGINT.
 
 import { parseArgs } from 'node:util';
-import { Controller } from '../core/controller.js';
+import { Controller } from '../main/controller.js';
 import { FLEET_START_OPTIONS, FLEET_START_USAGE, fleetFromFlags } from '../fleet/fleet-flags.js';
 import { createLogger, type LogLevel } from '../core/logger.js';
 import { projectPaths } from '../core/project-paths.js';

@@ -19,9 +19,9 @@ import { InteractionCounter } from '../stats/interaction-counter.js';
 import { Discovery } from '../serial/discovery.js';
 import { PanelSupervisor } from '../serial/panel-supervisor.js';
 import { SimulatedPanel } from '../serial/simulated-panel.js';
-import type { Capability } from './capability.js';
-import { EventBus } from './event-bus.js';
-import type { Logger } from './logger.js';
+import type { Capability } from '../core/capability.js';
+import { EventBus } from '../core/event-bus.js';
+import type { Logger } from '../core/logger.js';
 
 export interface ControllerOptions {
   log: Logger;

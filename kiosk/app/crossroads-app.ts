@@ -8,7 +8,7 @@
 import { html } from 'lit';
 import type { PackManifest } from '../../content/schema/pack-types.js';
 import { PAGE_LIMITS, type BridgeMessage, type Intent, type PageMessage } from '../../firmware-bridge/api/messages.js';
-import type { RegionGeo } from '../../firmware-bridge/geo/region-geo.js';
+import type { RegionGeo } from '../../content/geo/region-geo-types.js';
 import { BridgeConnection } from '../connection/bridge-connection.js';
 import { installPageHooks } from '../hooks/page-hooks.js';
 import { KeyboardInput } from '../input/keyboard-input.js';

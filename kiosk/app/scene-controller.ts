@@ -7,7 +7,7 @@
 // disconnect.
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RegionGeo } from '../../firmware-bridge/geo/region-geo.js';
+import type { RegionGeo } from '../../content/geo/region-geo-types.js';
 import { PointerOrbit } from '../input/pointer-orbit.js';
 import { MapScene } from '../scene/map-scene.js';
 import { OverlayTracker } from './overlay-tracker.js';

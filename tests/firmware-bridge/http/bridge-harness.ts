@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Controller, type ControllerOptions } from '../../../firmware-bridge/core/controller.js';
+import { Controller, type ControllerOptions } from '../../../firmware-bridge/main/controller.js';
 import { createMemoryLogger } from '../../../firmware-bridge/core/logger.js';
 import { projectPaths } from '../../../firmware-bridge/core/project-paths.js';
 

@@ -2,7 +2,7 @@
 // built-in pack (served by the browser-suite config), driven frame by frame.
 
 import type { PackManifest } from '../../../content/schema/pack-types.js';
-import type { RegionGeo } from '../../../firmware-bridge/geo/region-geo.js';
+import type { RegionGeo } from '../../../content/geo/region-geo-types.js';
 import { MapScene } from '../../../kiosk/scene/map-scene.js';
 
 export interface SceneFixture {
