@@ -101,8 +101,10 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     if (!hello) send(encodeHostFrame({ type: 'WHO' }));
   }, WHO_EVERY_MS);
   const helloTimeoutMs = options.helloTimeoutMs ?? 5000;
-  const gaveUp = new Promise<void>((resolve) => setTimeout(resolve, helloTimeoutMs).unref());
+  let helloTimer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => (helloTimer = setTimeout(resolve, helloTimeoutMs)));
   await Promise.race([options.stop, gaveUp.then(() => (hello ? options.stop : undefined))]);
+  clearTimeout(helloTimer);
   clearInterval(asking);
 
   for (const index of lit) send(encodeHostFrame({ type: 'LED', index, mode: 0 }));
