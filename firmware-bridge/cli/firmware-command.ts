@@ -63,7 +63,7 @@ async function imageToFlash(given: unknown): Promise<string> {
 async function flash(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, { port: { type: 'string' }, board: { type: 'string', default: DEFAULT_BOARD }, hex: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } });
   const board = BOARD_TYPES[String(values.board)];
-  if (!board) throw new UsageError(`--board must be one of ${Object.keys(BOARD_TYPES).join(', ')}, not ${String(values.board)}`);
+  if (!board) throw new UsageError(`--board must be one of ${Object.keys(BOARD_TYPES).join(', ')}, not ${String(values.board)}\n${FIRMWARE_USAGE}`);
   const hex = await imageToFlash(values.hex);
   const image = parseIntelHex(await readFile(hex, 'utf8'), ATMEGA328P.flashBytes);
   const port = await findPort(values.port);
@@ -97,7 +97,7 @@ async function flash(args: string[], io: CliIo): Promise<number> {
 async function check(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, { port: { type: 'string' }, seconds: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   const seconds = values.seconds === undefined ? null : Number(values.seconds);
-  if (seconds !== null && !(Number.isFinite(seconds) && seconds > 0)) throw new UsageError(`--seconds must be a number above 0, not ${String(values.seconds)}`);
+  if (seconds !== null && !(Number.isFinite(seconds) && seconds > 0)) throw new UsageError(`--seconds must be a number above 0, not ${String(values.seconds)}\n${FIRMWARE_USAGE}`);
   const port = await findPort(values.port);
   let timer: NodeJS.Timeout | undefined;
   let onSignal: (() => void) | undefined;

@@ -5,8 +5,9 @@
 
 import { Writable } from 'node:stream';
 import { afterEach, expect, it } from 'vitest';
+import { UsageError } from '../../../firmware-bridge/cli/cli-io.js';
 import { runCheck } from '../../../firmware-bridge/cli/firmware-check.js';
-import { main } from '../../../firmware-bridge/cli/main.js';
+import { run } from '../../../firmware-bridge/cli/firmware-command.js';
 import { describeAvr } from '../firmware/helpers/avr-gate.js';
 import { avrImage, EmulatedBoardProcess } from '../firmware/helpers/emulated-board-process.js';
 import { VirtualBoardProcess } from '../helpers/virtual-board-process.js';
@@ -20,10 +21,18 @@ class Capture extends Writable {
   }
 }
 
+/** `crossroads firmware ...` as cli/main.ts runs it: a usage mistake is exit code 2. */
 async function crossroads(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await main(args, { stdout, stderr });
+  let code: number;
+  try {
+    code = await run(args, { stdout, stderr });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    stderr.write(`crossroads firmware: ${error.message}\n`);
+    code = 2;
+  }
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -35,21 +44,21 @@ afterEach(async () => {
 describeAvr('crossroads firmware', () => {
   it('flash --dry-run shows the board type and the avrdude command, and runs nothing', async () => {
     const image = await avrImage();
-    const { code, stdout } = await crossroads('firmware', 'flash', '--port', '/dev/ttyUSB7', '--board', 'nano-old', '--dry-run');
+    const { code, stdout } = await crossroads('flash', '--port', '/dev/ttyUSB7', '--board', 'nano-old', '--dry-run');
     expect(code).toBe(0);
     expect(stdout).toContain('board:   Arduino Nano with the old bootloader');
     expect(stdout).toContain(`command: avrdude -p atmega328p -c arduino -P /dev/ttyUSB7 -b 57600 -D -U flash:w:${image.hex}:i`);
     expect(stdout).toMatch(new RegExp(`image: +${image.hex.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${image.flashBytes} bytes of flash\\)`));
     expect(stdout).toContain('dry run: avrdude not started');
-    const uno = await crossroads('firmware', 'flash', '--port', '/dev/ttyACM0', '--board', 'uno', '--hex', image.hex, '--dry-run');
+    const uno = await crossroads('flash', '--port', '/dev/ttyACM0', '--board', 'uno', '--hex', image.hex, '--dry-run');
     expect(uno.stdout).toContain('-P /dev/ttyACM0 -b 115200');
   }, 180_000);
 
   it('refuses usage mistakes with exit code 2', async () => {
-    for (const args of [['firmware'], ['firmware', 'burn'], ['firmware', 'flash', '--board', 'mega', '--dry-run'], ['firmware', 'check', '--seconds', '-1'], ['firmware', 'build', '--frobnicate']]) {
+    for (const args of [[], ['burn'], ['flash', '--board', 'mega', '--dry-run'], ['check', '--seconds', '-1'], ['build', '--frobnicate']]) {
       const { code, stderr } = await crossroads(...args);
       expect(code, args.join(' ')).toBe(2);
-      expect(stderr, args.join(' ')).toMatch(/crossroads firmware: /);
+      expect(stderr, args.join(' ')).toMatch(/crossroads firmware: .*\n[\s\S]*usage: crossroads firmware build/);
     }
   });
 
