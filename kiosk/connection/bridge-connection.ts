@@ -2,12 +2,14 @@
 // page lives, so a restarted bridge is picked up without a reload or an error
 // on screen. The exhibit keeps running on keyboard input meanwhile.
 
-import { parseBridgeMessage, type BridgeMessage, type PageMessage } from '../../firmware-bridge/api/messages.js';
+import { readBridgeMessage, type BridgeMessage, type PageMessage } from '../../firmware-bridge/api/messages.js';
 
 export interface BridgeConnectionOptions {
   url: string;
   onMessage: (message: BridgeMessage) => void;
   onOpenChange?: (open: boolean) => void;
+  /** A frame that is not a bridge message (checked against its schema), dropped whole. */
+  onDropped?: (detail: string) => void;
   /** First retry delay; doubles up to maxDelayMs. */
   minDelayMs?: number;
   maxDelayMs?: number;
@@ -65,8 +67,9 @@ export class BridgeConnection {
       this.options.onOpenChange?.(true);
     };
     socket.onmessage = (event) => {
-      const message = typeof event.data === 'string' ? parseBridgeMessage(event.data) : null;
-      if (message) this.options.onMessage(message);
+      const read = typeof event.data === 'string' ? readBridgeMessage(event.data) : ({ ok: false, detail: 'binary frame' } as const);
+      if (read.ok) this.options.onMessage(read.message);
+      else this.options.onDropped?.(read.detail);
     };
     socket.onclose = () => {
       if (this.socket !== socket) return;

@@ -63,15 +63,17 @@ afterEach(() => {
 function connection(extra: Partial<ConstructorParameters<typeof BridgeConnection>[0]> = {}) {
   const messages: unknown[] = [];
   const opens: boolean[] = [];
+  const dropped: string[] = [];
   const link = new BridgeConnection({
     url: 'ws://127.0.0.1:8080/ws',
     onMessage: (m) => messages.push(m),
     onOpenChange: (open) => opens.push(open),
+    onDropped: (detail) => dropped.push(detail),
     minDelayMs: 500,
     maxDelayMs: 4000,
     ...extra,
   });
-  return { link, messages, opens };
+  return { link, messages, opens, dropped };
 }
 
 /** Advances faked time until a new socket is made; returns how long that took. */
@@ -88,7 +90,7 @@ function untilNextSocket(limitMs = 60_000): number {
 
 describe('BridgeConnection', () => {
   it('connects at once, passes well-formed messages on and drops the rest', () => {
-    const { link, messages, opens } = connection();
+    const { link, messages, opens, dropped } = connection();
     link.start();
     expect(ScriptedSocket.made).toHaveLength(1);
     expect(last().url).toBe('ws://127.0.0.1:8080/ws');
@@ -100,7 +102,12 @@ describe('BridgeConnection', () => {
     last().onmessage?.({ data: 'not json' });
     last().onmessage?.({ data: JSON.stringify({ type: 'no-such-message' }) });
     last().onmessage?.({ data: new ArrayBuffer(4) });
+    // Well-typed at the top but wrong inside: dropped whole, never half-applied.
+    last().onmessage?.({ data: JSON.stringify({ type: 'intent', intent: { kind: 'scenario', index: -1 } }) });
+    last().onmessage?.({ data: JSON.stringify({ type: 'install', install: { phase: 'done', progress: 2, lines: [] } }) });
     expect(messages).toEqual([{ type: 'intent', intent: { kind: 'next' } }]);
+    expect(dropped).toHaveLength(5);
+    expect(dropped[3]).toMatch(/^intent\.index: /);
     expect(link.send({ type: 'status-request' })).toBe(true);
     expect(last().sent).toEqual(['{"type":"status-request"}']);
     link.stop();
