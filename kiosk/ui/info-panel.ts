@@ -1,7 +1,7 @@
 // <info-panel>: the longer text behind the "info" button, the date the
 // analysis stands at, and the sources it rests on with their dates: works by
 // title (an untitled one said so in the visitor's language), the editors' own
-// additions as such. Pack texts are rendered as text, never markup.
+// additions together as theirs. Pack texts are rendered as text, never markup.
 
 import { css, html } from 'lit';
 import type { Scenario, Source } from '../../content/schema/pack-types.js';
@@ -70,7 +70,10 @@ export class InfoPanel extends PackElement {
     if (!pack || !scenario) return html``;
     const fallback = pack.languages[0];
     const paragraphs = pick(scenario.more, language, fallback).split(/\n\s*\n/).filter((p) => p.trim() !== '');
-    const sources = scenario.sources.map((id) => pack.sources.find((s) => s.id === id)).filter((s): s is Source => s !== undefined);
+    const cited = scenario.sources.map((id) => pack.sources.find((s) => s.id === id)).filter((s): s is Source => s !== undefined);
+    // The editors' additions read as one entry, after the works they complete.
+    const sources = cited.filter((s) => s.kind !== 'editors-context');
+    const editors = cited.filter((s) => s.kind === 'editors-context');
     return html`
       <section class="panel" role="region" aria-labelledby="info-title">
         <p class="eyebrow">${uiText('more', language, pack)} <span class="close muted">· ${uiText('closeInfo', language, pack)}</span></p>
@@ -81,10 +84,16 @@ export class InfoPanel extends PackElement {
               ${uiText('asOfNote', language, pack).replace('{date}', formatPackDate(pack.asOf, language))}
             </p>`
           : ''}
-        ${sources.length > 0
+        ${cited.length > 0
           ? html`<h3>${uiText('sources', language, pack)}</h3>
               <ol data-testid="sources">
-                ${sources.map((s) => html`<li data-kind=${s.kind ?? 'work'}>${this.source(s)}</li>`)}
+                ${sources.map((s) => html`<li data-kind="work">${this.source(s)}</li>`)}
+                ${editors.length > 0
+                  ? html`<li data-kind="editors-context">
+                      <strong>${uiText('editorsContext', language, pack)}:</strong>
+                      ${editors.map((s) => pick(s.note, language, fallback).replace(/[.;\s]+$/, '')).join('; ')}.
+                    </li>`
+                  : ''}
               </ol>`
           : ''}
       </section>
@@ -95,7 +104,6 @@ export class InfoPanel extends PackElement {
     const { pack, language } = this;
     const note = pick(s.note, language, pack?.languages[0]);
     const date = html`<time datetime=${s.date}>${formatPackDate(s.date, language)}</time>`;
-    if (s.kind === 'editors-context') return html`<strong>${uiText('editorsContext', language, pack)}:</strong> ${note}`;
     // An untitled work is described, not given a made-up title; its note says what it is.
     if (s.untitled) return html`${s.author}, ${uiText('untitledWork', language, pack)}, ${date}.${note ? html` ${note}` : ''}`;
     return html`${s.author}, <cite>${s.title}</cite>. ${s.publisher}, ${date}.`;

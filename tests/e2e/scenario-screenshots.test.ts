@@ -109,6 +109,32 @@ describe('every scenario, as a visitor sees it', () => {
     await page.screenshot({ path: `${OUTPUT}01-${pack.scenarios[0]!.id}-${pack.languages[1] ?? pack.languages[0]}.png` });
   });
 
+  it('fits every scenario’s longer text and its sources into the info panel, in every language', async () => {
+    const cut: string[] = [];
+    for (const language of pack.languages) {
+      for (let turns = 0; turns < pack.languages.length && (await page.evaluate(() => window.crossroads!.language)) !== language; turns++) {
+        await page.keyboard.press('l');
+      }
+      await page.waitForFunction((lang) => window.crossroads!.language === lang, language);
+      for (const [index, scenario] of pack.scenarios.entries()) {
+        await page.keyboard.press(String(index + 1));
+        await page.waitForFunction((id) => window.crossroads!.scenario === id, scenario.id);
+        await page.keyboard.press('i');
+        await page.locator('info-panel h2', { hasText: scenario.title[language] ?? '' }).waitFor();
+        await page.locator('info-panel [data-testid="sources"]').waitFor();
+        // The panel clips what does not fit (a kiosk cannot scroll); a pixel is rounding.
+        const { scroll, client } = await page.evaluate(() => {
+          const panel = document.querySelector('crossroads-app')!.shadowRoot!.querySelector('info-panel')!.shadowRoot!.querySelector('.panel')!;
+          return { scroll: panel.scrollHeight, client: panel.clientHeight };
+        });
+        if (scroll > client + 1) cut.push(`${scenario.id} (${language}): ${scroll - client} px cut off`);
+        await page.keyboard.press('i');
+        await page.locator('info-panel').waitFor({ state: 'detached' });
+      }
+    }
+    expect(cut).toEqual([]);
+  });
+
   it('shows no error to the visitor', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -12,7 +12,10 @@ describe('<info-panel>', () => {
     el = await mount('info-panel', { pack, scenario, language: 'es' });
     expect(shadowText(el)).to.contain(scenario.more.es.slice(0, 60));
     const items = [...el.shadowRoot!.querySelectorAll('[data-testid="sources"] li')];
-    expect(items).to.have.length(scenario.sources.length);
+    // Each work on its own line; the editors' additions together on one.
+    const works = scenario.sources.filter((id) => pack.sources.find((s) => s.id === id)?.kind !== 'editors-context');
+    expect(items).to.have.length(works.length + 1);
+    expect(items.at(-1)!.getAttribute('data-kind')).to.equal('editors-context');
     const cutler = items.find((li) => li.textContent!.includes('Cutler'))!;
     expect(cutler.querySelector('time')!.getAttribute('datetime')).to.equal('2025-07-30');
     expect(cutler.querySelector('time')!.textContent).to.equal('30 de julio de 2025');
@@ -28,8 +31,11 @@ describe('<info-panel>', () => {
     expect(analysis.textContent).to.contain('untitled analysis');
     expect(analysis.querySelector('cite')).to.equal(null);
     const editors = items.filter((li) => li.getAttribute('data-kind') === 'editors-context');
-    expect(editors.length).to.be.greaterThan(0);
-    for (const li of editors) expect(li.textContent!.trim()).to.match(/^Editors’ context: .*added by the editors/);
+    expect(editors).to.have.length(1);
+    const notes = scenario.sources.map((id) => pack.sources.find((s) => s.id === id)!).filter((s) => s.kind === 'editors-context');
+    expect(notes.length).to.be.greaterThan(1);
+    expect(editors[0]!.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^Editors’ context: \S.*; \S.*\.$/);
+    for (const s of notes) expect(editors[0]!.textContent).to.contain(s.note!.en!.replace(/\.$/, ''));
     el.remove();
     el = await mount('info-panel', { pack, scenario, language: 'es' });
     expect(el.shadowRoot!.querySelector('[data-testid="as-of"]')!.textContent).to.contain('hasta julio de 2025');
