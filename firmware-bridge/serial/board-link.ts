@@ -9,7 +9,7 @@ import type { Logger } from '../core/logger.js';
 import { BoardState } from './board-state.js';
 import { encodeHostFrame, parseBoardLine, PROTOCOL_MAJOR, REJECT_REASONS, type BoardFrame, type HostFrame, type RejectReason } from './frame-codec.js';
 import { hangupAwareBinding } from './hangup-aware-binding.js';
-import { LineSplitter } from './line-splitter.js';
+import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.js';
 import { PingTracker } from './ping-tracker.js';
 
 export type HelloFrame = Extract<BoardFrame, { type: 'HELLO' }>;
@@ -165,7 +165,7 @@ export class BoardLink {
     this.port.on('error', (error: Error) => this.lose('error', error.message));
     this.port.on('close', (error: Error | null) => this.lose('unplugged', error ? error.message : 'port closed'));
     this.splitter.on('data', (line: string) => this.onLine(line));
-    this.splitter.on('overlong', () => this.drop('overlong', 'line longer than 96 bytes'));
+    this.splitter.on('overlong', () => this.drop('overlong', `line longer than ${MAX_LINE_BYTES} bytes`));
     this.port.pipe(this.splitter);
     return new Promise((resolve, reject) => {
       this.port.open((error) => (error ? reject(new ConnectError('open', `cannot open ${this.path}: ${error.message}`)) : resolve()));

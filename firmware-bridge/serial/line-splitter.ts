@@ -6,7 +6,8 @@
 
 import { Transform, type TransformCallback, type TransformOptions } from 'node:stream';
 
-export const MAX_LINE_BYTES = 96;
+/** Protocol 1.1: 128 bytes with the terminator (1.0 said 96). */
+export const MAX_LINE_BYTES = 128;
 
 export interface LineSplitterOptions extends Omit<TransformOptions, 'readableObjectMode' | 'transform' | 'flush'> {
   /** Longest accepted line, terminator included. */

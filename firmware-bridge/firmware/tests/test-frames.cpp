@@ -94,6 +94,16 @@ TEST(encode_extreme_numbers_and_hex) {
   CHECK_EQ(text.substr(0, text.find('*')), std::string("X -2147483648 2147483647 4294967295 ABCDEF12 00"));
 }
 
+// Protocol 1.1's 128-byte limit carries the longest legal frame: a STATE for
+// 32 buttons and 8 knobs at their extreme counts, 118 bytes.
+TEST(encode_the_longest_legal_state_within_the_line_limit) {
+  FrameWriter frame("STATE");
+  frame.uintField(255).hexField(0xFFFFFFFF, 4);
+  for (int k = 0; k < 8; ++k) frame.intField(INT32_MIN);
+  CHECK(frame.finish());
+  CHECK_EQ(frame.size(), size_t{118});
+}
+
 // Numbers that fit 16 bits take a faster path: both sides of the edge must agree.
 TEST(encode_numbers_around_the_16_bit_edge) {
   FrameWriter frame("X");
@@ -113,14 +123,14 @@ TEST(encode_sanitizes_fields_so_a_frame_stays_one_line) {
   CHECK_EQ(fieldText.substr(0, fieldText.find('*')), std::string("HELLO a?b"));
 }
 
-TEST(encode_refuses_a_frame_over_96_bytes) {
+TEST(encode_refuses_a_frame_over_128_bytes) {
   FrameWriter frame("LOG");
-  frame.text(std::string(91, 'x').c_str());  // "LOG " + 91 + "*CC\n" = 99 bytes
+  frame.text(std::string(121, 'x').c_str());  // "LOG " + 121 + "*CC\n" = 129 bytes
   CHECK(!frame.finish());
   FrameWriter fits("LOG");
-  fits.text(std::string(88, 'x').c_str());  // exactly 96 bytes
+  fits.text(std::string(120, 'x').c_str());  // exactly 128 bytes
   CHECK(fits.finish());
-  CHECK_EQ(fits.size(), size_t{96});
+  CHECK_EQ(fits.size(), size_t{128});
 }
 
 TEST(parse_host_vectors_with_crc) {
@@ -194,7 +204,7 @@ TEST(line_assembler_ignores_carriage_returns) {
   CHECK_EQ(complete, 1);
 }
 
-TEST(line_assembler_drops_lines_over_96_bytes_whole) {
+TEST(line_assembler_drops_lines_over_128_bytes_whole) {
   LineAssembler lines;
   std::string accepted;
   int dropped = 0;
@@ -207,12 +217,12 @@ TEST(line_assembler_drops_lines_over_96_bytes_whole) {
       }
     }
   };
-  feed(std::string(95, 'A') + "\n");  // 96 bytes with the terminator: allowed
-  CHECK_EQ(accepted.size(), size_t{95});
+  feed(std::string(127, 'A') + "\n");  // 128 bytes with the terminator: allowed
+  CHECK_EQ(accepted.size(), size_t{127});
   CHECK_EQ(dropped, 0);
-  feed(std::string(96, 'B') + "\n");  // 97 bytes: dropped whole
+  feed(std::string(128, 'B') + "\n");  // 129 bytes: dropped whole
   CHECK_EQ(dropped, 1);
-  CHECK_EQ(accepted.size(), size_t{95});
+  CHECK_EQ(accepted.size(), size_t{127});
   feed(std::string(300, 'C') + "WHO\n");  // the tail of a long line never becomes a command
   CHECK_EQ(dropped, 2);
   CHECK_EQ(accepted[0], 'A');

@@ -86,7 +86,7 @@ TEST(panel_refuses_bad_commands_with_err) {
   rig.send("JUMP\n");
   rig.send("LED 3\n");
   rig.send("LED 8 1\n");  // 8 buttons: LEDs 0..7
-  rig.send(std::string(120, 'x') + "\n");
+  rig.send(std::string(130, 'x') + "\n");
   rig.send("\n");  // blank lines are ignored silently
   const auto frames = rig.sink.take();
   CHECK_EQ(frames.size(), size_t{5});
@@ -94,7 +94,7 @@ TEST(panel_refuses_bad_commands_with_err) {
   CHECK_EQ(body(frames[1]), std::string("ERR TYPE unknown command"));
   CHECK_EQ(body(frames[2]), std::string("ERR FIELD bad fields"));
   CHECK_EQ(body(frames[3]), std::string("ERR RANGE no such LED"));
-  CHECK_EQ(body(frames[4]), std::string("ERR LONG line over 96 bytes dropped"));
+  CHECK_EQ(body(frames[4]), std::string("ERR LONG line over 128 bytes dropped"));
   CHECK(rig.observer.hostLines.empty());
   CHECK(rig.observer.ledModes.empty());
   CHECK_EQ(rig.panel.stats().commandsRefused, 5u);
@@ -197,8 +197,8 @@ TEST(panel_reports_pending_knob_turns_before_a_state) {
 
 TEST(panel_drops_a_frame_that_would_break_the_line_limit) {
   // An over-long HELLO (here a silly firmware string) is dropped and counted, never sent
-  // truncated or over 96 bytes.
-  const std::string firmware(80, '1');
+  // truncated or over 128 bytes.
+  const std::string firmware(112, '1');
   PanelConfig config = Rig::defaultConfig();
   config.firmware = firmware.c_str();
   Rig rig(config);

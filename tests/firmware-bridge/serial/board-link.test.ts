@@ -92,7 +92,7 @@ describe('BoardLink over a pseudo-terminal', () => {
   it('counts garbage, over-long lines and bad checksums, and keeps working', async () => {
     const b = await board();
     const { link, inputs } = await connect(b.pty);
-    await b.sendMany(['garbage 2000', 'raw BTN 1 3 1*00', 'raw BTN 1 3 1', 'raw ' + 'L'.repeat(120), 'raw FOO 1*' + 'FF', 'tap 5']);
+    await b.sendMany(['garbage 2000', 'raw BTN 1 3 1*00', 'raw BTN 1 3 1', 'raw ' + 'L'.repeat(130), 'raw FOO 1*' + 'FF', 'tap 5']);
     await waitUntil(() => inputs.length === 2, 'the tap after the noise');
     expect(inputs).toEqual([
       { kind: 'button', index: 5, pressed: true },

@@ -76,10 +76,16 @@ describe('parseBoardLine', () => {
     expect(parseBoardLine(frameLine('STATE 0 FFFFFFFF').trimEnd())).toMatchObject({ frame: { mask: 0xffffffff, counts: [] } });
   });
 
+  it('carries the longest legal frame: a STATE for 32 buttons and 8 knobs at their extremes, 118 bytes', () => {
+    const line = frameLine(`STATE 255 FFFFFFFF ${Array(8).fill('-2147483648').join(' ')}`);
+    expect(line.length).toBe(118);
+    expect(rejected(line.trimEnd())).toBe('accepted');
+  });
+
   it('reports a line too long to have come through the splitter', () => {
-    expect(rejected(frameLine('LOG ' + 'a'.repeat(100)).trimEnd())).toBe('overlong');
-    const longest = frameLine('LOG ' + 'a'.repeat(88)).trimEnd();
-    expect(longest.length).toBe(95);
+    expect(rejected(frameLine('LOG ' + 'a'.repeat(121)).trimEnd())).toBe('overlong');
+    const longest = frameLine('LOG ' + 'a'.repeat(120)).trimEnd();
+    expect(longest.length).toBe(127);
     expect(rejected(longest)).toBe('accepted');
   });
 });

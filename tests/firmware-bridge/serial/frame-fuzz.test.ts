@@ -8,12 +8,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc8Hex } from '../../../firmware-bridge/serial/crc8.js';
+import { MAX_LINE_BYTES } from '../../../firmware-bridge/serial/line-splitter.js';
 import { startHarness, type Harness } from '../http/bridge-harness.js';
 import { VirtualBoardProcess, virtualBoardBinary } from '../helpers/virtual-board-process.js';
 
 const LINES = 10_000;
 const SEED = 20_250_614;
-const MAX_LINE = 96;
+const MAX_LINE = MAX_LINE_BYTES;
 const BATCH = 500;
 
 /** Printable ASCII, not blank (a blank line is no line); built from character codes, so no filter starves. */

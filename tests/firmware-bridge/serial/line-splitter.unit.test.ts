@@ -25,11 +25,11 @@ describe('LineSplitter', () => {
     }
   });
 
-  it('accepts a line of exactly 96 bytes with its terminator and drops one of 97', async () => {
-    const ok = 'x'.repeat(95);
-    const okCr = 'y'.repeat(94);
-    const tooLong = 'z'.repeat(96);
-    const tooLongCr = 'w'.repeat(95);
+  it('accepts a line of exactly 128 bytes with its terminator and drops one of 129 (protocol 1.1)', async () => {
+    const ok = 'x'.repeat(127);
+    const okCr = 'y'.repeat(126);
+    const tooLong = 'z'.repeat(128);
+    const tooLongCr = 'w'.repeat(127);
     const stream = bytes(`${ok}\n${okCr}\r\n${tooLong}\n${tooLongCr}\r\nnext\n`);
     for (const chunks of everySplit(stream)) {
       const { lines, overlong } = await splitLines(chunks);

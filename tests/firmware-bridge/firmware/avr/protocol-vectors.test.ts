@@ -91,7 +91,7 @@ describeAvr('the AVR image and the protocol vectors', () => {
       ['BEEP 1', 'TYPE'],
       ['LED 3', 'FIELD'],
       ['LED 9 1', 'RANGE'],
-      ['X'.repeat(120), 'LONG'],
+      ['X'.repeat(130), 'LONG'],
     ];
     for (const [line, code] of refusals) {
       await host.write(`${line}\n`);

@@ -134,7 +134,7 @@ LineAssembler::Result LineAssembler::push(uint8_t byte) {
     return Result::Line;
   }
   if (overflow_) return Result::None;
-  // At most 95 bytes of text so that, with '\n', the line fits in 96.
+  // At most 127 bytes of text so that, with '\n', the line fits in 128.
   if (length_ + 1 >= kMaxLineBytes) {
     overflow_ = true;
     return Result::None;

@@ -34,7 +34,7 @@ ParseStatus parseCommand(const char* line, size_t length, Command& out, size_t* 
 
 const char* parseStatusCode(ParseStatus status);
 
-// Cuts the host's byte stream into lines. A line longer than the protocol's 96 bytes
+// Cuts the host's byte stream into lines. A line longer than the protocol's 128 bytes
 // (terminator included, '\r' not counted) is dropped whole and counted.
 class LineAssembler {
  public:

@@ -6,8 +6,8 @@
 
 namespace crossroads {
 
-// The protocol's longest line, terminator included.
-constexpr size_t kMaxLineBytes = 96;
+// The protocol's longest line, terminator included (1.1: 128; 1.0 said 96).
+constexpr size_t kMaxLineBytes = 128;
 
 class FrameWriter {
  public:
@@ -21,7 +21,7 @@ class FrameWriter {
   FrameWriter& intField(int32_t value);
   FrameWriter& hexField(uint32_t value, uint8_t minDigits);
 
-  // Appends `*CC\n`. False when the frame would break the 96-byte line limit:
+  // Appends `*CC\n`. False when the frame would break the 128-byte line limit:
   // such a frame must not be sent, since the host would drop it anyway.
   bool finish();
 

@@ -110,7 +110,7 @@ void Panel::receive(const uint8_t* data, size_t length) {
       case LineAssembler::Result::Line: handleLine(lines_.line(), lines_.length()); break;
       case LineAssembler::Result::Dropped:
         ++stats_.linesTooLong;
-        refuse("LONG", "line over 96 bytes dropped");
+        refuse("LONG", "line over 128 bytes dropped");
         break;
       case LineAssembler::Result::None: break;
     }
