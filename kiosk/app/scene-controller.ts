@@ -1,15 +1,16 @@
 // The map's part of <crossroads-app>, as a Lit reactive controller: it makes
 // the MapScene (with its overlay tracker and touch input) whenever the host is
 // connected and rendered, and releases all of it when the host is
-// disconnected, so the element can be moved in the page and draw again.
-// It also owns the map data: fetched once, retried calmly while the bridge
-// restarts, and kept for the next scene; no fetch or retry outlives a
-// disconnect.
+// disconnected, so the element can be moved in the page and draw again; a new
+// scene is told everything the exhibit state holds. It also owns the map
+// data: fetched once, retried calmly while the bridge restarts, and kept for
+// the next scene; no fetch or retry outlives a disconnect.
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RegionGeo } from '../../content/geo/region-geo-types.js';
 import { PointerOrbit } from '../input/pointer-orbit.js';
 import { MapScene } from '../scene/map-scene.js';
+import type { ExhibitState } from './exhibit-state.js';
 import { OverlayTracker } from './overlay-tracker.js';
 
 export interface SceneControllerOptions {
@@ -19,10 +20,9 @@ export interface SceneControllerOptions {
   geoUrl: () => string;
   onOrbit: (delta: number) => void;
   onActivity: () => void;
-  /** A new scene exists (first connect, or a reconnect): give it the pack and what is on screen. */
-  onScene: (scene: MapScene) => void;
-  /** The scene got the map data: show what is on screen. */
-  onGeo: () => void;
+  /** What the map shows: the pack, the scenario, the language, the visitor's view. */
+  state: ExhibitState;
+  reducedMotion: () => boolean;
   /** First retry delay of the map data; doubles up to 10 s. */
   geoRetryMs?: number;
 }
@@ -37,6 +37,11 @@ export class SceneController implements ReactiveController {
   private geoRetry: ReturnType<typeof setTimeout> | null = null;
   private geoAbort: AbortController | null = null;
   private connected = false;
+  private shownScenarioId: string | null = null;
+  private shownLanguage: string | null = null;
+  private resolveReady!: () => void;
+  /** Resolves once the first frame of the map is drawn. */
+  readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -47,6 +52,11 @@ export class SceneController implements ReactiveController {
 
   get scene(): MapScene | null {
     return this.current;
+  }
+
+  /** The id of the scenario the map shows, null before it shows one. */
+  get shownScenario(): string | null {
+    return this.shownScenarioId;
   }
 
   hostConnected(): void {
@@ -76,7 +86,36 @@ export class SceneController implements ReactiveController {
   setGeo(geo: RegionGeo): void {
     this.geo = geo;
     this.current?.setGeo(geo);
-    this.options.onGeo();
+    this.show();
+  }
+
+  /** The exhibit state changed: the map shows it, from the visitor's view. */
+  follow(): void {
+    this.show();
+    const { orbit, zoom } = this.options.state.current;
+    this.current?.setView(orbit, zoom);
+  }
+
+  /** Reduced motion changed: the map cuts instead of moving, and its flows hold still. */
+  motionChanged(): void {
+    if (this.current) this.current.reducedMotion = this.options.reducedMotion();
+  }
+
+  private show(): void {
+    const scene = this.current;
+    const { manifest, current } = this.options.state;
+    if (!scene) return;
+    if (manifest) scene.setPack(manifest);
+    const { scenario, language } = current;
+    if (scenario && scenario.id !== this.shownScenarioId) {
+      this.shownScenarioId = scenario.id;
+      scene.showScenario(scenario);
+    }
+    if (scenario && language !== this.shownLanguage) {
+      this.shownLanguage = language;
+      document.documentElement.lang = language;
+      scene.setLanguage(language);
+    }
   }
 
   private create(): void {
@@ -86,7 +125,13 @@ export class SceneController implements ReactiveController {
     this.current = scene;
     this.overlays = new OverlayTracker(this.options.layer, canvas, (rects) => this.current?.setOccluders(rects));
     this.pointer = new PointerOrbit(canvas, { onOrbit: this.options.onOrbit, onActivity: this.options.onActivity });
-    this.options.onScene(scene);
+    // A new scene (first render, or back in the page) learns everything the old one knew.
+    scene.reducedMotion = this.options.reducedMotion();
+    void scene.firstFrame.then(() => this.resolveReady());
+    const { manifest, current } = this.options.state;
+    if (manifest) scene.setPack(manifest);
+    this.shownScenarioId = this.shownLanguage = null;
+    scene.setView(current.orbit, current.zoom);
     if (this.geo) this.setGeo(this.geo);
     else void this.loadGeo(this.options.geoRetryMs ?? 500);
   }

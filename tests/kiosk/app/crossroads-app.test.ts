@@ -2,23 +2,8 @@ import { expect } from '@esm-bundle/chai';
 import type { PackManifest } from '../../../content/schema/pack-types.js';
 import type { BridgeMessage } from '../../../firmware-bridge/api/messages.js';
 import { setViewport } from '@web/test-runner-commands';
-import '../../../kiosk/app/crossroads-app.js';
-import { until } from '../ui/harness.js';
-
-async function loadPack(): Promise<PackManifest> {
-  return (await (await fetch('/fixtures/pack.json')).json()) as PackManifest;
-}
-
-const hello = (pack: PackManifest): BridgeMessage => ({
-    type: 'hello',
-    bridgeVersion: '0.1.0',
-    kioskVersion: '0.1.0',
-    pack,
-    packInfo: { id: pack.id, version: pack.version, source: 'built-in', installedAt: null },
-    controls: { buttons: 8, knobs: 2, bindings: [] },
-    board: { connected: false, simulated: true, boardId: null, firmware: null, lastSeenMs: null, port: null, framesDropped: {}, losses: { silence: 0, unplugged: 0, error: 0, protocol: 0 } },
-    idleResetS: 90,
-});
+import { loadPack, until } from '../ui/harness.js';
+import { hello, makeApp } from './app-fixture.js';
 
 describe('<crossroads-app>', () => {
   let app: HTMLElementTagNameMap['crossroads-app'];
@@ -26,9 +11,7 @@ describe('<crossroads-app>', () => {
 
   beforeEach(async () => {
     pack = await loadPack();
-    app = document.createElement('crossroads-app');
-    app.setAttribute('bridge-url', 'none');
-    app.style.cssText = 'position:fixed;inset:0';
+    app = makeApp({ 'bridge-url': 'none' });
     document.body.append(app);
     await app.updateComplete;
     app.receive(hello(pack));
@@ -225,149 +208,5 @@ describe('<crossroads-app>', () => {
     expect(document.body.textContent).not.to.contain('simulated failure');
     window.dispatchEvent(new KeyboardEvent('keydown', { key: '3' }));
     expect(window.crossroads!.scenario).to.equal(pack.scenarios[2]!.id);
-  });
-});
-
-// The page's own clock, captured before a test patches it.
-const pageSetTimeout = window.setTimeout.bind(window);
-
-/** Tracks timers and animation frames made by the kiosk's code (and three.js) that are still pending. */
-function trackTimers(): { pending: () => string[]; restore: () => void } {
-  type Schedule = (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => number;
-  type Cancel = (id: number) => void;
-  const live = new Map<string, string>();
-  const w = window as unknown as Record<string, unknown>;
-  const names = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestAnimationFrame', 'cancelAnimationFrame'] as const;
-  const original = Object.fromEntries(names.map((name) => [name, w[name]])) as Record<(typeof names)[number], unknown>;
-  const call = <F>(name: (typeof names)[number]) => (original[name] as F & { bind(to: Window): F }).bind(window);
-  const [setTimer, clearTimer, setRepeat, clearRepeat] = [call<Schedule>('setTimeout'), call<Cancel>('clearTimeout'), call<Schedule>('setInterval'), call<Cancel>('clearInterval')];
-  const [setFrame, cancelFrame] = [call<(fn: FrameRequestCallback) => number>('requestAnimationFrame'), call<Cancel>('cancelAnimationFrame')];
-  // Frames of the kiosk's own modules or three.js (not of the tests under /tests/kiosk/).
-  const ours = (stack: string) => /:\d+\/(kiosk|node_modules\/three)\//.test(stack);
-  const track = (key: string, what: string) => {
-    const stack = new Error().stack ?? '';
-    if (ours(stack)) live.set(key, `${what} ${stack}`);
-  };
-  w.setTimeout = ((fn, ms, ...args) => {
-    const id = setTimer((...a) => {
-      live.delete(`t${id}`);
-      fn(...a);
-    }, ms, ...args);
-    track(`t${id}`, 'setTimeout');
-    return id;
-  }) satisfies Schedule;
-  w.setInterval = ((fn, ms, ...args) => {
-    const id = setRepeat(fn, ms, ...args);
-    track(`t${id}`, 'setInterval');
-    return id;
-  }) satisfies Schedule;
-  w.clearTimeout = w.clearInterval = ((id) => {
-    live.delete(`t${id}`);
-    clearTimer(id);
-    clearRepeat(id);
-  }) satisfies Cancel;
-  w.requestAnimationFrame = (fn: FrameRequestCallback) => {
-    const id = setFrame((time) => {
-      live.delete(`f${id}`);
-      fn(time);
-    });
-    track(`f${id}`, 'requestAnimationFrame');
-    return id;
-  };
-  w.cancelAnimationFrame = ((id) => {
-    live.delete(`f${id}`);
-    cancelFrame(id);
-  }) satisfies Cancel;
-  return {
-    pending: () => [...live.values()],
-    restore: () => Object.assign(w, original),
-  };
-}
-
-describe('<crossroads-app> moved in the page', () => {
-  let pack: PackManifest;
-  const hooks = () => (window as Window).crossroads;
-
-  beforeEach(async () => {
-    pack = await loadPack();
-  });
-
-  it('keeps drawing after a move to another parent, and its page hook follows it in and out of the page', async () => {
-    const app = document.createElement('crossroads-app');
-    app.setAttribute('bridge-url', 'none');
-    app.style.cssText = 'position:fixed;inset:0';
-    const first = document.createElement('div');
-    const second = document.createElement('div');
-    document.body.append(first, second);
-    try {
-      first.append(app);
-      await app.updateComplete;
-      app.receive(hello(pack));
-      await hooks()!.ready;
-      const frames = () => hooks()?.stats().frames ?? -1;
-      const drawn = frames();
-      await until(() => frames() > drawn + 2, () => `frames advance before the move (at ${frames()})`);
-
-      second.append(app);
-      await app.updateComplete;
-      const moved = frames();
-      await until(() => frames() > moved + 2, () => `frames advance after the move (stayed at ${frames()})`);
-      expect(hooks()!.stats().drawCalls).to.be.greaterThan(0);
-      expect(hooks()!.stats().triangles).to.be.greaterThan(1000);
-      expect(hooks()!.scenario).to.equal(pack.scenarios[0]!.id);
-
-      app.remove();
-      expect(hooks(), 'the hook once the element left the page').to.equal(undefined);
-      second.append(app);
-      expect(hooks(), 'the hook once the element is back').not.to.equal(undefined);
-      await until(() => frames() > 2, () => `frames advance after coming back (at ${frames()})`);
-      app.receive({ type: 'intent', intent: { kind: 'scenario', index: 2 } });
-      expect(hooks()!.scenario).to.equal(pack.scenarios[2]!.id);
-    } finally {
-      first.remove();
-      second.remove();
-      app.remove();
-    }
-  });
-
-  it('leaves no timer, animation frame or map-data retry running once disconnected', async () => {
-    const timers = trackTimers();
-    const originalFetch = window.fetch;
-    let failGeo: ((error: Error) => void) | null = null;
-    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-      if (!String(input).includes('/geo/held.json')) return originalFetch(input, init);
-      // The map data hangs, as when the bridge is restarting; an abort still ends it.
-      return new Promise<Response>((_resolve, reject) => {
-        failGeo = reject;
-        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-      });
-    }) as typeof fetch;
-    const app = document.createElement('crossroads-app');
-    try {
-      // A bridge that is not there: the connection keeps a retry timer.
-      app.setAttribute('bridge-url', 'ws://127.0.0.1:9/ws');
-      app.setAttribute('geo-url', '/geo/held.json');
-      app.setAttribute('health-url', '');
-      app.style.cssText = 'position:fixed;inset:0';
-      document.body.append(app);
-      await app.updateComplete;
-      app.receive(hello(pack));
-      app.receive({ type: 'intent', intent: { kind: 'scenario', index: 1 } });
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'm', ctrlKey: true }));
-      await app.updateComplete;
-      await until(() => failGeo !== null, () => 'the map data to be requested');
-      expect(timers.pending().length, 'timers while connected').to.be.greaterThan(0);
-
-      app.remove();
-      // The fetch fails after the disconnect: that must not start a retry.
-      failGeo!(new TypeError('Failed to fetch'));
-      await new Promise((resolve) => pageSetTimeout(resolve, 0));
-      await app.updateComplete;
-      expect(timers.pending(), 'pending after disconnect').to.deep.equal([]);
-    } finally {
-      timers.restore();
-      window.fetch = originalFetch;
-      app.remove();
-    }
   });
 });
