@@ -3,6 +3,8 @@
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Ends a command that runs until stopped (as SIGINT or SIGTERM do); tests pass one. */
+  signal?: AbortSignal;
 }
 
 export type CommandRunner = (args: string[], io: CliIo) => Promise<number>;

@@ -1,5 +1,5 @@
-// `crossroads fleet send|rollout|status|acl`: the operator's tools for a
-// museum's kiosks over its MQTT broker. Commands are signed here with the
+// `crossroads fleet send|publish|status|relay|acl`: the operator's tools for
+// a museum's kiosks over its MQTT broker. Commands are signed here with the
 // operator's private key (from `crossroads keygen`); each kiosk obeys only
 // keys in its DATA/operator-keys/.
 
@@ -8,8 +8,11 @@ import { parseArgs } from 'node:util';
 import type { MqttClient } from 'mqtt';
 import { brokerAcl } from '../fleet/broker-acl.js';
 import { COMMANDS, type CommandName } from '../fleet/command-signing.js';
-import { openOperator, publishRollout, readFleet, sendCommand, type Gathered } from '../fleet/fleet-operator.js';
+import { openOperator, publishRollout, readFleet, SEEN_TOPICS, sendCommand, takeSeen, type Gathered, type KioskSeen } from '../fleet/fleet-operator.js';
+import { startRelay } from '../fleet/fleet-relay.js';
+import { fleetTable } from '../fleet/fleet-table.js';
 import { ALL, kioskIdProblem } from '../fleet/fleet-topics.js';
+import { BUTTON_COMMANDS } from '../fleet/ha-discovery.js';
 import { DEFAULT_MAX_PACK_BYTES } from '../fleet/pack-rollout.js';
 import { safeUrl, type MqttSettings } from '../fleet/mqtt-settings.js';
 import { formatBytes } from '../packs/pack-problem.js';
@@ -18,9 +21,10 @@ import { UsageError, type CliIo } from './cli-io.js';
 export const FLEET_USAGE = `usage:
   crossroads fleet send ID|all COMMAND [ARGS...] --key FILE --mqtt URL [--wait SECONDS]
       COMMAND: identify [SECONDS] | restart-browser | rollback | mode attract|class|maintenance-off | status
-  crossroads fleet rollout PACK.zip [--to ID|all] --mqtt URL [--wait SECONDS]
-  crossroads fleet rollout --clear [--to ID|all] --mqtt URL
-  crossroads fleet status --mqtt URL [--json]
+  crossroads fleet publish PACK.zip [--to ID|all] --mqtt URL [--wait SECONDS]   (also: rollout)
+  crossroads fleet publish --clear [--to ID|all] --mqtt URL
+  crossroads fleet status --mqtt URL [--watch] [--json]
+  crossroads fleet relay --key FILE --mqtt URL [--allow identify,restart-browser]
   crossroads fleet acl [--operator NAME] [--home-assistant NAME] [--discovery PREFIX]
   broker options: --mqtt-user NAME --mqtt-password-file FILE --mqtt-ca FILE`;
 
@@ -34,6 +38,8 @@ const OPTIONS = {
   to: { type: 'string' },
   clear: { type: 'boolean' },
   json: { type: 'boolean' },
+  watch: { type: 'boolean' },
+  allow: { type: 'string' },
   operator: { type: 'string' },
   'home-assistant': { type: 'string' },
   discovery: { type: 'string' },
@@ -67,11 +73,11 @@ function target(id: string | undefined): string {
   return id;
 }
 
-async function withBroker<T>(values: Values, io: CliIo, task: (client: MqttClient) => Promise<T>): Promise<T> {
+async function withBroker<T>(values: Values, io: CliIo, task: (client: MqttClient) => Promise<T>, reconnect = false): Promise<T> {
   const mqtt = settings(values);
   let client: MqttClient;
   try {
-    client = await openOperator(mqtt);
+    client = await openOperator(mqtt, reconnect);
   } catch (error) {
     throw new Error(`cannot reach the broker at ${safeUrl(mqtt.url)}: ${(error as Error).message}`);
   }
@@ -89,21 +95,41 @@ function report<T>(io: CliIo, gathered: Gathered<T>, line: (id: string, answer: 
   return gathered.answers.size > 0 && gathered.missing.length === 0 && [...gathered.answers.values()].every(ok) ? 0 : 1;
 }
 
+/** Resolves on SIGINT or SIGTERM, or when the caller's signal aborts. */
+function untilStopped(io: CliIo): Promise<void> {
+  return new Promise((resolve) => {
+    const finish = (): void => {
+      process.off('SIGINT', finish);
+      process.off('SIGTERM', finish);
+      io.signal?.removeEventListener('abort', finish);
+      resolve();
+    };
+    process.on('SIGINT', finish);
+    process.on('SIGTERM', finish);
+    if (io.signal?.aborted) finish();
+    else io.signal?.addEventListener('abort', finish);
+  });
+}
+
+async function privateKey(values: Values): Promise<string> {
+  if (!values.key) throw new UsageError('--key FILE (the operator private key) is required');
+  return readFile(values.key, 'utf8').catch((error: Error) => {
+    throw new Error(`cannot read the key ${values.key}: ${error.message}`);
+  });
+}
+
 async function send(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args);
   const [id, name, ...commandArgs] = positionals;
   const to = target(id);
   if (!name || !(COMMANDS as readonly string[]).includes(name)) throw new UsageError(`which command? one of ${COMMANDS.join(', ')}`);
-  if (!values.key) throw new UsageError('--key FILE (the operator private key) is required');
-  const privatePem = await readFile(values.key, 'utf8').catch((error: Error) => {
-    throw new Error(`cannot read the key ${values.key}: ${error.message}`);
-  });
+  const privatePem = await privateKey(values);
   const wait = waitMs(values, 10);
   const gathered = await withBroker(values, io, (client) => sendCommand(client, { target: to, command: name as CommandName, args: commandArgs, privatePem, waitMs: wait }));
   return report(io, gathered, (kiosk, r) => `${kiosk}: ${r.status}: ${r.message}`, (r) => r.status === 'done');
 }
 
-async function rollout(args: string[], io: CliIo): Promise<number> {
+async function publish(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args);
   const to = target(values.to ?? ALL);
   if (values.clear) {
@@ -136,19 +162,59 @@ async function rollout(args: string[], io: CliIo): Promise<number> {
 async function status(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args);
   if (positionals.length > 0) throw new UsageError('status takes no arguments');
+  if (values.watch) return withBroker(values, io, (client) => watch(client, io, values.json === true), true);
   const fleet = await withBroker(values, io, (client) => readFleet(client));
   const kiosks = [...fleet.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  if (values.json) {
-    io.stdout.write(JSON.stringify(kiosks, null, 2) + '\n');
-    return 0;
-  }
-  if (kiosks.length === 0) io.stdout.write('no kiosk has reported to this broker\n');
-  for (const k of kiosks) {
-    const s = k.state;
-    const facts = s ? [s.status, `${s.pack.id} ${s.pack.version}`, `page ${s.page.mode ?? 'none'}`, `${s.visits.today} visits today`, ...s.problems] : ['no state'];
-    io.stdout.write(`${k.id}: ${k.availability ?? 'unknown'}; ${facts.join('; ')}\n`);
-  }
+  io.stdout.write(values.json ? JSON.stringify(kiosks, null, 2) + '\n' : fleetTable(kiosks, Date.now()));
   return 0;
+}
+
+/** Keeps the table live: redrawn on every change (a burst at most every 200 ms) and every 5 s for LAST SEEN, until stopped. */
+async function watch(client: MqttClient, io: CliIo, json: boolean): Promise<number> {
+  const kiosks = new Map<string, KioskSeen>();
+  const tty = (io.stdout as { isTTY?: boolean }).isTTY === true;
+  let pending: NodeJS.Timeout | null = null;
+  const draw = (): void => {
+    pending = null;
+    if (json) io.stdout.write(JSON.stringify([...kiosks.values()]) + '\n');
+    else io.stdout.write((tty ? '\x1b[H\x1b[J' : '\n') + `${new Date().toLocaleTimeString()}\n` + fleetTable(kiosks.values(), Date.now()));
+  };
+  const onMessage = (topic: string, payload: Buffer): void => {
+    if (takeSeen(kiosks, topic, payload) !== null) pending ??= setTimeout(draw, 200);
+  };
+  client.on('message', onMessage);
+  client.on('offline', () => io.stderr.write('lost the broker; reconnecting\n'));
+  await client.subscribeAsync(SEEN_TOPICS, { qos: 1 });
+  const every = json ? null : setInterval(() => (pending ??= setTimeout(draw, 0)), 5000);
+  pending = setTimeout(draw, 500);
+  await untilStopped(io);
+  if (every) clearInterval(every);
+  if (pending) clearTimeout(pending);
+  client.off('message', onMessage);
+  return 0;
+}
+
+async function relay(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (positionals.length > 0) throw new UsageError('relay takes no arguments');
+  const allow = values.allow === undefined ? [...BUTTON_COMMANDS] : values.allow.split(',').filter(Boolean);
+  const unknown = allow.find((name) => !(BUTTON_COMMANDS as readonly string[]).includes(name));
+  if (unknown) throw new UsageError(`--allow: the relay signs only ${BUTTON_COMMANDS.join(', ')}, not ${unknown}`);
+  const privatePem = await privateKey(values);
+  return withBroker(
+    values,
+    io,
+    async (client) => {
+      const log = (line: string): void => void io.stdout.write(`${new Date().toISOString()} ${line}\n`);
+      client.on('offline', () => log('lost the broker; reconnecting'));
+      const running = await startRelay(client, { privatePem, log, allow: allow as CommandName[] });
+      log(`signing ${allow.join(' and ')} requests from Home Assistant buttons`);
+      await untilStopped(io);
+      await running.stop();
+      return 0;
+    },
+    true,
+  );
 }
 
 async function acl(args: string[], io: CliIo): Promise<number> {
@@ -158,7 +224,8 @@ async function acl(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { send, rollout, status, acl };
+// `rollout` is the earlier name of `publish`.
+const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { send, publish, rollout: publish, status, relay, acl };
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = args;

@@ -1,7 +1,8 @@
 // Signed fleet commands. An operator signs the exact UTF-8 text of a small
 // JSON body (command, args, target, issue time, nonce) with an ed25519 key;
 // the kiosk checks the signature against DATA/operator-keys/*.pub before it
-// reads anything else, then the target, the time window and the nonce.
+// reads anything else, then that the topic names the same command, the
+// target, the time window and the nonce.
 // Signing the text as sent, not a re-serialised object, means both sides
 // never have to agree on a canonical JSON form.
 
@@ -24,7 +25,7 @@ export interface FleetCommand {
   nonce: string;
 }
 
-/** What travels on crossroads/<id>/cmd. */
+/** What travels on crossroads/<id>/cmd/<command>. */
 export interface SignedCommand {
   /** The JSON text of a FleetCommand, exactly as signed. */
   signed: string;
@@ -58,6 +59,8 @@ export interface VerifyContext {
   kioskId: string;
   /** The id or `all` in the topic the message came on. */
   addressee: string;
+  /** The command name in the topic (crossroads/<id>/cmd/<name>). */
+  topicName: string;
   now: number;
   skewMs?: number;
   nonces: NonceMemory;
@@ -105,6 +108,8 @@ export function verifyCommand(message: Buffer, context: VerifyContext): Verified
   if (!signer) return refuse(context.keys.length === 0 ? 'no operator keys are installed (DATA/operator-keys/*.pub)' : 'not signed by an operator key of this kiosk', body);
   const command = readBody(body);
   if (typeof command === 'string') return refuse(command, body);
+  // The topic is what the ACL and a dashboard see; it must say what the signature says.
+  if (command.command !== context.topicName) return refuse(`sent on cmd/${context.topicName} but signed as ${command.command}`, command);
   if (command.target !== context.addressee || (command.target !== ALL && command.target !== context.kioskId)) {
     return refuse(`addressed to ${command.target}, not to this kiosk on this topic`, command);
   }

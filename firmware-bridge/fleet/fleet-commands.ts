@@ -26,8 +26,8 @@ export interface FleetCommandsOptions {
   toPage: (message: BridgeMessage) => number;
   /** argv that restarts the browser (the --restart-browser command); null when none is set. */
   restartBrowser: string[] | null;
-  /** Publishes the state now and returns it. */
-  publishState: () => unknown;
+  /** Publishes the health now and returns it. */
+  publishHealth: () => unknown;
   restartTimeoutMs?: number;
 }
 
@@ -75,7 +75,7 @@ export class FleetCommands {
         if (command.args.length > 0) return refused('restart-browser takes no arguments');
         return this.restartBrowser();
       case 'status':
-        return { status: 'done', message: 'state published', data: this.options.publishState() };
+        return { status: 'done', message: 'health published', data: this.options.publishHealth() };
     }
   }
 

@@ -1,10 +1,10 @@
 // The kiosk's link to the museum's fleet broker (`crossroads start --mqtt`).
-// Like a zigbee2mqtt bridge it keeps a retained availability topic (with
-// `offline` as its last will), a retained state, Home Assistant discovery,
-// and takes commands; here every command must be signed by an operator key,
-// and packs rolled out over MQTT go through the USB install path. The kiosk
-// never waits for the broker: it starts, runs and stops the same without
-// one, and the client reconnects on its own.
+// Like a zigbee2mqtt bridge it keeps a retained status topic (with `offline`
+// as its last will), its retained health and visits, Home Assistant
+// discovery, and takes commands on crossroads/<id|all>/cmd/<name>; here every
+// command must be signed by an operator key, and packs rolled out over MQTT
+// go through the USB install path. The kiosk never waits for the broker: it
+// starts, runs and stops the same without one, and reconnects with backoff.
 
 import { connect, type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -14,18 +14,19 @@ import { writeFileAtomic } from '../core/atomic-file.js';
 import type { Capability } from '../core/capability.js';
 import { Subscriptions, type EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
-import type { HealthReport } from '../health/health-report.js';
+import type { FleetFacts, HealthReport } from '../health/health-report.js';
 import type { PackStore } from '../packs/pack-store.js';
 import { loadTrustedKeys } from '../packs/pack-signature.js';
 import type { DayCounts } from '../stats/interaction-counts.js';
+import { BrokerOutage } from './broker-outage.js';
 import { verifyCommand, type Verified } from './command-signing.js';
 import { FleetCommands, type CommandOutcome } from './fleet-commands.js';
-import { addresseeOf, kioskTopics, type KioskTopics } from './fleet-topics.js';
+import { kioskTopics, parseTopic, type KioskTopics } from './fleet-topics.js';
 import { discoveryMessages } from './ha-discovery.js';
-import { buildKioskState, stateKey, type KioskState } from './kiosk-state.js';
 import { mqttClientOptions, safeUrl, sendAtOnce, type MqttSettings } from './mqtt-settings.js';
 import { NonceMemory } from './nonce-memory.js';
-import { DEFAULT_MAX_PACK_BYTES, PackRollout, type RolloutResult } from './pack-rollout.js';
+import { DEFAULT_MAX_PACK_BYTES, PackRollout } from './pack-rollout.js';
+import { ReportPublisher } from './report-publisher.js';
 
 export interface FleetLinkOptions {
   bus: EventBus;
@@ -35,6 +36,7 @@ export interface FleetLinkOptions {
   dataDir: string;
   mqtt: MqttSettings;
   store: Pick<PackStore, 'install' | 'rollback'>;
+  /** The GET /health report (with this link's facts in it); published as it is. */
   health: () => HealthReport;
   counts: () => DayCounts;
   toPage: (message: BridgeMessage) => number;
@@ -42,12 +44,19 @@ export interface FleetLinkOptions {
   ledCount: number;
   /** Home Assistant's discovery prefix; null publishes no discovery. */
   discoveryPrefix: string | null;
-  /** The state goes out at least this often (default 60 s), and at once when it changes. */
-  statePeriodMs?: number;
+  /** The health goes out at least this often (default 60 s), and soon after it changes. */
+  healthPeriodMs?: number;
+  /** How often a change is looked for (default 5 s). */
   checkEveryMs?: number;
+  /** The visits go out when they change, at most this often (default 30 s). */
+  visitsGapMs?: number;
   maxPackBytes?: number;
   skewMs?: number;
+  /** The first retry after the broker is lost (default 1 s); each next one waits twice as long, up to maxReconnectMs (default 60 s). */
   reconnectMs?: number;
+  maxReconnectMs?: number;
+  /** MQTT keep-alive (default 60 s): the broker publishes the last will within 1.5 of it. */
+  keepaliveS?: number;
   now?: () => number;
 }
 
@@ -69,14 +78,13 @@ export class FleetLink implements Capability {
   private readonly nonces = new NonceMemory();
   private readonly commands: FleetCommands;
   private readonly rollout: PackRollout;
+  private readonly reports: ReportPublisher;
+  private readonly outage: BrokerOutage;
   private readonly now: () => number;
-  private timer: NodeJS.Timeout | null = null;
-  private soon: NodeJS.Timeout | null = null;
-  private lastKey = '';
-  private lastStateAt = 0;
   private saving: Promise<void> = Promise.resolve();
   private running: Promise<unknown> = Promise.resolve();
-  private reported = new Set<string>();
+  /** When each kind of unsigned request was last logged. */
+  private readonly requestsLogged = new Map<string, number>();
 
   constructor(private readonly options: FleetLinkOptions) {
     this.log = options.log.child('fleet');
@@ -87,15 +95,41 @@ export class FleetLink implements Capability {
       ...options,
       log: this.log,
       rollback: () => options.store.rollback(),
-      publishState: () => this.publishState(),
+      publishHealth: () => this.reports.publishHealth(),
     });
     this.rollout = new PackRollout({
       log: this.log,
       dataDir: options.dataDir,
       maxBytes: options.maxPackBytes ?? DEFAULT_MAX_PACK_BYTES,
       install: (path, signal) => options.store.install(path, undefined, signal),
-      publish: (result) => this.publishRollout(result),
+      // The outcome is in the health (fleet.rollout): send it now.
+      publish: () => this.reports.soon(),
     });
+    this.reports = new ReportPublisher({
+      healthTopic: this.topics.health,
+      visitsTopic: this.topics.visits,
+      health: options.health,
+      counts: options.counts,
+      publish: (topic, payload) => this.publish(topic, payload, true),
+      now: this.now,
+      healthPeriodMs: options.healthPeriodMs,
+      checkEveryMs: options.checkEveryMs,
+      visitsGapMs: options.visitsGapMs,
+    });
+    this.outage = new BrokerOutage({
+      log: this.log,
+      url: safeUrl(options.mqtt.url),
+      kioskId: options.kioskId,
+      user: options.mqtt.username,
+      firstMs: options.reconnectMs ?? 1000,
+      maxMs: options.maxReconnectMs ?? 60_000,
+      now: this.now,
+    });
+  }
+
+  /** This link's part of the health report. */
+  facts(): FleetFacts {
+    return { kioskId: this.options.kioskId, rollout: this.rollout.last };
   }
 
   private get noncesFile(): string {
@@ -119,9 +153,12 @@ export class FleetLink implements Capability {
         clientId: `crossroads-${this.options.kioskId}`,
         clean: true,
         resubscribe: false,
-        reconnectPeriod: this.options.reconnectMs ?? 5000,
+        reconnectPeriod: this.outage.firstMs,
+        // A refused login is tried again too (with backoff): the museum may fix the account while the exhibit runs.
+        reconnectOnConnackError: true,
+        keepalive: this.options.keepaliveS ?? 60,
         connectTimeout: 10_000,
-        will: { topic: this.topics.availability, payload: Buffer.from('offline'), qos: 1, retain: true },
+        will: { topic: this.topics.status, payload: Buffer.from('offline'), qos: 1, retain: true },
         // The broker drops anything far over the pack limit instead of sending it; up to there the kiosk refuses it itself, and says so.
         properties: { maximumPacketSize: maxPack + 1024 * 1024 },
       });
@@ -130,72 +167,83 @@ export class FleetLink implements Capability {
       this.log.error(`not joining the fleet: ${(error as Error).message}`);
       return;
     }
+    this.reports.start();
     const client = connect(this.options.mqtt.url, clientOptions);
     this.client = client;
+    this.outage.attach(client);
     client.on('connect', () => this.onConnect(client));
     client.on('message', (topic, payload, packet) => this.onMessage(topic, payload, packet));
-    client.on('error', (error) => this.reportOnce(`error: ${error.message}`));
-    client.on('offline', () => this.reportOnce(`lost the broker at ${safeUrl(this.options.mqtt.url)}; reconnecting`));
     this.subscriptions
-      .on('pack.changed', () => this.checkSoon())
-      .on('panel.status', () => this.checkSoon())
-      .on('page.view', () => this.checkSoon());
-    this.timer = setInterval(() => this.checkState(), this.options.checkEveryMs ?? 5000);
+      .on('pack.changed', () => this.reports.soon())
+      .on('panel.status', () => this.reports.soon())
+      .on('page.view', () => this.reports.soon());
     this.log.info(`kiosk ${this.options.kioskId} connecting to ${safeUrl(this.options.mqtt.url)}`);
-  }
-
-  /** Logs a connection problem once until the link is up again, so a kiosk without its broker does not flood the journal. */
-  private reportOnce(line: string): void {
-    if (this.reported.has(line)) return;
-    this.reported.add(line);
-    this.log.warn(line);
   }
 
   private onConnect(client: MqttClient): void {
     sendAtOnce(client);
-    this.reported.clear();
-    this.log.info(`connected to ${safeUrl(this.options.mqtt.url)} as ${this.options.kioskId}`);
-    this.publish(this.topics.availability, 'online', true);
+    this.outage.connected();
+    this.publish(this.topics.status, 'online', true);
     if (this.options.discoveryPrefix) {
       for (const { topic, payload } of discoveryMessages(this.options.discoveryPrefix, this.options.kioskId, this.options.version)) {
         this.publish(topic, JSON.stringify(payload), true);
       }
     }
-    this.publishState();
-    const { command, commandAll, pack, packAll } = this.topics;
-    client.subscribe([command, commandAll, pack, packAll], { qos: 1 }, (error) => {
+    this.reports.publishAll();
+    const { commands, commandsAll, pack, packAll, requests } = this.topics;
+    client.subscribe([commands, commandsAll, pack, packAll, requests], { qos: 1 }, (error) => {
       if (error) this.log.error(`cannot subscribe to the command and pack topics: ${error.message}`);
     });
   }
 
-  private publish(topic: string, payload: string, retain: boolean): void {
+  /** Publishes at QoS 1 when connected; false when offline (nothing is queued: on reconnect everything goes out afresh). */
+  private publish(topic: string, payload: string, retain: boolean): boolean {
     const client = this.client;
-    // Offline, nothing is queued: on reconnect the availability and state go out afresh.
-    if (!client?.connected) return;
+    if (!client?.connected) return false;
     client.publish(topic, payload, { qos: 1, retain }, (error) => {
-      if (error) this.log.warn(`cannot publish on ${topic}: ${error.message}`);
+      // A message cut off by a lost connection is sent afresh on reconnect; the outage itself is logged once.
+      if (error && client.connected) this.log.warn(`cannot publish on ${topic}: ${error.message}`);
     });
+    return true;
   }
 
   private onMessage(topic: string, payload: Buffer, packet: IPublishPacket): void {
-    const addressee = addresseeOf(topic);
-    if (addressee === null) return;
-    if (topic.endsWith('/pack')) {
+    const addressed = parseTopic(topic);
+    if (!addressed) return;
+    if (addressed.kind === 'pack') {
       this.rollout.take(topic, payload);
+      return;
+    }
+    if (addressed.kind === 'request') {
+      this.noteRequest(addressed.name);
       return;
     }
     if (packet.retain) {
       // A retained command would run again at every reconnect of every kiosk.
-      if (payload.length > 0) this.answer({ ok: false, reason: 'a retained command is refused: publish commands without retain', nonce: null, command: null });
+      if (payload.length > 0) this.answer({ ok: false, reason: 'a retained command is refused: publish commands without retain', nonce: null, command: addressed.name });
       return;
     }
-    this.running = this.running.then(() => this.handleCommand(addressee, payload)).catch((error: unknown) => this.log.error(`command failed: ${(error as Error).message}`));
+    const { addressee, name } = addressed;
+    this.running = this.running.then(() => this.handleCommand(addressee, name, payload)).catch((error: unknown) => this.log.error(`command failed: ${(error as Error).message}`));
   }
 
-  private async handleCommand(addressee: string, payload: Buffer): Promise<void> {
+  /**
+   * A Home Assistant button press, or anyone with broker credentials: never
+   * acted on, since broker credentials alone must not be enough. It runs
+   * only once signed (`crossroads fleet relay` signs button presses).
+   * Logged at most once a minute per kind, so presses cannot flood the journal.
+   */
+  private noteRequest(name: string): void {
+    const last = this.requestsLogged.get(name);
+    if (last !== undefined && this.now() - last < 60_000) return;
+    this.requestsLogged.set(name, this.now());
+    this.log.warn(`an unsigned request for ${JSON.stringify(name).slice(0, 40)} (a Home Assistant button?): not acted on; a kiosk acts only on commands signed by an operator key (crossroads fleet relay signs button presses)`);
+  }
+
+  private async handleCommand(addressee: string, topicName: string, payload: Buffer): Promise<void> {
     const keys = await loadTrustedKeys(join(this.options.dataDir, 'operator-keys'));
     for (const skipped of keys.skipped) this.log.warn(`operator key ${skipped}`);
-    const verified = verifyCommand(payload, { keys: keys.keys, kioskId: this.options.kioskId, addressee, now: this.now(), skewMs: this.options.skewMs, nonces: this.nonces });
+    const verified = verifyCommand(payload, { keys: keys.keys, kioskId: this.options.kioskId, addressee, topicName, now: this.now(), skewMs: this.options.skewMs, nonces: this.nonces });
     if (!verified.ok) {
       this.answer(verified);
       return;
@@ -221,50 +269,8 @@ export class FleetLink implements Capability {
       .catch((error: Error) => this.log.warn(`cannot keep the command nonces: ${error.message}`));
   }
 
-  private publishRollout(result: RolloutResult): void {
-    this.publish(this.topics.rollout, JSON.stringify(result), true);
-    this.checkSoon();
-  }
-
-  /** Builds the state, publishes it (when connected) and returns it. */
-  publishState(): KioskState {
-    const state = this.makeState();
-    this.lastKey = stateKey(state);
-    this.lastStateAt = this.now();
-    this.publish(this.topics.state, JSON.stringify(state), true);
-    return state;
-  }
-
-  private checkSoon(): void {
-    if (this.soon || !this.timer) return;
-    this.soon = setTimeout(() => {
-      this.soon = null;
-      this.checkState();
-    }, 100);
-  }
-
-  /** Publishes the state when it changed, or when the period is up. */
-  private checkState(): void {
-    if (!this.client?.connected) return;
-    const due = this.now() - this.lastStateAt >= (this.options.statePeriodMs ?? 60_000);
-    if (due || stateKey(this.makeState()) !== this.lastKey) this.publishState();
-  }
-
-  private makeState(): KioskState {
-    return buildKioskState({
-      id: this.options.kioskId,
-      version: this.options.version,
-      health: this.options.health(),
-      view: this.options.bus.latest('page.view'),
-      counts: this.options.counts(),
-      now: new Date(this.now()),
-    });
-  }
-
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    if (this.soon) clearTimeout(this.soon);
-    this.timer = this.soon = null;
+    this.reports.stop();
     this.subscriptions.release();
     await this.rollout.stop();
     await this.commands.stop();
@@ -276,7 +282,7 @@ export class FleetLink implements Capability {
         // Said before leaving, so the fleet sees a clean stop at once rather than after the keep-alive.
         let giveUp: NodeJS.Timeout | undefined;
         const late = new Promise<void>((resolve) => (giveUp = setTimeout(resolve, 2000)));
-        await Promise.race([client.publishAsync(this.topics.availability, 'offline', { qos: 1, retain: true }).catch(() => undefined), late]);
+        await Promise.race([client.publishAsync(this.topics.status, 'offline', { qos: 1, retain: true }).catch(() => undefined), late]);
         clearTimeout(giveUp);
       }
       await client.endAsync(!client.connected);

@@ -1,29 +1,36 @@
 // The operator's side of the fleet, behind `crossroads fleet`: sign and send
 // a command and gather the answers, publish (or withdraw) a retained pack
-// roll-out and gather what each kiosk did with it, and read the fleet's
-// retained state. Waits end when every kiosk that was online has answered,
-// or at the deadline.
+// roll-out and gather what each kiosk did with it (from its health), and
+// read the fleet's retained status, health and visits. Waits end when every
+// kiosk that was online has answered, or at the deadline.
 
 import { createHash } from 'node:crypto';
 import { connectAsync, type MqttClient } from 'mqtt';
+import type { HealthReport } from '../health/health-report.js';
 import { newNonce, signCommand, type CommandName } from './command-signing.js';
 import type { CommandResult } from './fleet-link.js';
-import { ALL, BASE_TOPIC, kioskOf } from './fleet-topics.js';
-import type { KioskState } from './kiosk-state.js';
+import { ALL, BASE_TOPIC, commandTopic, kioskOf } from './fleet-topics.js';
+import type { VisitsReport } from './kiosk-reports.js';
 import { mqttClientOptions, sendAtOnce, type MqttSettings } from './mqtt-settings.js';
 import type { RolloutResult } from './pack-rollout.js';
 
 export interface KioskSeen {
   id: string;
-  availability: string | null;
-  state: KioskState | null;
-  rollout: RolloutResult | null;
+  /** `online` or `offline`, as the kiosk (or its last will) said. */
+  status: string | null;
+  health: HealthReport | null;
+  visits: VisitsReport | null;
 }
 
-export async function openOperator(settings: MqttSettings): Promise<MqttClient> {
-  const options = await mqttClientOptions(settings, { clientId: `crossroads-operator-${newNonce().slice(0, 8)}`, clean: true, reconnectPeriod: 0, connectTimeout: 10_000 });
+/** The leaves of crossroads/<id>/ that make up what the fleet shows. */
+export const SEEN_LEAVES = ['status', 'health', 'visits'] as const;
+
+/** Connects as the operator; `reconnect` for the long-running tools (status --watch, relay), which resubscribe on their own. */
+export async function openOperator(settings: MqttSettings, reconnect = false): Promise<MqttClient> {
+  const options = await mqttClientOptions(settings, { clientId: `crossroads-operator-${newNonce().slice(0, 8)}`, clean: true, reconnectPeriod: reconnect ? 5000 : 0, connectTimeout: 10_000 });
   const client = await connectAsync(settings.url, options);
   sendAtOnce(client);
+  client.on('connect', () => sendAtOnce(client));
   // Errors are reported through the operation that is waiting (publishOrFail); without a listener one would crash the command.
   client.on('error', () => {});
   return client;
@@ -72,28 +79,32 @@ function parse<T>(payload: Buffer): T | null {
   }
 }
 
+/** Folds one message into the fleet view; returns the kiosk id it was about, or null. */
+export function takeSeen(kiosks: Map<string, KioskSeen>, topic: string, payload: Buffer): string | null {
+  for (const leaf of SEEN_LEAVES) {
+    const id = kioskOf(topic, leaf);
+    if (!id) continue;
+    let seen = kiosks.get(id);
+    if (!seen) kiosks.set(id, (seen = { id, status: null, health: null, visits: null }));
+    if (payload.length === 0) seen[leaf] = null;
+    else if (leaf === 'status') seen.status = payload.toString('utf8');
+    else if (leaf === 'health') seen.health = parse<HealthReport>(payload);
+    else seen.visits = parse<VisitsReport>(payload);
+    return id;
+  }
+  return null;
+}
+
+export const SEEN_TOPICS = SEEN_LEAVES.map((leaf) => `${BASE_TOPIC}/+/${leaf}`);
+
 /** The retained view of every kiosk the broker knows. */
 export async function readFleet(client: MqttClient): Promise<Map<string, KioskSeen>> {
   const kiosks = new Map<string, KioskSeen>();
-  const entry = (id: string): KioskSeen => {
-    let seen = kiosks.get(id);
-    if (!seen) kiosks.set(id, (seen = { id, availability: null, state: null, rollout: null }));
-    return seen;
-  };
-  const onMessage = (topic: string, payload: Buffer): void => {
-    if (payload.length === 0) return;
-    const online = kioskOf(topic, 'availability');
-    if (online) entry(online).availability = payload.toString('utf8');
-    const state = kioskOf(topic, 'state');
-    if (state) entry(state).state = parse<KioskState>(payload);
-    const rollout = kioskOf(topic, 'rollout');
-    if (rollout) entry(rollout).rollout = parse<RolloutResult>(payload);
-  };
+  const onMessage = (topic: string, payload: Buffer): void => void takeSeen(kiosks, topic, payload);
   client.on('message', onMessage);
   try {
-    const topics = ['availability', 'state', 'rollout'].map((leaf) => `${BASE_TOPIC}/+/${leaf}`);
-    await subscribeSettled(client, topics);
-    await client.unsubscribeAsync(topics);
+    await subscribeSettled(client, SEEN_TOPICS);
+    await client.unsubscribeAsync(SEEN_TOPICS);
   } finally {
     client.off('message', onMessage);
   }
@@ -104,7 +115,7 @@ export async function readFleet(client: MqttClient): Promise<Map<string, KioskSe
 async function expectedFor(client: MqttClient, target: string): Promise<Set<string>> {
   if (target !== ALL) return new Set([target]);
   const fleet = await readFleet(client);
-  return new Set([...fleet.values()].filter((k) => k.availability === 'online').map((k) => k.id));
+  return new Set([...fleet.values()].filter((k) => k.status === 'online').map((k) => k.id));
 }
 
 export interface Gathered<T> {
@@ -114,15 +125,15 @@ export interface Gathered<T> {
   missing: string[];
 }
 
-/** Listens on crossroads/+/<leaf> for answers that `match`, until every expected kiosk gave one or the time is up. */
-async function gather<T>(client: MqttClient, leaf: string, expected: Set<string>, waitMs: number, match: (answer: T) => boolean, send: () => Promise<void>): Promise<Gathered<T>> {
+/** Listens on crossroads/+/<leaf> for answers that `pick` finds, until every expected kiosk gave one or the time is up. */
+async function gather<T>(client: MqttClient, leaf: string, expected: Set<string>, waitMs: number, pick: (payload: Buffer) => T | null, send: () => Promise<void>): Promise<Gathered<T>> {
   const answers = new Map<string, T>();
   let finish: () => void = () => {};
   const complete = new Promise<void>((resolve) => (finish = resolve));
   const onMessage = (topic: string, payload: Buffer): void => {
     const id = kioskOf(topic, leaf);
-    const answer = id ? parse<T>(payload) : null;
-    if (!id || !answer || !match(answer)) return;
+    const answer = id ? pick(payload) : null;
+    if (!id || !answer) return;
     answers.set(id, answer);
     if ([...expected].every((e) => answers.has(e))) finish();
   };
@@ -153,8 +164,12 @@ export async function sendCommand(client: MqttClient, request: SendRequest): Pro
   const nonce = newNonce();
   const issuedAt = new Date((request.now ?? Date.now)()).toISOString();
   const message = signCommand({ command: request.command, args: request.args, target: request.target, issuedAt, nonce }, request.privatePem);
-  return gather<CommandResult>(client, 'cmd-result', expected, request.waitMs, (r) => r.nonce === nonce, async () => {
-    await publishOrFail(client, `${BASE_TOPIC}/${request.target}/cmd`, message, false);
+  const pick = (payload: Buffer): CommandResult | null => {
+    const result = parse<CommandResult>(payload);
+    return result?.nonce === nonce ? result : null;
+  };
+  return gather(client, 'cmd-result', expected, request.waitMs, pick, async () => {
+    await publishOrFail(client, commandTopic(request.target, request.command), message, false);
   });
 }
 
@@ -173,7 +188,12 @@ export async function publishRollout(client: MqttClient, request: RolloutRequest
     return { answers: new Map(), missing: [], sha256 };
   }
   const expected = await expectedFor(client, request.target);
-  const gathered = await gather<RolloutResult>(client, 'rollout', expected, request.waitMs, (r) => r.sha256 === sha256, async () => {
+  // Each kiosk says what it did in its health; its retained health from before names another pack.
+  const pick = (payload: Buffer): RolloutResult | null => {
+    const rollout = parse<HealthReport>(payload)?.fleet?.rollout;
+    return rollout?.sha256 === sha256 ? rollout : null;
+  };
+  const gathered = await gather(client, 'health', expected, request.waitMs, pick, async () => {
     await publishOrFail(client, topic, request.zip, true);
   });
   return { ...gathered, sha256 };

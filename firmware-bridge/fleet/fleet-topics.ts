@@ -25,43 +25,61 @@ export function kioskIdFromHostname(hostname: string): string {
 
 export interface KioskTopics {
   /** Retained `online` / `offline`; `offline` is also the last will. */
-  availability: string;
-  /** Retained JSON: health, pack, page, visits. */
-  state: string;
-  /** Signed commands for this kiosk. */
-  command: string;
-  /** Signed commands for every kiosk. */
-  commandAll: string;
+  status: string;
+  /** Retained JSON: the GET /health report. */
+  health: string;
+  /** Retained JSON: the visit counts per day and scenario. */
+  visits: string;
+  /** Signed commands for this kiosk, one topic per command name (a filter). */
+  commands: string;
+  /** Signed commands for every kiosk (a filter). */
+  commandsAll: string;
   /** One JSON answer per command received. */
   commandResult: string;
   /** A retained signed pack zip for this kiosk. */
   pack: string;
   /** A retained signed pack zip for every kiosk. */
   packAll: string;
-  /** Retained JSON: what this kiosk did with the last roll-out it read. */
-  rollout: string;
+  /** Unsigned requests (Home Assistant buttons); the kiosk never acts on them (a filter). */
+  requests: string;
 }
 
 export function kioskTopics(id: string): KioskTopics {
   const own = `${BASE_TOPIC}/${id}`;
   const all = `${BASE_TOPIC}/${ALL}`;
   return {
-    availability: `${own}/availability`,
-    state: `${own}/state`,
-    command: `${own}/cmd`,
-    commandAll: `${all}/cmd`,
+    status: `${own}/status`,
+    health: `${own}/health`,
+    visits: `${own}/visits`,
+    commands: `${own}/cmd/+`,
+    commandsAll: `${all}/cmd/+`,
     commandResult: `${own}/cmd-result`,
     pack: `${own}/pack`,
     packAll: `${all}/pack`,
-    rollout: `${own}/rollout`,
+    requests: `${own}/request/+`,
   };
 }
 
-/** The addressee of a command or pack topic: a kiosk id or `all`; null for any other topic. */
-export function addresseeOf(topic: string): string | null {
+/** crossroads/<id|all>/cmd/<name>: where a signed command goes. */
+export function commandTopic(target: string, name: string): string {
+  return `${BASE_TOPIC}/${target}/cmd/${name}`;
+}
+
+/** crossroads/<id>/request/<name>: where a Home Assistant button asks. */
+export function requestTopic(id: string, name: string): string {
+  return `${BASE_TOPIC}/${id}/request/${name}`;
+}
+
+export type Addressed = { kind: 'cmd' | 'request'; addressee: string; name: string } | { kind: 'pack'; addressee: string; name: null };
+
+/** What a topic a kiosk listens to carries, and to whom; null for any other topic. */
+export function parseTopic(topic: string): Addressed | null {
   const parts = topic.split('/');
-  if (parts.length !== 3 || parts[0] !== BASE_TOPIC || (parts[2] !== 'cmd' && parts[2] !== 'pack')) return null;
-  return parts[1]!;
+  if (parts[0] !== BASE_TOPIC || !parts[1]) return null;
+  const addressee = parts[1];
+  if (parts.length === 3 && parts[2] === 'pack') return { kind: 'pack', addressee, name: null };
+  if (parts.length === 4 && (parts[2] === 'cmd' || parts[2] === 'request') && parts[3]!.length > 0) return { kind: parts[2], addressee, name: parts[3]! };
+  return null;
 }
 
 /** The kiosk id in crossroads/<id>/<leaf>, or null. */

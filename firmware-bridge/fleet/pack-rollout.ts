@@ -3,26 +3,20 @@
 // kiosk that is off now gets it when it next connects. The kiosk writes the
 // bytes to a file under DATA/fleet/incoming and hands it to the same pack
 // store as a USB stick: the same signature, version, size and content
-// checks, the same lock, the same atomic switch. What happened is published,
-// retained, on crossroads/<id>/rollout.
+// checks, the same lock, the same atomic switch. What happened goes into the
+// kiosk's health (`fleet.rollout`), and is kept in DATA/fleet/rollout.json
+// so a restarted kiosk still reports it and does not read the same bytes again.
 
 import { createHash } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import type { Logger } from '../core/logger.js';
+import type { RolloutOutcome } from '../health/health-report.js';
 import { formatBytes, formatProblem } from '../packs/pack-problem.js';
 import type { InstallResult } from '../packs/pack-store.js';
 
-export interface RolloutResult {
-  /** The topic the pack came on. */
-  topic: string;
-  sha256: string;
-  bytes: number;
-  status: InstallResult['status'];
-  pack: { id: string; version: string } | null;
-  problems: string[];
-  at: string;
-}
+export type RolloutResult = RolloutOutcome;
 
 export interface PackRolloutOptions {
   log: Logger;
@@ -41,6 +35,7 @@ export class PackRollout {
   /** Packs already installed or found not newer: the same bytes, redelivered on reconnect, are not read again. */
   private readonly done = new Set<string>();
   private abort = new AbortController();
+  private lastResult: RolloutResult | null = null;
 
   constructor(private readonly options: PackRolloutOptions) {}
 
@@ -48,11 +43,25 @@ export class PackRollout {
     return join(this.options.dataDir, 'fleet', 'incoming');
   }
 
-  /** Clears what an interrupted roll-out left. */
+  private get resultFile(): string {
+    return join(this.options.dataDir, 'fleet', 'rollout.json');
+  }
+
+  /** What the last roll-out came to; null before the first. */
+  get last(): RolloutResult | null {
+    return this.lastResult;
+  }
+
+  /** Clears what an interrupted roll-out left, and reads what the last one came to. */
   async start(): Promise<void> {
     this.abort = new AbortController();
     await rm(this.incomingDir, { recursive: true, force: true });
     await mkdir(this.incomingDir, { recursive: true, mode: 0o700 });
+    const saved = await readFile(this.resultFile, 'utf8').then((text) => JSON.parse(text) as Partial<RolloutResult>, () => null);
+    if (saved && typeof saved.sha256 === 'string' && typeof saved.status === 'string' && Array.isArray(saved.problems)) {
+      this.lastResult = saved as RolloutResult;
+      if (saved.status !== 'refused') this.done.add(saved.sha256);
+    }
   }
 
   /** Takes a message from a pack topic; packs are installed one at a time, in arrival order. */
@@ -69,7 +78,7 @@ export class PackRollout {
     const base = { topic, sha256, bytes: payload.length, at: new Date().toISOString() };
     if (payload.length > maxBytes) {
       log.warn(`refused a pack of ${formatBytes(payload.length)} from ${topic}: over ${formatBytes(maxBytes)}`);
-      this.options.publish({ ...base, status: 'refused', pack: null, problems: [`the pack is ${formatBytes(payload.length)}; packs over MQTT may be at most ${formatBytes(maxBytes)}`] });
+      await this.finish({ ...base, status: 'refused', pack: null, problems: [`the pack is ${formatBytes(payload.length)}; packs over MQTT may be at most ${formatBytes(maxBytes)}`] });
       return;
     }
     const file = join(this.incomingDir, `${sha256}.zip`);
@@ -85,7 +94,15 @@ export class PackRollout {
     const problems = result.problems.map(formatProblem).map((line) => line.replace(file, `${sha256.slice(0, 12)}.zip`));
     const pack = result.info ? { id: result.info.id, version: result.info.version } : null;
     log[result.status === 'refused' ? 'warn' : 'info'](`roll-out from ${topic}: ${result.status}${pack ? ` ${pack.id} ${pack.version}` : ''}${problems.length ? `: ${problems.join('; ')}` : ''}`);
-    this.options.publish({ ...base, status: result.status, pack, problems, at: new Date().toISOString() });
+    await this.finish({ ...base, status: result.status, pack, problems, at: new Date().toISOString() });
+  }
+
+  private async finish(result: RolloutResult): Promise<void> {
+    this.lastResult = result;
+    await writeFileAtomic(this.resultFile, JSON.stringify(result) + '\n', { folderSync: 'best-effort' }).catch((error: Error) =>
+      this.options.log.warn(`cannot keep the roll-out outcome: ${error.message}`),
+    );
+    this.options.publish(result);
   }
 
   /** Aborts an install in progress (the current pack stays) and waits for it. */

@@ -18,6 +18,26 @@ export interface HealthInputs {
   pageStallMs: number;
   /** Page messages dropped as malformed (or refused), by kind. */
   dropped: DroppedCounts;
+  /** The fleet link's facts, when the kiosk is on a fleet broker (`--mqtt`). */
+  fleet?: FleetFacts | null;
+}
+
+/** What a pack rolled out over MQTT came to on this kiosk. */
+export interface RolloutOutcome {
+  /** The topic the pack came on. */
+  topic: string;
+  sha256: string;
+  bytes: number;
+  status: 'installed' | 'skipped' | 'refused';
+  pack: { id: string; version: string } | null;
+  problems: string[];
+  at: string;
+}
+
+export interface FleetFacts {
+  kioskId: string;
+  /** The last pack rolled out to this kiosk, and what it did with it; null before the first. */
+  rollout: RolloutOutcome | null;
 }
 
 export interface HealthReport {
@@ -38,6 +58,10 @@ export interface HealthReport {
   problems: string[];
   /** What the bridge dropped at its boundaries instead of acting on it. */
   dropped: DroppedCounts;
+  /** When the report was made (ISO): a fleet dashboard's "last seen". */
+  at: string;
+  /** Only with --mqtt: the same report goes out on crossroads/<id>/health. */
+  fleet?: FleetFacts;
 }
 
 export function buildHealthReport(inputs: HealthInputs): HealthReport {
@@ -63,5 +87,7 @@ export function buildHealthReport(inputs: HealthInputs): HealthReport {
     uptimeS: Math.floor((inputs.now - inputs.startedAt) / 1000),
     problems,
     dropped: { pageMessages: inputs.dropped.pageMessages, byKind: { ...inputs.dropped.byKind } },
+    at: new Date(inputs.now).toISOString(),
+    ...(inputs.fleet ? { fleet: { kioskId: inputs.fleet.kioskId, rollout: inputs.fleet.rollout && { ...inputs.fleet.rollout, problems: [...inputs.fleet.rollout.problems] } } } : {}),
   };
 }

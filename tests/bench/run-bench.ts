@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   await phase('size', async () => void rows.push(...(await benchSize(join(ROOT, 'dist', 'kiosk'), PACK_DIR))));
   await phase('link round trip', async () => void rows.push(...(await benchLink({ pings: scale(1000, 200), warmup: 50 }))));
   await phase('bridge start-up', async () => void rows.push(...(await benchBridgeStartup({ runs: scale(8, 2), warmup: 1, budgetMs: 15_000 }))));
-  await phase('fleet over MQTT', async () => void rows.push(...(await benchFleet({ commands: scale(200, 30), rollouts: scale(5, 2), kiosks: 20, warmup: 3 }))));
+  await phase('fleet over MQTT', async () => void rows.push(...(await benchFleet({ commands: scale(200, 30), rollouts: scale(5, 2), kiosks: 20, warmup: 3, restS: scale(60, 15) }))));
   await phase('firmware on the emulated ATmega328P', async () => void rows.push(...(await benchFirmware({ presses: scale(200, 50), events: scale(10_000, 2000) }))));
 
   let chromium = 'unknown';

@@ -17,11 +17,22 @@ function command(overrides: Partial<FleetCommand> = {}): FleetCommand {
   return { command: 'identify', args: [], target: 'kiosk-1', issuedAt: new Date(NOW).toISOString(), nonce: newNonce(), ...overrides };
 }
 
-function context(overrides: Partial<VerifyContext> = {}): VerifyContext {
+type Context = Omit<VerifyContext, 'topicName'> & { topicName?: string };
+
+function context(overrides: Partial<VerifyContext> = {}): Context {
   return { keys, kioskId: 'kiosk-1', addressee: 'kiosk-1', now: NOW, nonces: new NonceMemory(), ...overrides };
 }
 
-const verify = (text: string, ctx = context()) => verifyCommand(Buffer.from(text), ctx);
+/** The command name the signed body gives, as the operator's topic would (crossroads/<id>/cmd/<name>). */
+function nameIn(text: string): string {
+  try {
+    return String((JSON.parse((JSON.parse(text) as { signed: string }).signed) as { command: unknown }).command);
+  } catch {
+    return 'identify';
+  }
+}
+
+const verify = (text: string, ctx: Context = context()) => verifyCommand(Buffer.from(text), { ...ctx, topicName: ctx.topicName ?? nameIn(text) });
 
 describe('verifyCommand', () => {
   it('accepts a command signed by an operator key, naming the key', () => {
@@ -77,6 +88,11 @@ describe('verifyCommand', () => {
     expect(verify(signCommand(command(), operator.privatePem), context({ addressee: 'all' })).ok).toBe(false);
     // Signed for all, published on one kiosk's topic: refused too, so topics and targets always agree.
     expect(verify(signCommand(command({ target: 'all' }), operator.privatePem)).ok).toBe(false);
+  });
+
+  it('refuses a command whose topic names another command than the signature', () => {
+    const text = signCommand(command({ command: 'rollback' }), operator.privatePem);
+    expect(verify(text, context({ topicName: 'identify' }))).toMatchObject({ ok: false, reason: 'sent on cmd/identify but signed as rollback', command: 'rollback' });
   });
 
   it('refuses unknown commands, odd arguments, bad nonces, extra fields and long messages', () => {

@@ -1,8 +1,10 @@
 // `crossroads start --mqtt ...` as a real child process against a real
 // Mosquitto, driven by `crossroads fleet`: it comes online under its kiosk
-// id, obeys signed commands (a page connected over its WebSocket sees the
-// identify message), takes a roll-out, and when it is killed outright the
-// broker publishes its last will: offline.
+// id with its GET /health on crossroads/<id>/health, obeys signed commands
+// (a page connected over its WebSocket sees the identify message), takes a
+// pack published with `crossroads fleet publish`, runs on when the broker
+// refuses its password, and when it is killed outright the broker publishes
+// its last will: offline, which `crossroads fleet status --watch` shows.
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
@@ -22,21 +24,34 @@ const ID = 'cli-1';
 
 let world: FleetWorld;
 let bridge: ChildProcessWithoutNullStreams;
-let output = '';
+let output: () => string = () => '';
 let url = '';
 let data: string;
 let marker: string;
-let availability: { topic: string; text: string; retain: boolean }[];
+let status: { topic: string; text: string; retain: boolean }[];
+const children: ChildProcessWithoutNullStreams[] = [];
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `crossroads ARGS` in this process; `live` sees the output as it comes, and `signal` stops a command that runs until stopped. */
+function cliRun(args: string[], signal?: AbortSignal): { live: { stdout: string; stderr: string }; done: Promise<{ code: number; stdout: string; stderr: string }> } {
   const out = new PassThrough();
   const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await main(args, { stdout: out, stderr: err });
-  return { code, stdout, stderr };
+  const live = { stdout: '', stderr: '' };
+  out.on('data', (chunk: Buffer) => (live.stdout += chunk.toString()));
+  err.on('data', (chunk: Buffer) => (live.stderr += chunk.toString()));
+  return { live, done: main(args, { stdout: out, stderr: err, signal }).then((code) => ({ code, ...live })) };
+}
+
+const cli = (args: string[]) => cliRun(args).done;
+
+/** `crossroads start` as a child process; resolves with it and its page URL once it serves. */
+async function startBridge(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start', '--port', '0', '--serial', 'none', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  children.push(child);
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await waitUntil(() => /open (http:\/\/\S+)/.test(text) || child.exitCode !== null, () => `the bridge to start; it printed:\n${text}`, 30_000);
+  return { child, url: text.match(/open (http:\/\/\S+)/)![1]!.replace(/\/$/, ''), output: () => text };
 }
 
 const broker = (): string[] => ['--mqtt', world.broker.url, '--mqtt-user', 'operator', '--mqtt-password-file', world.broker.passwordFile('operator')];
@@ -52,33 +67,38 @@ beforeAll(async () => {
   marker = join(world.root, 'restarted.txt');
   await writeFile(script, '#!/bin/sh\necho restarted >> "$1"\n');
   chmodSync(script, 0o755);
-  availability = await recordTopics(await world.client(), `crossroads/${ID}/availability`);
-  const args = ['start', '--port', '0', '--serial', 'none', '--data', data, '--media', join(world.root, 'media')];
-  args.push('--mqtt', world.broker.url, '--kiosk-id', ID, '--mqtt-password-file', world.broker.passwordFile(ID), '--restart-browser', `${script} ${marker}`);
-  bridge = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  bridge.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  bridge.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitUntil(() => /open (http:\/\/\S+)/.test(output) || bridge.exitCode !== null, () => `the bridge to start; it printed:\n${output}`, 30_000);
-  url = output.match(/open (http:\/\/\S+)/)![1]!.replace(/\/$/, '');
+  status = await recordTopics(await world.client(), `crossroads/${ID}/status`);
+  const started = await startBridge(['--data', data, '--media', join(world.root, 'media'), '--mqtt', world.broker.url, '--kiosk-id', ID, '--mqtt-password-file', world.broker.passwordFile(ID), '--restart-browser', `${script} ${marker}`]);
+  ({ child: bridge, url } = started);
+  output = started.output;
 }, 60_000);
 
 afterAll(async () => {
-  if (bridge && bridge.exitCode === null && bridge.signalCode === null) {
-    const gone = new Promise((resolve) => bridge.once('exit', resolve));
-    bridge.kill('SIGKILL');
-    await gone;
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await gone;
+    }
   }
   await world?.stop();
 });
 
 describe('crossroads start --mqtt and crossroads fleet', () => {
-  it('comes online under its kiosk id, and fleet status shows it', async () => {
-    await waitUntil(() => availability.at(-1)?.text === 'online', () => `online; saw ${JSON.stringify(availability)}; bridge printed:\n${output}`, 15_000);
-    await waitUntil(() => output.includes(`connected to ${world.broker.url} as ${ID}`), () => `the connect line; bridge printed:\n${output}`);
-    const status = await cli(['fleet', 'status', ...broker()]);
-    expect(status.code, status.stderr).toBe(0);
-    // --serial none: no panel, so the kiosk is degraded and says why.
-    expect(status.stdout).toMatch(new RegExp(`^${ID}: online; degraded; caspian-\\S+ \\S+; page none; 0 visits today; control panel not connected$`, 'm'));
+  it('comes online under its kiosk id with its GET /health on MQTT, and fleet status shows it', async () => {
+    await waitUntil(() => status.at(-1)?.text === 'online', () => `online; saw ${JSON.stringify(status)}; bridge printed:\n${output()}`, 15_000);
+    await waitUntil(() => output().includes(`connected to ${world.broker.url} as ${ID}`), () => `the connect line; bridge printed:\n${output()}`);
+    const table = await cli(['fleet', 'status', ...broker()]);
+    expect(table.code, table.stderr).toBe(0);
+    const [head, row] = table.stdout.trimEnd().split('\n').map((line) => line.split(/ {2,}/));
+    expect(head).toEqual(['KIOSK', 'ONLINE', 'PACK', 'BOARD', 'VISITS TODAY', 'PROBLEMS', 'LAST ROLL-OUT', 'LAST SEEN']);
+    // --serial none: no panel, so the kiosk says so.
+    expect(row).toEqual([ID, 'yes', expect.stringMatching(/^caspian-\S+ \S+$/), 'not connected', '0', 'control panel not connected', '-', expect.stringMatching(/^\d+ s ago$/)]);
+    const local = (await (await fetch(`${url}/health`)).json()) as Record<string, unknown>;
+    const json = JSON.parse((await cli(['fleet', 'status', '--json', ...broker()])).stdout) as { id: string; health: Record<string, unknown> }[];
+    const remote = json.find((k) => k.id === ID)!.health;
+    expect(Object.keys(remote).sort()).toEqual(Object.keys(local).sort());
+    expect(remote).toMatchObject({ fleet: { kioskId: ID, rollout: null }, pack: local.pack, controller: { connected: false } });
   });
 
   it('identify reaches a page connected to the bridge; mode fails with no page; restart-browser runs the command', async () => {
@@ -87,6 +107,7 @@ describe('crossroads start --mqtt and crossroads fleet', () => {
     page.on('message', (data) => received.push(JSON.parse(data.toString()) as { type: string }));
     await waitUntil(() => received.some((m) => m.type === 'hello'), 'the hello');
     const identify = await cli(['fleet', 'send', ID, 'identify', '--key', world.operatorKeyFile, ...broker()]);
+    expect(identify.stdout + identify.stderr).not.toContain('no answer');
     expect(identify.code, identify.stdout + identify.stderr).toBe(0);
     expect(identify.stdout).toBe(`${ID}: done: blinking the panel LEDs for 10 s; the id is on 1 page(s)\n`);
     await waitUntil(() => received.some((m) => m.type === 'identify'), 'the identify message');
@@ -121,14 +142,33 @@ describe('crossroads start --mqtt and crossroads fleet', () => {
     expect(badLogin.stderr).toMatch(/cannot reach the broker at mqtt:\/\/127\.0\.0\.1:\d+: .*(Not authorized|Bad User Name or Password)/i);
   });
 
-  it('takes a pack rolled out with crossroads fleet rollout', async () => {
+  it('takes a pack published with crossroads fleet publish, and reports it in its health', async () => {
     const zip = await buildZip({ root: world.root, keys: world.publisher } as never, { id: 'fleet-pack', version: '1.0.0' });
-    const rolled = await cli(['fleet', 'rollout', zip, '--to', ID, ...broker()]);
+    const rolled = await cli(['fleet', 'publish', zip, '--to', ID, ...broker()]);
     expect(rolled.code, rolled.stdout + rolled.stderr).toBe(0);
     expect(rolled.stdout).toMatch(new RegExp(`^${ID}: installed fleet-pack 1\\.0\\.0$`, 'm'));
-    const health = (await (await fetch(`${url}/health`)).json()) as { pack: { id: string } };
+    const health = (await (await fetch(`${url}/health`)).json()) as { pack: { id: string }; fleet: { rollout: { status: string; pack: { version: string } } } };
     expect(health.pack.id).toBe('fleet-pack');
+    expect(health.fleet.rollout).toMatchObject({ status: 'installed', pack: { version: '1.0.0' } });
+    const table = await cli(['fleet', 'status', ...broker()]);
+    expect(table.stdout).toMatch(new RegExp(`^${ID} .* fleet-pack 1\\.0\\.0 .* installed 1\\.0\\.0 `, 'm'));
+    // The earlier name still works.
     expect((await cli(['fleet', 'rollout', '--clear', '--to', ID, ...broker()])).code).toBe(0);
+  });
+
+  it('runs as before when the broker refuses its password, and says so clearly', async () => {
+    const wrong = join(world.root, 'wrong-password');
+    await writeFile(wrong, 'wrong\n');
+    const other = await startBridge(['--data', join(world.root, 'cli-2'), '--media', join(world.root, 'media'), '--mqtt', world.broker.url, '--kiosk-id', 'cli-2', '--mqtt-password-file', wrong]);
+    await waitUntil(() => other.output().includes('refused the login'), () => `the refused login; it printed:\n${other.output()}`, 15_000);
+    expect(other.output()).toMatch(/refused the login of kiosk cli-2 as user cli-2 \(.+\): check --mqtt-user and --mqtt-password-file; the exhibit runs on/);
+    const health = await fetch(`${other.url}/health`);
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { fleet: { kioskId: string } }).fleet.kioskId).toBe('cli-2');
+    expect(other.output().match(/refused the login/g)).toHaveLength(1);
+    const gone = new Promise((resolve) => other.child.once('exit', resolve));
+    other.child.kill('SIGTERM');
+    expect(await gone).toBe(0);
   });
 
   it('prints the ACL the tests run with', async () => {
@@ -136,11 +176,23 @@ describe('crossroads start --mqtt and crossroads fleet', () => {
     expect(acl.stdout).toBe(readFileSync(join(world.broker.dir, 'acl'), 'utf8'));
   });
 
-  it('is reported offline by its last will when killed outright', async () => {
+  it('is reported offline by its last will when killed outright, live in fleet status --watch', async () => {
+    const stop = new AbortController();
+    const watch = cliRun(['fleet', 'status', '--watch', ...broker()], stop.signal);
+    const row = (): string[] | undefined =>
+      watch.live.stdout
+        .split('\n')
+        .filter((line) => line.startsWith(`${ID} `))
+        .at(-1)
+        ?.split(/ {2,}/);
+    await waitUntil(() => row()?.[1] === 'yes', () => `the watch to show ${ID} online; it printed:\n${watch.live.stdout}${watch.live.stderr}`, 10_000);
     const gone = new Promise((resolve) => bridge.once('exit', resolve));
     bridge.kill('SIGKILL');
     await gone;
-    await waitUntil(() => availability.at(-1)?.text === 'offline', () => `the last will; saw ${JSON.stringify(availability)}`, 15_000);
+    await waitUntil(() => status.at(-1)?.text === 'offline', () => `the last will; saw ${JSON.stringify(status)}`, 15_000);
+    await waitUntil(() => row()?.[1] === 'no', () => `the watch to show ${ID} offline; it printed:\n${watch.live.stdout}`, 10_000);
+    stop.abort();
+    expect((await watch.done).code).toBe(0);
     expect(existsSync(join(data, 'fleet', 'nonces.json'))).toBe(true);
   });
 });

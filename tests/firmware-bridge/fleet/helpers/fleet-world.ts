@@ -1,13 +1,15 @@
 // A fleet for tests in one process: a real Mosquitto with the museum's ACL,
 // and any number of kiosks, each a real FleetLink with its own data folder
 // (trusted publisher key, operator key), its own PackStore and bus, and its
-// own MQTT client and broker account. The page is a recorder of the
-// messages a kiosk sends it. Everything is stopped by world.stop().
+// own MQTT client and broker account. Its health is the real GET /health
+// report (buildHealthReport, with the link's facts) over a board and visit
+// counts the test can change. The page is a recorder of the messages a
+// kiosk sends it. Everything is stopped by world.stop().
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connectAsync, type MqttClient } from 'mqtt';
-import type { BridgeMessage } from '../../../../firmware-bridge/api/messages.js';
+import type { BoardStatus, BridgeMessage } from '../../../../firmware-bridge/api/messages.js';
 import { EventBus } from '../../../../firmware-bridge/core/event-bus.js';
 import { createMemoryLogger } from '../../../../firmware-bridge/core/logger.js';
 import { brokerAcl } from '../../../../firmware-bridge/fleet/broker-acl.js';
@@ -15,6 +17,7 @@ import { FleetLink, type FleetLinkOptions } from '../../../../firmware-bridge/fl
 import { sendAtOnce } from '../../../../firmware-bridge/fleet/mqtt-settings.js';
 import { buildHealthReport } from '../../../../firmware-bridge/health/health-report.js';
 import { PackStore } from '../../../../firmware-bridge/packs/pack-store.js';
+import type { DayCounts } from '../../../../firmware-bridge/stats/interaction-counts.js';
 import { makeKeys, minimalManifest, removeDir, tempDir, writePackFolder, type Keys } from '../../packs/helpers/pack-fixtures.js';
 import { startBroker, type Broker } from './mosquitto-broker.js';
 
@@ -31,6 +34,10 @@ export interface TestKiosk {
   page: BridgeMessage[];
   /** Every panel.leds the bus carried. */
   leds: number[][];
+  /** The board its health reports; change it and call link's bus event to see the health follow. */
+  board: BoardStatus;
+  /** Its visit counts (day -> scenario -> times opened). */
+  counts: DayCounts;
   stop(): Promise<void>;
 }
 
@@ -83,7 +90,13 @@ export async function startFleetWorld(options: { kioskIds: string[]; messageSize
     const page: BridgeMessage[] = [];
     const leds: number[][] = [];
     bus.on('panel.leds', ({ modes }) => leds.push(modes));
-    const link = new FleetLink({
+    const startedAt = Date.now();
+    const state = {
+      board: { connected: true, simulated: true, boardId: null, firmware: null, lastSeenMs: 0, port: null, framesDropped: {}, losses: { silence: 0, unplugged: 0, error: 0, protocol: 0 } } as BoardStatus,
+      counts: {} as DayCounts,
+    };
+    // The health reads the link's facts, as the controller's does.
+    const link: FleetLink = new FleetLink({
       bus,
       log,
       kioskId: id,
@@ -93,17 +106,18 @@ export async function startFleetWorld(options: { kioskIds: string[]; messageSize
       store,
       health: () =>
         buildHealthReport({
-          board: { connected: true, simulated: true, boardId: null, firmware: null, lastSeenMs: 0, port: null, framesDropped: {}, losses: { silence: 0, unplugged: 0, error: 0, protocol: 0 } },
+          board: state.board,
           pack: store.current().info,
-          startedAt: Date.now(),
+          startedAt,
           now: Date.now(),
           pageHeartbeatAgeMs: null,
           pageClients: 1,
           pageRenderer: null,
           pageStallMs: 30_000,
           dropped: { pageMessages: 0, byKind: {} },
+          fleet: link.facts(),
         }),
-      counts: () => ({}),
+      counts: () => state.counts,
       toPage: (message) => {
         page.push(message);
         return 1;
@@ -111,7 +125,10 @@ export async function startFleetWorld(options: { kioskIds: string[]; messageSize
       restartBrowser: null,
       ledCount: 8,
       discoveryPrefix: 'homeassistant',
-      reconnectMs: 200,
+      reconnectMs: 100,
+      maxReconnectMs: 1000,
+      visitsGapMs: 0,
+      checkEveryMs: 200,
       ...overrides,
     });
     await link.start();
@@ -125,6 +142,18 @@ export async function startFleetWorld(options: { kioskIds: string[]; messageSize
       link,
       page,
       leds,
+      get board() {
+        return state.board;
+      },
+      set board(board: BoardStatus) {
+        state.board = board;
+      },
+      get counts() {
+        return state.counts;
+      },
+      set counts(counts: DayCounts) {
+        state.counts = counts;
+      },
       async stop() {
         if (stopped) return;
         stopped = true;

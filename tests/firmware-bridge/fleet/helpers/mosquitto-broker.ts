@@ -1,8 +1,10 @@
 // A real Mosquitto for a test: its own temp folder, config, password file
 // and ACL, on a free loopback port. Mosquitto cannot bind port 0, so a port
 // is picked by opening and closing a Node server on 0, and the start is
-// tried again when another process took the port in between. The broker is
-// killed by stop(), which every test file calls in afterAll/afterEach.
+// tried again when another process took the port in between. down() and
+// up() kill it and start it again on the same port and config (what a
+// kiosk sees when the museum's broker restarts). The broker is killed by
+// stop(), which every test file calls in afterAll/afterEach.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,8 +28,12 @@ export interface Broker {
   dir: string;
   /** A file holding the user's password, as a kiosk's --mqtt-password-file. */
   passwordFile(user: string): string;
-  /** What the broker printed. */
+  /** What the broker printed (every run of it). */
   log(): string;
+  /** Kills the broker (SIGKILL: no goodbye to the clients); the port and files stay. */
+  down(): Promise<void>;
+  /** Starts it again on the same port. */
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -112,19 +118,31 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
       const port = await freePort();
       const started = await tryStart(dir, port, options);
       if (!started) continue;
-      const { child, output } = started;
+      let { child, output } = started;
+      let earlier = '';
+      const down = async (): Promise<void> => {
+        if (child.exitCode === null && child.signalCode === null) {
+          const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+          child.kill('SIGKILL');
+          await gone;
+        }
+      };
       return {
         url: `mqtt://127.0.0.1:${port}`,
         port,
         dir,
         passwordFile: (user) => join(dir, `${user}.password`),
-        log: output,
+        log: () => earlier + output(),
+        down,
+        async up() {
+          await down();
+          earlier += output();
+          const again = await tryStart(dir, port, options);
+          if (!again) throw new Error(`port ${port} was taken while mosquitto was down`);
+          ({ child, output } = again);
+        },
         async stop() {
-          if (child.exitCode === null && child.signalCode === null) {
-            const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-            child.kill('SIGKILL');
-            await gone;
-          }
+          await down();
           rmSync(dir, { recursive: true, force: true });
         },
       };
