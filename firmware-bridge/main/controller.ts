@@ -98,8 +98,7 @@ export class Controller {
       packList: () => this.packs.list(),
       recentErrors: () => log.recent(),
       board: () => this.board(),
-      // The pack on screen is the latest fact (the store's, or an author's folder in `crossroads author`).
-      pack: () => this.bus.latest('pack.changed') ?? this.packs.current(),
+      pack: () => this.packs.current(),
       idleResetS: options.idleResetS,
       allowedOrigins: () => this.server.origins(),
       rollback: () => void this.rollback(),
