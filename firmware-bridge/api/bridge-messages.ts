@@ -101,6 +101,21 @@ const PackOutlineSchema = v.pipe(
   v.transform((pack) => pack as unknown as PackManifest),
 );
 
+/** One problem with a pack being authored (`crossroads author`), placed in its file. */
+export const AuthorProblemSchema = v.object({
+  severity: v.picklist(['error', 'warning']),
+  file: v.string(),
+  /** 1-based; null when the problem is about the whole file. */
+  line: v.nullable(v.pipe(int, v.minValue(1))),
+  column: v.nullable(v.pipe(int, v.minValue(1))),
+  field: v.string(),
+  message: v.string(),
+  /** How to fix it, in words; '' when the message says. */
+  fix: v.string(),
+});
+
+export type AuthorProblem = v.InferOutput<typeof AuthorProblemSchema>;
+
 export const REMOTE_MODES = ['attract', 'class', 'maintenance-off'] as const;
 
 export const BridgeMessageSchema = v.variant('type', [
@@ -127,6 +142,17 @@ export const BridgeMessageSchema = v.variant('type', [
   v.object({ type: v.literal('errors'), errors: v.array(BridgeLogLineSchema) }),
   /** A fleet operator asked which kiosk this is: show its id for `seconds`. */
   v.object({ type: v.literal('identify'), kioskId: v.string(), seconds: v.pipe(v.number(), v.minValue(0)) }),
+  /**
+   * The author's studio: the folder's state after each save. `stale` means an
+   * error keeps the last good pack on screen; `seq` counts the checks.
+   */
+  v.object({
+    type: v.literal('author'),
+    dir: v.string(),
+    state: v.picklist(['ok', 'stale']),
+    seq: counter,
+    problems: v.array(AuthorProblemSchema),
+  }),
   /** A fleet operator set the page's mode. */
   v.object({ type: v.literal('mode'), mode: v.picklist(REMOTE_MODES) }),
 ]);

@@ -20,7 +20,7 @@ import {
 } from './bridge-messages.js';
 
 export { readBridgeMessage, BridgeMessageSchema, LOSS_REASONS, INTENT_KINDS, REMOTE_MODES } from './bridge-messages.js';
-export type { BridgeMessage, BridgeMessageRead } from './bridge-messages.js';
+export type { AuthorProblem, BridgeMessage, BridgeMessageRead } from './bridge-messages.js';
 
 /** What a visitor asked for, already mapped from buttons, knobs or keys. */
 export type Intent = v.InferOutput<typeof IntentSchema>;

@@ -7,6 +7,8 @@ const USAGE = `usage: crossroads <command> [options]
 
 commands:
   start             run the exhibit's bridge (serves the kiosk page, reads the panel)
+  author            preview a pack folder live while you edit it
+  pack new          write a minimal valid pack to start from
   pack validate     check a pack folder or .zip
   pack build        hash, sign and zip a pack folder
   pack install      install a pack .zip as a USB stick would
@@ -26,6 +28,7 @@ async function lazy(modulePath: string): Promise<CommandRunner> {
 const COMMANDS: Record<string, () => Promise<CommandRunner>> = {
   start: async () => runStart,
   pack: () => lazy('./pack-command.js'),
+  author: () => lazy('./author-command.js'),
   keygen: () => lazy('./keygen-command.js'),
   doctor: () => lazy('./doctor-command.js'),
   firmware: () => lazy('./firmware-command.js'),

@@ -15,9 +15,11 @@ import { loadTrustedKeys } from '../packs/pack-signature.js';
 import { PackStore } from '../packs/pack-store.js';
 import { validatePack } from '../packs/pack-validator.js';
 import { ProgressBar } from '../packs/progress-bar.js';
+import { newPack } from '../author/pack-new.js';
 import type { CliIo } from './cli-io.js';
 
 export const PACK_USAGE = `usage:
+  crossroads pack new DIR
   crossroads pack validate PATH [--json] [--data DIR] [--allow-unsigned]
   crossroads pack build DIR -o FILE.zip [--key FILE]
   crossroads pack install PATH [--data DIR] [--allow-unsigned]
@@ -139,7 +141,19 @@ async function rollback(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { validate, build, install, rollback };
+/** A minimal valid pack to start from, in a new or empty folder. */
+async function create(args: string[], io: CliIo): Promise<number> {
+  const { path } = parse(args, [], 1);
+  const result = await newPack(path);
+  if (!result.manifestPath) {
+    io.stderr.write(`nothing written: ${result.reason}\n`);
+    return 1;
+  }
+  io.stdout.write(`wrote ${result.manifestPath}; preview it with \`crossroads author ${path}\`\n`);
+  return 0;
+}
+
+const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { new: create, validate, build, install, rollback };
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = args;

@@ -98,7 +98,8 @@ export class Controller {
       packList: () => this.packs.list(),
       recentErrors: () => log.recent(),
       board: () => this.board(),
-      pack: () => this.packs.current(),
+      // The pack on screen is the latest fact (the store's, or an author's folder in `crossroads author`).
+      pack: () => this.bus.latest('pack.changed') ?? this.packs.current(),
       idleResetS: options.idleResetS,
       allowedOrigins: () => this.server.origins(),
       rollback: () => void this.rollback(),

@@ -1,0 +1,90 @@
+// Checks a pack folder being authored with the same validator as
+// `crossroads pack validate` (signature not required), and says each problem
+// where the author looks: file, line and column, the field, what is wrong and
+// how to fix it. On top come a curator's warnings. The map checks, which take
+// about a second, run again only when the map data changed.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ManifestProblem } from '../../content/schema/check-manifest.js';
+import type { PackManifest } from '../../content/schema/pack-types.js';
+import type { AuthorProblem } from '../api/bridge-messages.js';
+import { checkPackGeography } from '../geo/pack-geography.js';
+import { describeError, type PackProblem } from '../packs/pack-problem.js';
+import { MANIFEST, validatePack } from '../packs/pack-validator.js';
+import { curatorWarnings } from './curator-warnings.js';
+import { JsonPositions } from './json-positions.js';
+
+export interface AuthorCheck {
+  /** The pack to show, or null when an error keeps the last good one on screen. */
+  pack: PackManifest | null;
+  problems: AuthorProblem[];
+}
+
+/** Problems about the `files` list: authoring changes files all the time, and `pack build` rewrites the list. */
+function isListing(p: PackProblem): boolean {
+  return p.file !== MANIFEST && p.field === '' && p.message.includes('pack.json "files"');
+}
+
+function fixFor(message: string): string {
+  if (/has no text|is missing|blank|empty/.test(message)) return 'write the missing text, in every language the pack lists';
+  if (/words/.test(message)) return 'shorten the label: a visitor reads it standing';
+  if (/does not exist|unknown|not found/.test(message)) return 'use an id that the pack defines, or add it';
+  return '';
+}
+
+export class AuthorChecks {
+  private geographyKey = '';
+  private geography: ManifestProblem[] = [];
+
+  constructor(
+    private readonly dir: string,
+    private readonly kioskVersion: string,
+  ) {}
+
+  async check(): Promise<AuthorCheck> {
+    const result = await validatePack(this.dir, {
+      requireSignature: false,
+      trustedKeys: { dir: '', keys: [], skipped: [] },
+      kioskVersion: this.kioskVersion,
+      geography: false,
+    });
+    let text: string | null = null;
+    try {
+      text = (await readFile(join(this.dir, MANIFEST), 'utf8')).replace(/^\uFEFF/, '');
+    } catch (error) {
+      if (result.problems.length === 0) result.problems.push({ file: MANIFEST, field: '', message: `cannot be read (${describeError(error)})` });
+    }
+    const positions = text === null ? null : new JsonPositions(text);
+    const problems: AuthorProblem[] = [];
+    const place = (p: PackProblem, severity: AuthorProblem['severity'], fix: string): void => {
+      const at = p.file === MANIFEST && positions ? positions.find(p.field) : null;
+      problems.push({ severity, file: p.file, line: at?.line ?? null, column: at?.column ?? null, field: p.field, message: p.message, fix });
+    };
+    for (const p of result.problems) {
+      if (p.file === MANIFEST && p.message.startsWith('is not valid JSON') && positions?.syntax) {
+        const { line, column, message } = positions.syntax;
+        problems.push({ severity: 'error', file: MANIFEST, line, column, field: '', message: `is not valid JSON: ${message}`, fix: 'look at this line and the one before it: a missing comma or quote often shows only on the next line' });
+      } else if (isListing(p)) {
+        place(p, 'warning', 'fine while authoring: `crossroads pack build` writes the files list');
+      } else {
+        place(p, 'error', fixFor(p.message));
+      }
+    }
+    const errors = problems.some((p) => p.severity === 'error');
+    const manifest = result.manifest ?? (!errors && text !== null ? (JSON.parse(text) as PackManifest) : null);
+    if (!manifest) return { pack: null, problems };
+    for (const p of this.mapProblems(manifest)) place(p, 'error', 'move the dot or add a waypoint, or declare the country the route crosses');
+    for (const p of curatorWarnings(manifest)) place(p, 'warning', p.fix);
+    return { pack: problems.some((p) => p.severity === 'error') ? null : manifest, problems };
+  }
+
+  private mapProblems(pack: PackManifest): ManifestProblem[] {
+    const key = JSON.stringify([pack.languages, pack.actors, pack.places, pack.corridors]);
+    if (key !== this.geographyKey) {
+      this.geography = checkPackGeography(pack);
+      this.geographyKey = key;
+    }
+    return this.geography;
+  }
+}
