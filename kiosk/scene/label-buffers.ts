@@ -1,0 +1,133 @@
+// The label layer's GPU side: every label text in one atlas texture drawn as
+// one instanced quad mesh, and the places' dots as one point draw. It holds
+// the per-label arrays the shaders read (anchor, atlas rectangle and size,
+// offset, opacity, colour; the dots' opacity and kind) and says when one
+// changed. dispose() frees the geometries, materials and atlas it made.
+
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Color,
+  Float32BufferAttribute,
+  InstancedBufferAttribute,
+  InstancedBufferGeometry,
+  Mesh,
+  Points,
+  ShaderMaterial,
+  Vector2,
+} from 'three';
+import { LabelAtlas, type AtlasEntry } from './label-atlas.js';
+import { labelFragment, labelVertex, markerFragment, markerVertex } from './label-shaders.js';
+import { PALETTE } from './map-style.js';
+
+export class LabelBuffers {
+  readonly mesh: Mesh;
+  readonly markers: Points;
+  /** The screen size in pixels, a uniform of the label shader. */
+  readonly viewport = new Vector2(1, 1);
+  /** Per label: x, y, z of its anchor in the scene. */
+  readonly anchors: Float32Array;
+  /** Per label: its atlas rectangle's width and height in pixels. */
+  readonly sizes: Float32Array;
+  /** Per label: where it sits from its anchor, pixels. */
+  readonly offsets: Float32Array;
+  readonly alphas: Float32Array;
+  /** Per label: its colour (see LABEL_COLOUR). */
+  readonly colours: Float32Array;
+  readonly markerAlphas: Float32Array;
+  private readonly atlas = new LabelAtlas();
+  private readonly geometry = new InstancedBufferGeometry();
+  private readonly markerGeometry = new BufferGeometry();
+  private readonly material: ShaderMaterial;
+  private readonly markerMaterial: ShaderMaterial;
+
+  /** `markers`: per label, its dot's kind (0 none, 1 place, 2 capital, 3 actor). */
+  constructor(anchors: Float32Array, markers: readonly number[]) {
+    const count = markers.length;
+    this.anchors = anchors;
+    this.sizes = new Float32Array(count * 2);
+    this.offsets = new Float32Array(count * 2);
+    this.alphas = new Float32Array(count);
+    this.colours = new Float32Array(count);
+    this.markerAlphas = new Float32Array(count);
+
+    const quad = this.geometry;
+    quad.setIndex([0, 1, 2, 2, 1, 3]);
+    quad.setAttribute('position', new Float32BufferAttribute([0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0], 3));
+    quad.setAttribute('anchor', new InstancedBufferAttribute(this.anchors, 3));
+    quad.setAttribute('uvRect', new InstancedBufferAttribute(new Float32Array(count * 4), 4));
+    quad.setAttribute('size', new InstancedBufferAttribute(this.sizes, 2));
+    quad.setAttribute('shift', new InstancedBufferAttribute(this.offsets, 2));
+    quad.setAttribute('alpha', new InstancedBufferAttribute(this.alphas, 1));
+    quad.setAttribute('labelStyle', new InstancedBufferAttribute(this.colours, 1));
+    quad.instanceCount = count;
+    this.material = new ShaderMaterial({
+      vertexShader: labelVertex,
+      fragmentShader: labelFragment,
+      uniforms: {
+        atlas: { value: this.atlas.texture },
+        viewport: { value: this.viewport },
+        // Indexed by LABEL_COLOUR: country, lit country, place, sea, actor.
+        styleColor: { value: [PALETTE.labelCountry, PALETTE.labelHighlight, PALETTE.labelText, PALETTE.labelSea, PALETTE.labelHighlight].map((c) => new Color(c)) },
+        haloColor: { value: new Color(PALETTE.labelHalo) },
+      },
+      transparent: true,
+      depthTest: false,
+      depthWrite: false,
+    });
+    this.mesh = new Mesh(this.geometry, this.material);
+    this.mesh.frustumCulled = false;
+    this.mesh.renderOrder = 30;
+
+    this.markerGeometry.setAttribute('position', new Float32BufferAttribute(this.anchors, 3));
+    this.markerGeometry.setAttribute('alpha', new BufferAttribute(this.markerAlphas, 1));
+    this.markerGeometry.setAttribute('marker', new Float32BufferAttribute(markers, 1));
+    this.markerMaterial = new ShaderMaterial({
+      vertexShader: markerVertex,
+      fragmentShader: markerFragment,
+      uniforms: { fill: { value: new Color(PALETTE.labelText) }, ring: { value: new Color(PALETTE.labelHalo) } },
+      transparent: true,
+      depthTest: false,
+      depthWrite: false,
+    });
+    this.markers = new Points(this.markerGeometry, this.markerMaterial);
+    this.markers.frustumCulled = false;
+    this.markers.renderOrder = 25;
+  }
+
+  /** Draws the texts into the atlas (one per label, in order) and takes their rectangles and sizes. */
+  setTexts(entries: AtlasEntry[]): void {
+    const uv = this.geometry.getAttribute('uvRect') as InstancedBufferAttribute;
+    this.atlas.draw(entries).forEach((rect, i) => {
+      uv.setXYZW(i, ...rect.uv);
+      this.sizes[i * 2] = rect.width;
+      this.sizes[i * 2 + 1] = rect.height;
+    });
+    uv.needsUpdate = true;
+    this.geometry.getAttribute('size').needsUpdate = true;
+  }
+
+  coloursChanged(): void {
+    this.geometry.getAttribute('labelStyle').needsUpdate = true;
+  }
+
+  offsetsChanged(): void {
+    this.geometry.getAttribute('shift').needsUpdate = true;
+  }
+
+  alphasChanged(): void {
+    this.geometry.getAttribute('alpha').needsUpdate = true;
+  }
+
+  markerAlphasChanged(): void {
+    this.markerGeometry.getAttribute('alpha').needsUpdate = true;
+  }
+
+  dispose(): void {
+    this.geometry.dispose();
+    this.markerGeometry.dispose();
+    this.material.dispose();
+    this.markerMaterial.dispose();
+    this.atlas.dispose();
+  }
+}

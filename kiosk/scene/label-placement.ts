@@ -1,0 +1,141 @@
+// Where labels go on screen, in pixels (y up): taken greedily in priority
+// order, none touching another, an overlay or the screen's edge. The dots of
+// the places a scenario names go down first, so the names laid out after them
+// step around them; a place's name tries the four sides of its dot, a lit or
+// anchored country may step a little aside, and an unlit country is named
+// only if its name fits inside it. Pure: no GPU, no camera; it reads where
+// each label's anchor is on screen and writes which labels and dots show.
+// Its storage is preallocated, so a layout allocates nothing.
+
+import type { LabelItem } from './label-items.js';
+import { LabelPlacer } from './label-placer.js';
+import { IN_FOCUS } from './label-priority.js';
+
+/** Screen-pixel margins kept clear around each label's letters. */
+const GAP = 4;
+/** The atlas rectangle's blank margin around the letters. */
+export const INSET = 7;
+/** A place's dot, and the room kept clear around it. */
+const DOT = 14;
+/** How far off screen an anchor may be and still have a label that reaches in. */
+const REACH = 50;
+
+/** The screen, as the camera sees it now. */
+export interface LabelScreen {
+  width: number;
+  height: number;
+  /** Pixels per scene unit at distance 1 (from the camera's field of view). */
+  unitsToPx: number;
+  /** Per item: x, y (pixels, y up from the bottom edge) and distance from the camera, in full precision. */
+  at: Float64Array;
+  /** Per item: 1 when in front of the camera. */
+  seen: Uint8Array;
+  /** Overlay rectangles, x, y, width, height each (y up), and how many there are. */
+  blocked: Float32Array;
+  blockedCount: number;
+}
+
+/** What the priority policy decided (see label-priority.ts). */
+export interface LabelRanking {
+  order: readonly number[];
+  priority: Float32Array;
+  active: Uint8Array;
+}
+
+/** What a layout writes, per item: label shown (1) or not, dot shown, and the label's offset from its anchor. */
+export interface LabelPlaced {
+  targets: Float32Array;
+  markerTargets: Float32Array;
+  offsets: Float32Array;
+}
+
+export class LabelPlacement {
+  private readonly placer: LabelPlacer;
+
+  constructor(
+    private readonly items: readonly LabelItem[],
+    /** Per item: the atlas rectangle's width and height (letters plus INSET each side). */
+    private readonly sizes: Float32Array,
+    maxBlocked: number,
+  ) {
+    this.placer = new LabelPlacer(items.length * 2 + maxBlocked);
+  }
+
+  layout(screen: LabelScreen, ranking: LabelRanking, out: LabelPlaced): void {
+    const { width: w, height: h, at, seen, blocked } = screen;
+    const { order, priority, active } = ranking;
+    const { targets, markerTargets, offsets } = out;
+    const placer = this.placer;
+    placer.reset();
+    for (let k = 0; k < screen.blockedCount; k++) placer.block(blocked[k * 4]!, blocked[k * 4 + 1]!, blocked[k * 4 + 2]!, blocked[k * 4 + 3]!);
+    // The dots of the places the scenario names go down first, so a lit
+    // country's name (laid out before their labels) steps around them.
+    markerTargets.fill(0);
+    for (const i of order) {
+      if (priority[i]! < IN_FOCUS) break;
+      if (this.items[i]!.kind !== 'place' || this.items[i]!.marker === 0 || !seen[i]) continue;
+      const x = at[i * 3]!, y = at[i * 3 + 1]!;
+      if (x < 0 || y < 0 || x > w || y > h || this.dotCollides(x, y)) continue;
+      this.takeDot(x, y, i);
+      markerTargets[i] = 1;
+    }
+    for (const i of order) {
+      targets[i] = 0;
+      if (!active[i] || !seen[i]) continue;
+      const item = this.items[i]!;
+      const x = at[i * 3]!, y = at[i * 3 + 1]!;
+      if (x < -REACH || y < -REACH || x > w + REACH || y > h + REACH) continue;
+      if (item.marker > 0 && markerTargets[i] === 0) {
+        // A place's dot goes first; a dot under a more important label stays hidden.
+        if (this.dotCollides(x, y)) continue;
+        this.takeDot(x, y, i);
+        markerTargets[i] = 1;
+      }
+      const lw = this.sizes[i * 2]!, lh = this.sizes[i * 2 + 1]!;
+      if (lw === 0) continue;
+      if (item.kind === 'country' && priority[i]! < IN_FOCUS) {
+        // An unlit country is named only if the name fits inside it.
+        const pxPerUnit = screen.unitsToPx / at[i * 3 + 2]!;
+        if (lw - 2 * INSET > 1.5 * Math.sqrt(item.area) * pxPerUnit) continue;
+      }
+      // Places try four sides of their dot; a lit or anchored country may step aside a little.
+      const movable = item.kind === 'country' && (item.anchored || priority[i]! >= IN_FOCUS);
+      const candidates = item.marker > 0 ? 4 : movable ? 5 : 1;
+      for (let c = 0; c < candidates; c++) {
+        let ox = -lw / 2, oy = -lh / 2;
+        if (movable && c > 0) {
+          if (c < 3) oy += c === 1 ? -48 : 48;
+          else ox += c === 3 ? lw / 3 : -lw / 3;
+        }
+        if (item.marker > 0) {
+          if (c === 0) ox = 10 - INSET;
+          else if (c === 1) ox = -10 - lw + INSET;
+          else if (c === 2) oy = 12 - INSET;
+          else oy = -12 - lh + INSET;
+        }
+        const rx = Math.floor(x + ox + 0.5) + INSET - GAP, ry = Math.floor(y + oy + 0.5) + INSET - GAP;
+        const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;
+        // Whole labels only: none may run off the screen's edge.
+        if (rx < 0 || ry < 0 || rx + rw > w || ry + rh > h || placer.collides(rx, ry, rw, rh, i)) continue;
+        placer.take(rx, ry, rw, rh, i, false);
+        offsets[i * 2] = ox;
+        offsets[i * 2 + 1] = oy;
+        targets[i] = 1;
+        break;
+      }
+    }
+  }
+
+  /** The labels the last layout showed (markers and overlays left out), as item index and pixel rectangle. */
+  labels(): { item: number; rect: [number, number, number, number] }[] {
+    return this.placer.labels();
+  }
+
+  private dotCollides(x: number, y: number): boolean {
+    return this.placer.collides(x - DOT / 2, y - DOT / 2, DOT, DOT, -1);
+  }
+
+  private takeDot(x: number, y: number, item: number): void {
+    this.placer.take(x - DOT / 2, y - DOT / 2, DOT, DOT, item, true);
+  }
+}

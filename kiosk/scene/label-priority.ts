@@ -1,0 +1,66 @@
+// Which label wins: every label's priority for a scenario (0 = not shown)
+// and its colour. What the scenario is about comes first: its focus place,
+// then the countries it lights up, the other places it names, its actors
+// away from the map, its routes' stops, the seas, and last the other
+// countries, the larger first. Pure: placement then takes labels in this order.
+
+import type { LabelItem } from './label-items.js';
+
+/** The colours of the label shader (its styleColor uniform), by index. */
+export const LABEL_COLOUR = { country: 0, litCountry: 1, place: 2, sea: 3, actor: 4 } as const;
+
+/**
+ * From here up, what the scenario is about: a lit country or a place it
+ * names. Their names may step aside to fit; the named places' dots go down first.
+ */
+export const IN_FOCUS = 1000;
+
+/** What a scenario asks the labels for. */
+export interface LabelFocus {
+  /** The places the scenario names, its focus first. */
+  named: readonly string[];
+  /** The countries it lights up (ISO numeric ids). */
+  highlightedIso: ReadonlySet<string>;
+  /** Every place it shows: the named ones and its corridors' stops. */
+  places: ReadonlySet<string>;
+  /** Its actors (for those that are not countries on the map). */
+  actors: ReadonlySet<string>;
+}
+
+/** One label's priority (0: not shown) and colour for a scenario. */
+export function labelRank(item: LabelItem, focus: LabelFocus): { priority: number; colour: number } {
+  switch (item.kind) {
+    case 'country': {
+      const lit = focus.highlightedIso.has(item.iso!);
+      // A lit country is what the scenario is about: its name outranks every place but the focus.
+      return { priority: (lit ? 1200 : 100) + Math.log10(Math.max(0, item.area) + 1), colour: lit ? LABEL_COLOUR.litCountry : LABEL_COLOUR.country };
+    }
+    case 'actor':
+      return { priority: focus.actors.has(item.id) ? 950 : 0, colour: LABEL_COLOUR.actor };
+    case 'place': {
+      // The places the scenario names come first; then the stops of its corridors.
+      const named = focus.named.indexOf(item.id);
+      // The first named place is the scenario's focus and beats even a lit country, which can step aside.
+      const priority =
+        named === 0 ? 1300 : named > 0 ? Math.max(IN_FOCUS, 1150 - named) : focus.places.has(item.id) ? 800 + (item.marker === 2 ? 40 : 0) : 0;
+      return { priority, colour: LABEL_COLOUR.place };
+    }
+    default:
+      return { priority: item.id === 'caspian' ? 700 : 300, colour: LABEL_COLOUR.sea };
+  }
+}
+
+/**
+ * Ranks every label for a scenario into the given arrays (priority, shown
+ * or not, colour per item) and sorts `order`, item indices, highest first.
+ * The sort is stable and `order` is kept between scenarios, as the layout expects.
+ */
+export function rankLabels(items: readonly LabelItem[], focus: LabelFocus, out: { priority: Float32Array; active: Uint8Array; colour: Float32Array; order: number[] }): void {
+  items.forEach((item, i) => {
+    const { priority, colour } = labelRank(item, focus);
+    out.priority[i] = priority;
+    out.active[i] = priority > 0 ? 1 : 0;
+    out.colour[i] = colour;
+  });
+  out.order.sort((a, b) => out.priority[b]! - out.priority[a]!);
+}

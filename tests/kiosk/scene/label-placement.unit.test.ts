@@ -1,0 +1,122 @@
+// Where labels go on screen: in priority order, none overlapping another, an
+// overlay or the screen's edge; a place's name tries the sides of its dot, a
+// country in focus steps aside round a named place's dot, an unlit country is
+// named only when its name fits inside it, and nothing behind the camera shows.
+
+import { describe, expect, it } from 'vitest';
+import type { LabelItem } from '../../../kiosk/scene/label-items.js';
+import { INSET, LabelPlacement } from '../../../kiosk/scene/label-placement.js';
+
+interface Spec {
+  item: Partial<LabelItem> & Pick<LabelItem, 'kind' | 'id'>;
+  /** Anchor on screen, pixels, y up; null: behind the camera. */
+  at: [number, number] | null;
+  priority: number;
+  /** The letters' width and height (the atlas adds INSET each side). */
+  letters?: [number, number];
+}
+
+const W = 400;
+const H = 300;
+
+function layout(specs: Spec[], blocked: [number, number, number, number][] = []) {
+  const items = specs.map((s): LabelItem => ({ style: 'place', names: null, fallback: s.item.id, area: 0, marker: 0, ...s.item }));
+  const n = items.length;
+  const sizes = new Float32Array(n * 2);
+  specs.forEach((s, i) => sizes.set([(s.letters?.[0] ?? 60) + 2 * INSET, (s.letters?.[1] ?? 20) + 2 * INSET], i * 2));
+  const placement = new LabelPlacement(items, sizes, 4);
+  const at = new Float64Array(n * 3);
+  const seen = new Uint8Array(n);
+  specs.forEach((s, i) => {
+    if (!s.at) return;
+    at.set([s.at[0], s.at[1], 100], i * 3);
+    seen[i] = 1;
+  });
+  const priority = Float32Array.from(specs.map((s) => s.priority));
+  const active = Uint8Array.from(specs.map((s) => (s.priority > 0 ? 1 : 0)));
+  const order = items.map((_, i) => i).sort((a, b) => priority[b]! - priority[a]!);
+  const out = { targets: new Float32Array(n), markerTargets: new Float32Array(n), offsets: new Float32Array(n * 2) };
+  const screen = { width: W, height: H, unitsToPx: 1000, at, seen, blocked: Float32Array.from(blocked.flat()), blockedCount: blocked.length };
+  placement.layout(screen, { order, priority, active }, out);
+  const shown = (id: string) => out.targets[items.findIndex((i) => i.id === id)] === 1;
+  const dot = (id: string) => out.markerTargets[items.findIndex((i) => i.id === id)] === 1;
+  const offset = (id: string) => {
+    const i = items.findIndex((item) => item.id === id);
+    return [out.offsets[i * 2], out.offsets[i * 2 + 1]];
+  };
+  const rects = placement.labels().map(({ item, rect }) => ({ id: items[item]!.id, rect }));
+  return { shown, dot, offset, rects, again: () => placement.layout(screen, { order, priority, active }, out) };
+}
+
+const overlaps = (a: number[], b: number[]) => a[0]! < b[0]! + b[2]! && b[0]! < a[0]! + a[2]! && a[1]! < b[1]! + b[3]! && b[1]! < a[1]! + a[3]!;
+
+describe('label placement', () => {
+  it('gives a contested spot to the higher priority and never lets two labels overlap', () => {
+    const { shown, rects } = layout([
+      { item: { kind: 'sea', id: 'low' }, at: [200, 150], priority: 300 },
+      { item: { kind: 'sea', id: 'high' }, at: [210, 155], priority: 700 },
+      { item: { kind: 'sea', id: 'apart' }, at: [80, 60], priority: 100 },
+    ]);
+    expect([shown('high'), shown('low'), shown('apart')]).toEqual([true, false, true]);
+    for (const a of rects) for (const b of rects) if (a !== b) expect(overlaps(a.rect, b.rect), `${a.id} / ${b.id}`).toBe(false);
+  });
+
+  it('puts a place to the right of its dot, and on its left when the right is taken or runs off the screen', () => {
+    const { shown, dot, offset } = layout([
+      { item: { kind: 'place', id: 'first', marker: 1 }, at: [150, 150], priority: 1300 },
+      { item: { kind: 'place', id: 'at-edge', marker: 1 }, at: [350, 150], priority: 800 },
+      { item: { kind: 'sea', id: 'sea' }, at: [200, 80], priority: 900 },
+      { item: { kind: 'place', id: 'crowded', marker: 1 }, at: [150, 80], priority: 800 },
+    ]);
+    const right = 10 - INSET, left = -10 - (60 + 2 * INSET) + INSET;
+    expect([dot('first'), shown('first')]).toEqual([true, true]);
+    expect(offset('first')).toEqual([right, -(20 + 2 * INSET) / 2]);
+    expect([dot('at-edge'), shown('at-edge'), offset('at-edge')[0]]).toEqual([true, true, left]);
+    expect([shown('sea'), dot('crowded'), shown('crowded'), offset('crowded')[0]]).toEqual([true, true, true, left]);
+  });
+
+  it('keeps whole labels on screen and out from under the overlays', () => {
+    const { shown } = layout(
+      [
+        { item: { kind: 'sea', id: 'edge' }, at: [20, 150], priority: 300 },
+        { item: { kind: 'sea', id: 'covered' }, at: [300, 250], priority: 300 },
+        { item: { kind: 'sea', id: 'clear' }, at: [200, 100], priority: 300 },
+      ],
+      [[250, 200, 150, 100]],
+    );
+    expect([shown('edge'), shown('covered'), shown('clear')]).toEqual([false, false, true]);
+  });
+
+  it('names an unlit country only when its name fits inside it, and a lit one anyway', () => {
+    const { shown } = layout([
+      // 60 px of letters; at 100 units away and 1000 px per unit, 1.5 sqrt(area) px per unit must cover them.
+      { item: { kind: 'country', id: 'tiny', area: 1e-6 }, at: [100, 80], priority: 101 },
+      { item: { kind: 'country', id: 'wide', area: 25 }, at: [300, 80], priority: 101 },
+      { item: { kind: 'country', id: 'lit', area: 1e-6 }, at: [200, 220], priority: 1200 },
+    ]);
+    expect([shown('tiny'), shown('wide'), shown('lit')]).toEqual([false, true, true]);
+  });
+
+  it('lays the named places’ dots first: a country in focus steps aside round them', () => {
+    const { shown, dot, offset } = layout([
+      { item: { kind: 'country', id: 'lit', area: 1 }, at: [200, 150], priority: 1200 },
+      { item: { kind: 'place', id: 'named', marker: 1 }, at: [200, 150], priority: 1100 },
+    ]);
+    expect(dot('named')).toBe(true);
+    expect(shown('lit')).toBe(true);
+    expect(offset('lit')[1]).toBe(-(20 + 2 * INSET) / 2 - 48);
+  });
+
+  it('shows nothing behind the camera or ranked 0, and lays out the same twice', () => {
+    const run = layout([
+      { item: { kind: 'place', id: 'behind', marker: 1 }, at: null, priority: 1300 },
+      { item: { kind: 'place', id: 'unranked', marker: 1 }, at: [200, 150], priority: 0 },
+      { item: { kind: 'place', id: 'shown', marker: 1 }, at: [100, 150], priority: 800 },
+    ]);
+    expect([run.dot('behind'), run.shown('behind'), run.dot('unranked'), run.shown('unranked')]).toEqual([false, false, false, false]);
+    const first = run.rects;
+    run.again();
+    expect(run.shown('shown')).toBe(true);
+    expect(first).toEqual([{ id: 'shown', rect: expect.any(Array) }]);
+  });
+});

@@ -1,0 +1,69 @@
+// Which label wins, for a scenario: the focus place, then the lit countries,
+// the other named places, the scenario's actors, its routes' stops, the seas
+// and the other countries (the larger first); what it does not show ranks 0.
+
+import { describe, expect, it } from 'vitest';
+import type { LabelItem } from '../../../kiosk/scene/label-items.js';
+import { IN_FOCUS, LABEL_COLOUR, labelRank, rankLabels, type LabelFocus } from '../../../kiosk/scene/label-priority.js';
+
+const country = (id: string, area: number): LabelItem => ({ kind: 'country', id, iso: id, style: 'country', names: null, fallback: id, area, marker: 0 });
+const place = (id: string, marker = 1): LabelItem => ({ kind: 'place', id, style: marker === 2 ? 'capital' : 'place', names: null, fallback: id, area: 0, marker });
+const actor = (id: string): LabelItem => ({ kind: 'actor', id, style: 'actor', names: null, fallback: id, area: 0, marker: 3 });
+const sea = (id: string): LabelItem => ({ kind: 'sea', id, style: 'sea', names: null, fallback: id, area: 0, marker: 0 });
+
+const items: LabelItem[] = [
+  country('small', 10),
+  country('large', 5000),
+  country('lit', 20),
+  place('focus'),
+  place('second'),
+  place('stop'),
+  place('capital-stop', 2),
+  place('elsewhere'),
+  actor('eu'),
+  actor('nato'),
+  sea('caspian'),
+  sea('black'),
+];
+const focus: LabelFocus = {
+  named: ['focus', 'second'],
+  highlightedIso: new Set(['lit']),
+  places: new Set(['focus', 'second', 'stop', 'capital-stop']),
+  actors: new Set(['eu']),
+};
+
+function ranked(): string[] {
+  const out = { priority: new Float32Array(items.length), active: new Uint8Array(items.length), colour: new Float32Array(items.length), order: items.map((_, i) => i) };
+  rankLabels(items, focus, out);
+  return out.order.filter((i) => out.active[i]).map((i) => items[i]!.id);
+}
+
+describe('the label priority policy', () => {
+  it('puts what the scenario is about first, in a fixed order', () => {
+    expect(ranked()).toEqual(['focus', 'lit', 'second', 'eu', 'capital-stop', 'stop', 'caspian', 'black', 'large', 'small']);
+  });
+
+  it('shows no place and no actor the scenario leaves out', () => {
+    expect(labelRank(items.find((i) => i.id === 'elsewhere')!, focus).priority).toBe(0);
+    expect(labelRank(items.find((i) => i.id === 'nato')!, focus).priority).toBe(0);
+    expect(ranked()).not.toContain('elsewhere');
+  });
+
+  it('counts lit countries and named places as in focus, nothing else', () => {
+    const inFocus = items.filter((item) => labelRank(item, focus).priority >= IN_FOCUS).map((i) => i.id);
+    expect(inFocus.sort()).toEqual(['focus', 'lit', 'second']);
+  });
+
+  it('keeps every named place in focus, however many the scenario names', () => {
+    const many = Array.from({ length: 300 }, (_, k) => `p${k}`);
+    expect(labelRank(place('p299'), { ...focus, named: many }).priority).toBe(IN_FOCUS);
+  });
+
+  it('colours lit countries apart from the others', () => {
+    expect(labelRank(items[2]!, focus).colour).toBe(LABEL_COLOUR.litCountry);
+    expect(labelRank(items[0]!, focus).colour).toBe(LABEL_COLOUR.country);
+    expect(labelRank(items[3]!, focus).colour).toBe(LABEL_COLOUR.place);
+    expect(labelRank(items[8]!, focus).colour).toBe(LABEL_COLOUR.actor);
+    expect(labelRank(items[10]!, focus).colour).toBe(LABEL_COLOUR.sea);
+  });
+});
