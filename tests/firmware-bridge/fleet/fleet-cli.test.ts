@@ -176,6 +176,30 @@ describe('crossroads start --mqtt and crossroads fleet', () => {
     expect(acl.stdout).toBe(readFileSync(join(world.broker.dir, 'acl'), 'utf8'));
   });
 
+  it('crossroads fleet relay signs a Home Assistant button press, which the kiosk alone ignores', async () => {
+    const page = new WebSocket(`${url.replace('http', 'ws')}/ws`, { origin: url });
+    const received: { type: string }[] = [];
+    page.on('message', (data) => received.push(JSON.parse(data.toString()) as { type: string }));
+    await waitUntil(() => received.some((m) => m.type === 'hello'), 'the hello');
+    const ha = await world.client('homeassistant');
+    await ha.publishAsync(`crossroads/${ID}/request/identify`, 'PRESS', { qos: 1 });
+    await waitUntil(() => output().includes('unsigned request for "identify"'), () => `the kiosk to note the request; it printed:\n${output()}`);
+    expect(received.filter((m) => m.type === 'identify')).toEqual([]);
+    // This kiosk trusts the operator key, so a relay signing with it may act here.
+    const stop = new AbortController();
+    const relay = cliRun(['fleet', 'relay', '--key', world.operatorKeyFile, ...broker()], stop.signal);
+    await waitUntil(() => relay.live.stdout.includes('signing identify and restart-browser requests'), () => `the relay to start; it printed:\n${relay.live.stdout}${relay.live.stderr}`);
+    await ha.publishAsync(`crossroads/${ID}/request/identify`, 'PRESS', { qos: 1 });
+    await waitUntil(() => relay.live.stdout.includes(`${ID}: identify: done`), () => `the relayed answer; the relay printed:\n${relay.live.stdout}`);
+    await waitUntil(() => received.some((m) => m.type === 'identify'), 'the identify message on the page');
+    stop.abort();
+    expect((await relay.done).code).toBe(0);
+    expect((await cli(['fleet', 'relay', '--allow', 'rollback', '--key', world.operatorKeyFile, ...broker()])).code).toBe(2);
+    const closed = new Promise((resolve) => page.once('close', resolve));
+    page.close();
+    await closed;
+  });
+
   it('is reported offline by its last will when killed outright, live in fleet status --watch', async () => {
     const stop = new AbortController();
     const watch = cliRun(['fleet', 'status', '--watch', ...broker()], stop.signal);
