@@ -14,6 +14,7 @@ import type { MaintenanceScreen } from '../ui/maintenance-screen.js';
 import { SafeElement } from '../ui/safe-element.js';
 import { appStyles } from './app-styles.js';
 import { appView, visitorMode } from './app-view.js';
+import { AuthorController } from './author-controller.js';
 import { BridgeController } from './bridge-controller.js';
 import { DisplayController } from './display-controller.js';
 import { ErrorController } from './error-controller.js';
@@ -66,6 +67,8 @@ export class CrossroadsApp extends SafeElement {
     },
   });
   private readonly overlays = new OverlaysController(this);
+  /** Only in `crossroads author`: the author panel, and new packs taken at once. */
+  private readonly author = new AuthorController(this, () => this.state.current.language);
   private readonly idle = new IdleController(this, {
     state: this.state,
     idleResetS: () => this.overlays.feed.idleResetS,
@@ -134,12 +137,15 @@ export class CrossroadsApp extends SafeElement {
         this.idle.activity();
         break;
       case 'pack':
-        // New content waits for a quiet moment: never in a visitor's face.
-        if (this.state.current.mode === 'attract') this.usePack(message.pack);
+        // New content waits for a quiet moment: never in a visitor's face (an author's preview takes it at once).
+        if (this.state.current.mode === 'attract' || this.author.active) this.usePack(message.pack);
         else this.pendingPack = message.pack;
         break;
       case 'intent':
         this.handleIntent(message.intent, 'bridge');
+        break;
+      case 'author':
+        this.author.take(message);
         break;
       case 'mode':
         this.idle.activity();
