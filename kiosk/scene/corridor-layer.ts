@@ -1,57 +1,44 @@
 // Every corridor of the pack as animated ribbons in ONE mesh, built once.
-// Kind and status read without colour: pipeline = solid core with a slow
-// travelling pulse, rail = rails and ties, sea = dashed wave, road = dots,
-// multimodal = chevrons; operating = dark casing, planned = dashed outline,
-// proposed = thin, translucent and broken. Patterns move in the travel
-// direction by a time uniform; visibility is a uniform per corridor.
+// Kind and status read without colour (see map-symbology.ts): pipeline =
+// solid core with a slow travelling pulse, rail = rails and ties, sea =
+// dashed wave, road = dots, multimodal = chevrons; operating = dark casing,
+// planned = dashed outline, proposed = thin, translucent and broken. Patterns
+// move in the travel direction by a time uniform; visibility is a uniform per
+// corridor (see FlowLayer).
 
-import { Color, Mesh, ShaderMaterial, type BufferGeometry, type IUniform } from 'three';
+import type { IUniform } from 'three';
 import { CorridorPaths } from '../../content/geo/corridor-paths.js';
 import type { GeoProjection } from '../../content/geo/geo-projection.js';
 import type { RoutePlanner } from '../../content/geo/route-planner.js';
-import type { CorridorKind, CorridorStatus, PackManifest } from '../../content/schema/pack-types.js';
-import { FLOW_HEIGHT } from './map-style.js';
+import type { PackManifest } from '../../content/schema/pack-types.js';
 import { EasedVisibility } from './eased-visibility.js';
-import { createFlowMesh } from './flow-mesh.js';
+import { FlowLayer, flowFragmentHead, flowVertexHead } from './flow-layer.js';
+import { CASING, CORRIDOR_KIND_SYMBOLS, CORRIDOR_KINDS, CORRIDOR_STATUSES, FLOW_ORDER, symbolIndex } from './map-symbology.js';
+import { FLOW_HEIGHT } from './map-style.js';
 import { RibbonBuilder } from './ribbon-builder.js';
 
 export const MAX_CORRIDORS = 64;
-const KINDS: CorridorKind[] = ['rail', 'sea', 'road', 'pipeline', 'multimodal'];
-const STATUSES: CorridorStatus[] = ['operating', 'planned', 'proposed'];
-/** rail coral, sea cyan, road lime, pipeline amber, multimodal ivory. */
-const KIND_COLOURS = [0xff8a70, 0x74d7ff, 0xc4ec8a, 0xffb845, 0xf7f2e6];
+
+/** Kind and status, as the shader's numbers. */
+const varyings = /* glsl */ `
+  varying vec2 vStyle;
+`;
 
 const vertexShader = /* glsl */ `
-  attribute vec2 offset;
-  attribute float side;
-  attribute float dist;
-  attribute float item;
-  attribute vec2 style;
-  uniform float visible[${MAX_CORRIDORS}];
-  uniform float widthScale;
-  varying float vAcross;
-  varying float vDist;
-  varying float vVisible;
-  varying vec2 vStyle;
+  ${flowVertexHead(MAX_CORRIDORS)}
+  ${varyings}
   void main() {
-    vVisible = visible[int(item + 0.5)];
+    flowVaryings();
     vStyle = style;
-    vAcross = side;
-    vDist = dist / widthScale;
     float halfW = (style.y > 1.5 ? 0.36 : 0.5) * widthScale;
     vec3 p = position + vec3(offset * side * halfW, 0.0);
-    gl_Position = vVisible < 0.005 ? vec4(2.0, 2.0, 2.0, 1.0) : projectionMatrix * modelViewMatrix * vec4(p, 1.0);
+    gl_Position = flowPosition(p);
   }
 `;
 
 const fragmentShader = /* glsl */ `
-  uniform float time;
-  uniform vec3 kindColor[5];
-  uniform vec3 casingColor;
-  varying float vAcross;
-  varying float vDist;
-  varying float vVisible;
-  varying vec2 vStyle;
+  ${flowFragmentHead(CORRIDOR_KINDS.length)}
+  ${varyings}
   float band(float x, float lo, float hi) { return step(lo, x) * step(x, hi); }
   void main() {
     int kind = int(vStyle.x + 0.5);
@@ -59,7 +46,7 @@ const fragmentShader = /* glsl */ `
     float a = vAcross;
     float aa = abs(a);
     float m = vDist - time * 1.6;
-    vec3 colour = kindColor[kind];
+    vec3 colour = lineColor[kind];
     float ink = 0.0;
     float glow = 0.0;
     if (kind == 0) {
@@ -98,68 +85,30 @@ const fragmentShader = /* glsl */ `
       alpha = 0.7;
     }
     vec3 c = mix(casingColor, colour + glow * 0.6, ink);
-    float a2 = max(casing, ink) * alpha * vVisible;
-    if (a2 < 0.01) discard;
-    gl_FragColor = vec4(c, a2);
-    #include <colorspace_fragment>
+    flowColour(c, max(casing, ink) * alpha * vVisible);
   }
 `;
 
-export class CorridorLayer {
-  readonly mesh: Mesh<BufferGeometry, ShaderMaterial>;
-  /** Which corridors show, by id; its values are the shader's visibility uniform. */
-  private readonly shown = new EasedVisibility(MAX_CORRIDORS);
-  private readonly geometry: BufferGeometry;
-  private readonly material: ShaderMaterial;
-
+export class CorridorLayer extends FlowLayer {
   constructor(pack: PackManifest, planner: RoutePlanner, projection: GeoProjection, time: IUniform<number>, widthScale: IUniform<number>) {
+    // Which corridors show, by id: the shader's visibility uniform.
+    const shown = new EasedVisibility(MAX_CORRIDORS);
     // The lines themselves (legs over land or water, shared legs in lanes) are
     // shared with the pack's map checks, so the checks see what is drawn here.
     const paths = new CorridorPaths(pack, planner, projection);
     const builder = new RibbonBuilder();
     pack.corridors.slice(0, MAX_CORRIDORS).forEach((corridor) => {
-      const index = this.shown.add(corridor.id)!;
+      const index = shown.add(corridor.id)!;
       const flat = paths.draw(corridor).points;
       const points: number[] = [];
       for (let k = 0; k < flat.length; k += 2) points.push(flat[k]!, flat[k + 1]!, FLOW_HEIGHT);
-      builder.add(points, index, Math.max(0, KINDS.indexOf(corridor.kind)), Math.max(0, STATUSES.indexOf(corridor.status)));
+      builder.add(points, index, symbolIndex(CORRIDOR_KINDS, corridor.kind), symbolIndex(CORRIDOR_STATUSES, corridor.status));
     });
-    this.geometry = builder.build();
-    this.mesh = createFlowMesh(
-      this.geometry,
-      { vertexShader, fragmentShader },
-      {
-        time,
-        widthScale,
-        visible: { value: this.shown.values },
-        kindColor: { value: KIND_COLOURS.map((hex) => new Color(hex)) },
-        casingColor: { value: new Color(0x0d1a24) },
-      },
-      10,
-    );
-    this.material = this.mesh.material;
-  }
-
-  /** Corridor id -> index in the visibility uniform. */
-  get indexOf(): ReadonlyMap<string, number> {
-    return this.shown.indexOf;
+    const colours = CORRIDOR_KINDS.map((kind) => CORRIDOR_KIND_SYMBOLS[kind].colour);
+    super(shown, builder.build(), { vertexShader, fragmentShader, colours, casing: CASING.corridor, renderOrder: FLOW_ORDER.corridor }, time, widthScale);
   }
 
   setVisible(ids: Iterable<string>): void {
     this.shown.show(ids);
-  }
-
-  /** The eased visibility of a corridor, 0..1 (for tests and the legend). */
-  visibility(id: string): number {
-    return this.shown.visibility(id);
-  }
-
-  update(t: number): void {
-    this.shown.update(t);
-  }
-
-  dispose(): void {
-    this.geometry.dispose();
-    this.material.dispose();
   }
 }

@@ -1,9 +1,11 @@
 // What the legend lists for a scenario: the corridor kinds and statuses and
-// the relation types it draws, each once, in a fixed order, so the legend
-// explains exactly what is on the map and nothing else.
+// the relation types it draws, each once, in the map's own order (its
+// symbology table), so the legend explains exactly what is on the map and
+// nothing else.
 
 import type { CorridorKind, CorridorStatus, PackManifest, RelationType, Scenario } from '../../content/schema/pack-types.js';
 import type { KioskStringKey } from '../i18n/kiosk-strings.js';
+import { CORRIDOR_KINDS, CORRIDOR_STATUSES, RELATION_TYPES } from '../scene/map-symbology.js';
 
 export interface LegendCorridorEntry {
   kind: CorridorKind;
@@ -14,10 +16,6 @@ export interface LegendModel {
   corridors: LegendCorridorEntry[];
   relations: RelationType[];
 }
-
-const KIND_ORDER: CorridorKind[] = ['rail', 'sea', 'road', 'pipeline', 'multimodal'];
-const STATUS_ORDER: CorridorStatus[] = ['operating', 'planned', 'proposed'];
-const RELATION_ORDER: RelationType[] = ['alliance', 'partnership', 'mediation', 'rivalry', 'tension'];
 
 export const KIND_LABEL: Record<CorridorKind, KioskStringKey> = {
   rail: 'kindRail',
@@ -46,7 +44,7 @@ export function legendFor(pack: PackManifest, scenario: Scenario): LegendModel {
     if (corridor) pairs.add(`${corridor.kind}/${corridor.status}`);
   }
   const corridors: LegendCorridorEntry[] = [];
-  for (const kind of KIND_ORDER) for (const status of STATUS_ORDER) if (pairs.has(`${kind}/${status}`)) corridors.push({ kind, status });
+  for (const kind of CORRIDOR_KINDS) for (const status of CORRIDOR_STATUSES) if (pairs.has(`${kind}/${status}`)) corridors.push({ kind, status });
   const types = new Set(scenario.relations.map((r) => r.type));
-  return { corridors, relations: RELATION_ORDER.filter((t) => types.has(t)) };
+  return { corridors, relations: RELATION_TYPES.filter((t) => types.has(t)) };
 }

@@ -1,41 +1,25 @@
-// How the map draws each corridor kind and status and each relation type,
-// without relying on colour (kiosk/scene's corridor and relation layers):
-// the legend draws the same patterns as small SVG swatches.
+// How the legend draws each corridor kind and status and each relation type:
+// the map's own symbology (kiosk/scene/map-symbology.ts), with its colours
+// as CSS writes them, so each swatch shows the pattern the map draws.
 
 import type { CorridorKind, CorridorStatus, RelationType } from '../../content/schema/pack-types.js';
+import { CORRIDOR_KIND_SYMBOLS, CORRIDOR_STATUS_SYMBOLS, cssColour, RELATION_SYMBOLS, type LineSymbol, type StatusSymbol } from '../scene/map-symbology.js';
 
-export interface StrokeStyle {
+export interface StrokeStyle extends Omit<LineSymbol, 'colour'> {
+  /** CSS colour. */
   colour: string;
-  width: number;
-  /** SVG stroke-dasharray, '' for solid. */
-  dash: string;
-  /** Draw a second, parallel line (rivalry). */
-  double?: boolean;
-  /** Small marks across the line (rail ties) or along it (chevrons). */
-  marks?: 'ties' | 'chevrons' | 'wave';
-  opacity?: number;
+}
+
+function strokes<K extends string>(symbols: Readonly<Record<K, LineSymbol>>): Record<K, StrokeStyle> {
+  const out = {} as Record<K, StrokeStyle>;
+  for (const key of Object.keys(symbols) as K[]) out[key] = { ...symbols[key], colour: cssColour(symbols[key].colour) };
+  return out;
 }
 
 /** Kind: colour and pattern of the line itself. */
-export const CORRIDOR_KIND_STYLES: Record<CorridorKind, StrokeStyle> = {
-  rail: { colour: '#ff8a70', width: 3, dash: '', marks: 'ties' },
-  sea: { colour: '#74d7ff', width: 3, dash: '', marks: 'wave' },
-  road: { colour: '#c4ec8a', width: 4, dash: '1 6' },
-  pipeline: { colour: '#ffb845', width: 5, dash: '' },
-  multimodal: { colour: '#f7f2e6', width: 3, dash: '', marks: 'chevrons' },
-};
+export const CORRIDOR_KIND_STYLES: Record<CorridorKind, StrokeStyle> = strokes(CORRIDOR_KIND_SYMBOLS);
 
 /** Status: how firmly the line is drawn. */
-export const CORRIDOR_STATUS_STYLES: Record<CorridorStatus, { dash: string; opacity: number }> = {
-  operating: { dash: '', opacity: 1 },
-  planned: { dash: '8 5', opacity: 0.9 },
-  proposed: { dash: '3 6', opacity: 0.7 },
-};
+export const CORRIDOR_STATUS_STYLES: Readonly<Record<CorridorStatus, StatusSymbol>> = CORRIDOR_STATUS_SYMBOLS;
 
-export const RELATION_STYLES: Record<RelationType, StrokeStyle> = {
-  alliance: { colour: '#ffd166', width: 6, dash: '' },
-  partnership: { colour: '#9fd8f0', width: 2.5, dash: '' },
-  mediation: { colour: '#d4c2ff', width: 3, dash: '9 6' },
-  rivalry: { colour: '#ff9f4a', width: 2.5, dash: '', double: true },
-  tension: { colour: '#ff5a5a', width: 4, dash: '1 7' },
-};
+export const RELATION_STYLES: Record<RelationType, StrokeStyle> = strokes(RELATION_SYMBOLS);

@@ -9,7 +9,7 @@ import { BridgeController } from '../../../kiosk/app/bridge-controller.js';
 import { ExhibitState } from '../../../kiosk/app/exhibit-state.js';
 import { IdleController } from '../../../kiosk/app/idle-controller.js';
 import { loadPack } from '../../content/helpers/load-pack.js';
-import { openSockets, ScriptedSocket } from '../connection/scripted-socket.js';
+import { openSockets, ScriptedSocket, useScriptedSockets } from '../connection/scripted-socket.js';
 
 class Host implements ReactiveControllerHost {
   readonly controllers: ReactiveController[] = [];
@@ -30,15 +30,14 @@ class Host implements ReactiveControllerHost {
   }
 }
 
+let restoreSockets: () => void;
 beforeEach(() => {
-  ScriptedSocket.made = [];
-  vi.stubGlobal('WebSocket', ScriptedSocket);
+  restoreSockets = useScriptedSockets();
   vi.useFakeTimers();
 });
-
 afterEach(() => {
   vi.useRealTimers();
-  vi.unstubAllGlobals();
+  restoreSockets();
 });
 
 describe('BridgeController', () => {

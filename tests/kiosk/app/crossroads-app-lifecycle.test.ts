@@ -5,7 +5,7 @@
 
 import { expect } from '@esm-bundle/chai';
 import type { PackManifest } from '../../../content/schema/pack-types.js';
-import { openSockets, ScriptedSocket } from '../connection/scripted-socket.js';
+import { openSockets, ScriptedSocket, useScriptedSockets } from '../connection/scripted-socket.js';
 import { loadPack, until } from '../ui/harness.js';
 import { hello, makeApp } from './app-fixture.js';
 import { trackListeners, trackTimers } from './resource-probes.js';
@@ -65,9 +65,7 @@ describe('<crossroads-app> moved in the page', () => {
   it('re-opens one bridge socket and re-arms the idle timer after a move, and leaves no timer, listener or socket once gone', async () => {
     const timers = trackTimers();
     const listeners = trackListeners();
-    const pageSocket = window.WebSocket;
-    ScriptedSocket.made = [];
-    (window as unknown as { WebSocket: unknown }).WebSocket = ScriptedSocket;
+    const restoreSockets = useScriptedSockets();
     const app = makeApp({ 'bridge-url': 'ws://bridge.test/ws', 'health-url': '' });
     const scenario = (index: number) => JSON.stringify({ type: 'intent', intent: { kind: 'scenario', index } });
     try {
@@ -101,7 +99,7 @@ describe('<crossroads-app> moved in the page', () => {
       expect(timers.pending(), 'timers pending once gone').to.deep.equal([]);
       expect(listeners.pending(), 'listeners left once gone').to.deep.equal([]);
     } finally {
-      (window as unknown as { WebSocket: unknown }).WebSocket = pageSocket;
+      restoreSockets();
       listeners.restore();
       timers.restore();
       app.remove();

@@ -47,3 +47,14 @@ export class ScriptedSocket {
 export function openSockets(): ScriptedSocket[] {
   return ScriptedSocket.made.filter((socket) => !socket.closed);
 }
+
+/** Puts ScriptedSocket in place of the global WebSocket, none made yet; returns what puts the original back. */
+export function useScriptedSockets(): () => void {
+  const scope = globalThis as { WebSocket?: unknown };
+  const original = scope.WebSocket;
+  ScriptedSocket.made = [];
+  scope.WebSocket = ScriptedSocket;
+  return () => {
+    scope.WebSocket = original;
+  };
+}
