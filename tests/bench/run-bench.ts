@@ -3,7 +3,7 @@
 // writes them with the machine's description to bench/results.json, after
 // showing how they moved since the last run. `--quick` takes fewer samples
 // (to try the bench; its figures are marked quick); `--only=size,link` runs
-// some phases (size, link, bridge, fleet, firmware, page, input, memory, frame). Nothing is asserted:
+// some phases (size, link, bridge, fleet, author, firmware, page, input, memory, frame). Nothing is asserted:
 // a benchmark reports, it does not pass or fail on a time.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { DEFAULT_CONTROLS } from '../../firmware-bridge/input/control-map.js';
 import { BenchRig, launchBrowser, openProbedPage, SMALL_VIEWPORT, UNLIMITED_FRAME_RATE } from './bench-rig.js';
 import { formatTable, valueRow, type BenchRow } from './bench-table.js';
 import { compareRows, formatChanges } from './compare-runs.js';
+import { benchAuthor } from './author-bench.js';
 import { benchFirmware } from './firmware-bench.js';
 import { benchFleet } from './fleet-bench.js';
 import { benchFrames, formatScenarioTable, type ScenarioFrames } from './frame-bench.js';
@@ -82,6 +83,7 @@ async function main(): Promise<number> {
   await phase('link round trip', async () => void rows.push(...(await benchLink({ pings: scale(1000, 200), warmup: 50 }))));
   await phase('bridge start-up', async () => void rows.push(...(await benchBridgeStartup({ runs: scale(8, 2), warmup: 1, budgetMs: 15_000 }))));
   await phase('fleet over MQTT', async () => void rows.push(...(await benchFleet({ commands: scale(200, 30), rollouts: scale(5, 2), kiosks: 20, warmup: 3, restS: scale(60, 15) }))));
+  await phase('author studio', async () => void rows.push(...(await benchAuthor({ saves: scale(60, 15), warmup: 3 }))));
   await phase('firmware on the emulated ATmega328P', async () => void rows.push(...(await benchFirmware({ presses: scale(200, 50), events: scale(10_000, 2000) }))));
 
   let chromium = 'unknown';
