@@ -3,14 +3,15 @@
 // uptime and last errors, and a USB install while a stick is in. It covers
 // the whole screen; the app closes it after a minute without input.
 
-import { css, html } from 'lit';
+import { html } from 'lit';
 import type { BoardStatus, BridgeLogLine, ControlMap, InstallStatus, Intent, PackInfo, PanelInput } from '../../firmware-bridge/api/messages.js';
-import { formatPackDate } from '../i18n/format-date.js';
 import { uiText } from '../i18n/kiosk-strings.js';
 import type { SceneStats } from '../scene/map-scene.js';
 import { FrameMeter, formatDuration } from './frame-meter.js';
 import './input-tester.js';
 import type { InputTester } from './input-tester.js';
+import { countsText, formatInstant, isOnScreen, lastErrorLines, packListing } from './maintenance-model.js';
+import { maintenanceStyles } from './maintenance-styles.js';
 import { panelStyles } from './overlay-styles.js';
 import { PackElement } from './pack-element.js';
 
@@ -67,79 +68,7 @@ export class MaintenanceScreen extends PackElement {
     this.rollbackSent = false;
   }
 
-  static override styles = [
-    panelStyles,
-    css`
-      :host {
-        display: block;
-        box-sizing: border-box;
-        height: 100%;
-        padding: 1.2em 1.6em;
-        background: var(--screen-bg, #061018);
-        overflow: hidden;
-      }
-      h1 {
-        font-size: 1.6em;
-      }
-      header {
-        display: flex;
-        justify-content: space-between;
-        align-items: baseline;
-        margin-bottom: 0.6em;
-        gap: 1em;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(22em, 1fr));
-        gap: 0.8em;
-      }
-      .wide {
-        grid-column: 1 / -1;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.15em 0.8em;
-        margin: 0;
-      }
-      dt {
-        color: var(--ink-muted, #d3dde2);
-      }
-      dd {
-        margin: 0;
-      }
-      ul {
-        margin: 0;
-        padding-left: 1.1em;
-      }
-      .errors li {
-        font-size: var(--fs-small, 20px);
-        font-family: 'DejaVu Sans Mono', monospace;
-        overflow-wrap: anywhere;
-      }
-      button {
-        margin-top: 0.5em;
-        font: inherit;
-        padding: 0.35em 0.8em;
-        border-radius: 0.3em;
-        border: 0.1em solid var(--ink, #f4f1e8);
-        background: transparent;
-        color: var(--ink, #f4f1e8);
-        cursor: pointer;
-      }
-      button.confirm {
-        background: var(--accent, #e8c987);
-        color: var(--on-accent, #10202c);
-      }
-      button:disabled {
-        opacity: 0.6;
-        cursor: default;
-      }
-      progress {
-        width: 100%;
-      }
-    `,
-  ];
+  static override styles = [panelStyles, maintenanceStyles];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -214,8 +143,6 @@ export class MaintenanceScreen extends PackElement {
 
   private renderBoard() {
     const b = this.board;
-    const dropped = Object.entries(b?.framesDropped ?? {}).filter(([, n]) => n > 0);
-    const losses = Object.entries(b?.losses ?? {}).filter(([, n]) => n > 0);
     return html`<section class="panel" aria-labelledby="m-board">
       <h2 class="eyebrow" id="m-board">${this.t('board')}</h2>
       <dl>
@@ -228,26 +155,23 @@ export class MaintenanceScreen extends PackElement {
         <dt>${this.t('port')}</dt>
         <dd>${b?.port ?? '—'}</dd>
         <dt>${this.t('framesDropped')}</dt>
-        <dd data-testid="frames-dropped">${dropped.length === 0 ? this.t('none') : dropped.map(([reason, n]) => `${reason}: ${n}`).join(', ')}</dd>
+        <dd data-testid="frames-dropped">${countsText(b?.framesDropped, this.t('none'))}</dd>
         <dt>${this.t('boardLosses')}</dt>
-        <dd data-testid="board-losses">${losses.length === 0 ? this.t('none') : losses.map(([reason, n]) => `${reason}: ${n}`).join(', ')}</dd>
+        <dd data-testid="board-losses">${countsText(b?.losses, this.t('none'))}</dd>
       </dl>
     </section>`;
   }
 
   private renderPacks() {
-    const packs = this.packs ?? (this.packInfo ? [this.packInfo] : []);
     const current = this.packInfo;
-    const installed = packs.filter((p) => p.source === 'installed');
-    // Roll-back needs a previous installed version; without a list, let the bridge decide.
-    const canRollBack = this.packs === null || installed.length > 1 || (installed.length === 1 && current?.source === 'installed');
+    const { packs, canRollBack } = packListing(this.packs, current);
     return html`<section class="panel" aria-labelledby="m-packs">
       <h2 class="eyebrow" id="m-packs">${this.t('packs')}</h2>
       <ul data-testid="packs">
         ${packs.map(
           (p) => html`<li>
             ${p.id} ${p.version} · ${p.source === 'built-in' ? this.t('builtIn') : `${this.t('installedAt')} ${p.installedAt ? formatInstant(p.installedAt, this.language) : '—'}`}
-            ${current && p.id === current.id && p.version === current.version && p.source === current.source ? html` · <strong>${this.t('onScreen')}</strong>` : ''}
+            ${isOnScreen(p, current) ? html` · <strong>${this.t('onScreen')}</strong>` : ''}
           </li>`,
         )}
       </ul>
@@ -273,13 +197,13 @@ export class MaintenanceScreen extends PackElement {
   }
 
   private renderErrors() {
-    const last = this.errors.slice(-6).reverse();
+    const last = lastErrorLines(this.errors);
     return html`<section class="panel wide" aria-labelledby="m-errors">
       <h2 class="eyebrow" id="m-errors">${this.t('lastErrors')}</h2>
       ${last.length === 0
         ? html`<div class="muted">${this.t('noErrors')}</div>`
         : html`<ul class="errors" data-testid="errors">
-            ${last.map((e) => html`<li>${e.at.slice(11, 19)} ${e.level} [${e.scope}] ${e.message}</li>`)}
+            ${last.map((line) => html`<li>${line}</li>`)}
           </ul>`}
     </section>`;
   }
@@ -310,16 +234,6 @@ export class MaintenanceScreen extends PackElement {
         ${this.renderBoard()} ${this.renderPacks()} ${this.renderRuntime()} ${this.renderErrors()}
       </div>
     `;
-  }
-}
-
-function formatInstant(iso: string, language: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
-  } catch {
-    return formatPackDate(iso.slice(0, 10), language);
   }
 }
 
