@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, formatProblem, type PackLimits } from '../../../firmware-bridge/packs/pack-problem.js';
 import { signBytes } from '../../../firmware-bridge/packs/pack-signature.js';
 import type { CraftedEntry } from './helpers/zip-writer.js';
-import { folderEntries, makeKeys, minimalManifest, removeDir, sha256, writePackFolder, writeZip } from './helpers/pack-fixtures.js';
+import { folderEntries, makeKeys, minimalManifest, sha256, writePackFolder, writeZip } from './helpers/pack-fixtures.js';
 import { buildZip, fingerprint, makeWorld, type World } from './helpers/pack-world.js';
 
 let world: World;
@@ -54,7 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await removeDir(world.root);
+  await world.close();
 });
 
 describe('unsafe zip entries', () => {

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PackInfo } from '../../../firmware-bridge/api/messages.js';
 import { formatProblem } from '../../../firmware-bridge/packs/pack-problem.js';
 import { PackError } from '../../../firmware-bridge/packs/pack-store.js';
-import { minimalManifest, removeDir } from './helpers/pack-fixtures.js';
+import { minimalManifest } from './helpers/pack-fixtures.js';
 import { buildZip, fingerprint, makeWorld, type World } from './helpers/pack-world.js';
 
 let world: World;
@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await removeDir(world.root);
+  await world.close();
 });
 
 async function pointer(): Promise<{ current: { dir: string }; previous: { dir: string } | null }> {

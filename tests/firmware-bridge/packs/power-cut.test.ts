@@ -8,7 +8,6 @@ import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { removeDir } from './helpers/pack-fixtures.js';
 import { PackStore } from '../../../firmware-bridge/packs/pack-store.js';
 import { buildZip, KIOSK_VERSION, makeWorld, type World } from './helpers/pack-world.js';
 import { prepareChildScript, type ChildScript } from './helpers/child-script.js';
@@ -58,7 +57,9 @@ async function resetData(data: string): Promise<void> {
 async function startUp(data: string): Promise<string> {
   const store = new PackStore({ bus: world.bus, log: world.log, dataDir: data, builtInDir: world.builtIn, kioskVersion: KIOSK_VERSION });
   await store.start();
+  // Stopped before the folder is reset: a running store watches it and holds its lock.
   const info = store.current().info;
+  await store.stop();
   expect(info.source, world.log.lines.slice(-3).join('\n')).toBe('installed');
   const packs = join(data, 'packs');
   const names = (await readdir(packs)).sort();
@@ -80,6 +81,7 @@ beforeAll(async () => {
   const store = world.store();
   await store.start();
   expect((await store.install(await buildZip(world, { version: '1.0.0' }))).status).toBe('installed');
+  await store.stop();
   template = join(world.root, 'template');
   await cp(world.data, template, { recursive: true });
   const assets = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`data/part-${String(i).padStart(2, '0')}.bin`, randomBytes(16 * 1024)]));
@@ -88,7 +90,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await removeDir(world.root);
+  await world.close();
 });
 
 it('leaves the old or the new pack complete and current after a kill at any point', { timeout: 180_000 }, async () => {

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { InstallStatus } from '../../../firmware-bridge/api/messages.js';
 import type { PackStore } from '../../../firmware-bridge/packs/pack-store.js';
 import { UsbWatcher } from '../../../firmware-bridge/packs/usb-watcher.js';
-import { minimalManifest, removeDir } from './helpers/pack-fixtures.js';
+import { minimalManifest } from './helpers/pack-fixtures.js';
 import { buildZip, makeWorld, type World } from './helpers/pack-world.js';
 import { makeReadOnly } from './helpers/read-only.js';
 
@@ -32,7 +32,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await watcher.stop();
-  await removeDir(world.root);
+  await world.close();
 });
 
 async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 15_000): Promise<T> {

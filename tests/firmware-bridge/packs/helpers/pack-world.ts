@@ -10,7 +10,7 @@ import { createMemoryLogger } from '../../../../firmware-bridge/core/logger.js';
 import { buildPack } from '../../../../firmware-bridge/packs/pack-builder.js';
 import type { PackLimits } from '../../../../firmware-bridge/packs/pack-problem.js';
 import { PackStore } from '../../../../firmware-bridge/packs/pack-store.js';
-import { makeDataDir, makeKeys, minimalManifest, tempDir, writePackFolder, type Keys } from './pack-fixtures.js';
+import { makeDataDir, makeKeys, minimalManifest, removeDir, tempDir, writePackFolder, type Keys } from './pack-fixtures.js';
 
 export const KIOSK_VERSION = '0.1.0';
 
@@ -22,6 +22,8 @@ export interface World {
   bus: EventBus;
   log: ReturnType<typeof createMemoryLogger>;
   store(options?: { limits?: PackLimits; allowUnsigned?: boolean }): PackStore;
+  /** Stops every store this world made, then removes its folders: a running store watches its data folder. */
+  close(): Promise<void>;
 }
 
 export async function makeWorld(): Promise<World> {
@@ -32,6 +34,7 @@ export async function makeWorld(): Promise<World> {
   await writePackFolder(builtIn, { manifest: minimalManifest('test-pack', '0.9.0'), keys: null });
   const bus = new EventBus();
   const log = createMemoryLogger();
+  const stores: PackStore[] = [];
   return {
     root,
     keys,
@@ -39,8 +42,15 @@ export async function makeWorld(): Promise<World> {
     builtIn,
     bus,
     log,
-    store: (options = {}) =>
-      new PackStore({ bus, log, dataDir: data, builtInDir: builtIn, kioskVersion: KIOSK_VERSION, ...options }),
+    store: (options = {}) => {
+      const store = new PackStore({ bus, log, dataDir: data, builtInDir: builtIn, kioskVersion: KIOSK_VERSION, ...options });
+      stores.push(store);
+      return store;
+    },
+    async close() {
+      for (const store of stores.splice(0)) await store.stop();
+      await removeDir(root);
+    },
   };
 }
 
