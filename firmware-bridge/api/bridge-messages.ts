@@ -112,6 +112,8 @@ export const AuthorProblemSchema = v.object({
   message: v.string(),
   /** How to fix it, in words; '' when the message says. */
   fix: v.string(),
+  /** A point a curator signs off (a route through an undeclared country, a source cited nowhere), listed apart on the panel. */
+  curator: v.optional(v.boolean()),
 });
 
 export type AuthorProblem = v.InferOutput<typeof AuthorProblemSchema>;

@@ -57,9 +57,9 @@ export class AuthorChecks {
     }
     const positions = text === null ? null : new JsonPositions(text);
     const problems: AuthorProblem[] = [];
-    const place = (p: PackProblem, severity: AuthorProblem['severity'], fix: string): void => {
+    const place = (p: PackProblem, severity: AuthorProblem['severity'], fix: string, curator = false): void => {
       const at = p.file === MANIFEST && positions ? positions.find(p.field) : null;
-      problems.push({ severity, file: p.file, line: at?.line ?? null, column: at?.column ?? null, field: p.field, message: p.message, fix });
+      problems.push({ severity, file: p.file, line: at?.line ?? null, column: at?.column ?? null, field: p.field, message: p.message, fix, ...(curator ? { curator } : {}) });
     };
     for (const p of result.problems) {
       if (p.file === MANIFEST && p.message.startsWith('is not valid JSON') && positions?.syntax) {
@@ -74,8 +74,9 @@ export class AuthorChecks {
     const errors = problems.some((p) => p.severity === 'error');
     const manifest = result.manifest ?? (!errors && text !== null ? (JSON.parse(text) as PackManifest) : null);
     if (!manifest) return { pack: null, problems };
-    for (const p of this.mapProblems(manifest)) place(p, 'error', 'move the dot or add a waypoint, or declare the country the route crosses');
-    for (const p of curatorWarnings(manifest)) place(p, 'warning', p.fix);
+    // A route through a country the pack does not declare is refused, and it is also the curator's call: listed apart.
+    for (const p of this.mapProblems(manifest)) place(p, 'error', 'move the dot or add a waypoint, or declare the country the route crosses', /crosses|drawn through/.test(p.message));
+    for (const p of curatorWarnings(manifest)) place(p, 'warning', p.fix, true);
     return { pack: problems.some((p) => p.severity === 'error') ? null : manifest, problems };
   }
 

@@ -39,6 +39,7 @@ export class AuthorSession implements Capability {
   private readonly subscriptions: Subscriptions;
   private status: AuthorMessage;
   private shownHash = '';
+  private shownPack: PackManifest | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
@@ -53,6 +54,11 @@ export class AuthorSession implements Capability {
   /** The last status sent, for tests. */
   get last(): AuthorMessage {
     return this.status;
+  }
+
+  /** The last good pack put on screen (the proof sheet's). */
+  get pack(): PackManifest | null {
+    return this.shownPack;
   }
 
   get watchers(): number {
@@ -107,6 +113,7 @@ export class AuthorSession implements Capability {
     const hash = createHash('sha256').update(JSON.stringify(pack)).digest('hex');
     if (hash === this.shownHash) return;
     this.shownHash = hash;
+    this.shownPack = pack;
     this.options.bus.emit('pack.changed', { pack, info: { id: pack.id, version: pack.version, source: 'installed', installedAt: null } });
   }
 

@@ -2,14 +2,16 @@
 // its edges so the middle, where the camera puts the scenario's point of
 // interest, stays clear. Landscape: label left, legend and panel hints right,
 // timeline on top. Portrait: everything stacked below the map's middle.
-// Type scales with the short side of the screen (22 px at 1080p).
+// Type scales with the short side of the screen (22 px at 1080p). Sizes are
+// in container units of the page's body (the window on a kiosk, or the
+// author's fixed-size view frame).
 
 import { css } from 'lit';
 
 export const appStyles = css`
   :host {
     --text-scale: 1;
-    --fs-body: max(13px, calc(2.05vmin * var(--text-scale)));
+    --fs-body: max(13px, calc(2.05cqmin * var(--text-scale)));
     --fs-small: calc(var(--fs-body) * 0.91);
     --ink: #f4f1e8;
     --ink-muted: #d3dde2;
@@ -47,11 +49,11 @@ export const appStyles = css`
   }
   .layer {
     position: absolute;
-    inset: 2.2vh 2vw;
+    inset: 2.2cqh 2cqw;
     display: grid;
     gap: 0.7em 1.2em;
     pointer-events: none;
-    grid-template-columns: min(26em, 34vw) 1fr min(25em, 31vw);
+    grid-template-columns: min(26em, 34cqw) 1fr min(25em, 31cqw);
     grid-template-rows: auto 1fr auto auto;
     grid-template-areas:
       'top top top'
@@ -92,7 +94,7 @@ export const appStyles = css`
     overflow: hidden;
   }
   :host([info-open]) .layer {
-    grid-template-columns: min(26em, 34vw) 1fr min(31em, 40vw);
+    grid-template-columns: min(26em, 34cqw) 1fr min(31em, 40cqw);
   }
   :host([info-open]) .layer timeline-strip {
     grid-column: 1 / 3;
@@ -142,9 +144,9 @@ export const appStyles = css`
     font-size: calc(var(--fs-body) * 4);
     font-weight: 700;
   }
-  @media (orientation: portrait) {
+  @container (orientation: portrait) {
     .layer {
-      inset: 1.5vh 3vw;
+      inset: 1.5cqh 3cqw;
       grid-template-columns: 1fr 1fr;
       grid-template-rows: auto 1fr auto auto auto;
       grid-template-areas:

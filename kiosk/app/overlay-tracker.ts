@@ -9,6 +9,11 @@ export interface OverlayRect {
   height: number;
 }
 
+/** An overlay's box with the element's tag name (`scenario-card`). */
+export interface NamedRect extends OverlayRect {
+  name: string;
+}
+
 export class OverlayTracker {
   private frame = 0;
   private readonly resizeObserver: ResizeObserver;
@@ -41,20 +46,32 @@ export class OverlayTracker {
   private measure(): void {
     const layer = this.layer();
     if (!layer) return;
-    const origin = this.canvas.getBoundingClientRect();
-    const rects: OverlayRect[] = [];
-    const collect = (element: Element): void => {
-      for (const child of Array.from(element.children)) {
-        const box = child.getBoundingClientRect();
-        // Plain wrappers only place things: what covers the map is the elements they hold.
-        if (!child.tagName.includes('-')) collect(child);
-        else if (box.width > 0 && box.height > 0) rects.push({ left: box.left - origin.left, top: box.top - origin.top, width: box.width, height: box.height });
-      }
-    };
-    collect(layer);
+    const rects = coveringRects(layer, this.canvas);
     const key = rects.map((r) => `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)},${Math.round(r.height)}`).join(';');
     if (key === this.last) return;
     this.last = key;
     this.onChange(rects);
   }
+}
+
+/**
+ * The boxes the overlays in `layer` cover, in the canvas's CSS pixels (as the
+ * map lays out), also when the page is drawn scaled (the author's view frame).
+ */
+export function coveringRects(layer: Element, canvas: HTMLCanvasElement): NamedRect[] {
+  const origin = canvas.getBoundingClientRect();
+  const scale = canvas.clientWidth > 0 ? origin.width / canvas.clientWidth : 1;
+  const rects: NamedRect[] = [];
+  const collect = (element: Element): void => {
+    for (const child of Array.from(element.children)) {
+      const box = child.getBoundingClientRect();
+      // Plain wrappers only place things: what covers the map is the elements they hold.
+      if (!child.tagName.includes('-')) collect(child);
+      else if (box.width > 0 && box.height > 0) {
+        rects.push({ name: child.localName, left: (box.left - origin.left) / scale, top: (box.top - origin.top) / scale, width: box.width / scale, height: box.height / scale });
+      }
+    }
+  };
+  collect(layer);
+  return rects;
 }

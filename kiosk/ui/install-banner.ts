@@ -27,9 +27,9 @@ export class InstallBanner extends PackElement {
     css`
       :host {
         position: fixed;
-        top: 2.2vh;
-        right: 2vw;
-        max-width: min(30em, 40vw);
+        top: 2.2cqh;
+        right: 2cqw;
+        max-width: min(30em, 40cqw);
         z-index: 5;
       }
       progress {
