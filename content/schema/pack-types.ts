@@ -92,8 +92,6 @@ export interface Scenario {
   relations: Relation[];
   /** Place ids labelled in this scenario (besides the corridors' own). */
   places?: string[];
-  /** What the map draws strongest: its corridors (the default when it has any) or its relations. */
-  emphasis?: 'corridors' | 'relations';
   camera: CameraFraming;
   /** Source ids this scenario rests on. */
   sources: string[];

@@ -30,8 +30,6 @@ export interface AppView {
   countdown: number | null;
   /** A fleet operator's identify: this kiosk's id, or null. */
   kioskId: string | null;
-  /** Whether the control panel's hints show (attract mode, the first seconds of a visit). */
-  hints: boolean;
   reducedMotion: boolean;
   healthUrl: string;
   stats: () => SceneStats | null;
@@ -60,7 +58,7 @@ export function appView(v: AppView): TemplateResult {
       </div>
       ${visitor && s.infoOpen ? html`<info-panel .pack=${pack} .scenario=${s.scenario} .language=${lang}></info-panel>` : ''}
       ${visitor ? html`<map-legend .pack=${pack} .scenario=${s.scenario} .language=${lang}></map-legend>` : ''}
-      ${v.hints ? html`<control-hints .controls=${feed.controls} .pack=${pack} .language=${lang} .scenarioIndex=${s.scenarioIndex}></control-hints>` : ''}
+      <control-hints .controls=${feed.controls} .pack=${pack} .language=${lang} .scenarioIndex=${s.scenarioIndex}></control-hints>
       <scenario-strip .pack=${pack} .language=${lang} .index=${s.mode === 'attract' ? -1 : s.scenarioIndex}></scenario-strip>
     </div>
     ${v.kioskId ? html`<div class="fleet-identify" role="status">${v.kioskId}</div>` : ''}

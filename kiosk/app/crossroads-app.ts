@@ -21,7 +21,6 @@ import { ErrorController } from './error-controller.js';
 import { ExhibitState, type ExhibitSnapshot } from './exhibit-state.js';
 import { applyRemoteMode } from './fleet-notice.js';
 import { HintsController } from './hints-controller.js';
-import { HintsController } from './hints-controller.js';
 import { HooksController } from './hooks-controller.js';
 import { IdleController } from './idle-controller.js';
 import { InputController } from './input-controller.js';
@@ -69,7 +68,6 @@ export class CrossroadsApp extends SafeElement {
     },
   });
   private readonly overlays = new OverlaysController(this);
-  private readonly hints = new HintsController(this);
   private readonly hints = new HintsController(this);
   /** Only in `crossroads author`: the author panel, and new packs taken at once. */
   private readonly author = new AuthorController(this, {

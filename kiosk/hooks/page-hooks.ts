@@ -2,7 +2,7 @@
 // (outside contract). It exposes state, never a way to change it.
 
 import type { PageMode } from '../../firmware-bridge/api/messages.js';
-import type { LabelBox, PlaceView } from '../scene/label-layer.js';
+import type { PlaceView } from '../scene/label-layer.js';
 import type { SceneStats } from '../scene/map-scene.js';
 
 export interface PageHooks {
@@ -12,8 +12,6 @@ export interface PageHooks {
   stats(): SceneStats;
   /** The scenario's places: where on screen, and whether named. */
   places(): PlaceView[];
-  /** The map's labels now shown: the letters' boxes, CSS pixels from the top-left. */
-  labels(): LabelBox[];
   readonly ready: Promise<void>;
 }
 
@@ -23,7 +21,6 @@ export interface PageHookSource {
   language(): string;
   stats(): SceneStats;
   places(): PlaceView[];
-  labels?(): LabelBox[];
   ready: Promise<void>;
 }
 
@@ -36,7 +33,6 @@ export function installPageHooks(target: object, source: PageHookSource): () => 
       language: { get: () => source.language(), enumerable: true },
       stats: { value: () => source.stats(), enumerable: true },
       places: { value: () => source.places(), enumerable: true },
-      labels: { value: () => source.labels?.() ?? [], enumerable: true },
       ready: { value: source.ready, enumerable: true },
     }) as PageHooks,
   );

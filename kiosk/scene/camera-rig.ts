@@ -56,13 +56,6 @@ export class CameraRig {
     if (this.duration === 0) this.jump();
   }
 
-  /** The same scenario, framed anew (the free space changed): a move only when the framing differs. */
-  retarget(target: Framing, durationS: number): void {
-    const t = this.to;
-    if (Math.abs(t.distance - target.distance) < 0.01 * t.distance && Math.abs(t.x - target.x) < 1e-3 && Math.abs(t.y - target.y) < 1e-3) return;
-    this.moveTo(target, durationS);
-  }
-
   /** Knob positions, clamped to the limits. */
   setKnobs(orbit: number, zoom: number): void {
     this.orbitTarget = MathUtils.clamp(orbit, -ORBIT_LIMIT, ORBIT_LIMIT);

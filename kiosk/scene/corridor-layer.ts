@@ -30,7 +30,7 @@ const vertexShader = /* glsl */ `
   void main() {
     flowVaryings();
     vStyle = style;
-    float halfW = (style.y > 1.5 ? 0.36 : 0.5) * widthScale * flowWidth();
+    float halfW = (style.y > 1.5 ? 0.36 : 0.5) * widthScale;
     vec3 p = position + vec3(offset * side * halfW, 0.0);
     gl_Position = flowPosition(p);
   }
@@ -84,9 +84,6 @@ const fragmentShader = /* glsl */ `
       casing = 0.18;
       alpha = 0.7;
     }
-    // A subject's line is firm whatever its status: its casing closes and it is opaque; the pattern still tells the status.
-    casing = mix(casing, 0.85, vWeight);
-    alpha = mix(alpha, 1.0, vWeight);
     vec3 c = mix(casingColor, colour + glow * 0.6, ink);
     flowColour(c, max(casing, ink) * alpha * vVisible);
   }
@@ -113,10 +110,5 @@ export class CorridorLayer extends FlowLayer {
 
   setVisible(ids: Iterable<string>): void {
     this.shown.show(ids);
-  }
-
-  /** The corridors the scenario is about; the others it shows are context. */
-  setEmphasis(ids: Iterable<string>): void {
-    this.setSubject(ids);
   }
 }

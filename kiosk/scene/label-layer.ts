@@ -14,7 +14,7 @@ import type { RegionIndex } from '../../content/geo/region-index.js';
 import type { CountryNames } from './country-names.js';
 import { LabelBuffers } from './label-buffers.js';
 import { buildLabelItems, type ItemKind, type LabelItem } from './label-items.js';
-import { GAP, LabelPlacement, type LabelPlaced, type LabelScreen } from './label-placement.js';
+import { LabelPlacement, type LabelPlaced, type LabelScreen } from './label-placement.js';
 import { rankLabels } from './label-priority.js';
 import { FLOW_HEIGHT } from './map-style.js';
 
@@ -24,16 +24,6 @@ export interface PlaceView {
   y: number | null;
   dot: boolean;
   labelled: boolean;
-}
-
-/** A shown label's letters, CSS pixels from the top-left. */
-export interface LabelBox {
-  id: string;
-  kind: ItemKind;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
 }
 
 const MAX_BLOCKED = 8;
@@ -122,8 +112,8 @@ export class LabelLayer {
   }
 
   /** Which labels the scenario asks for, and in what priority. */
-  setScenario(scenario: Scenario, highlightedIso: ReadonlySet<string>, places: ReadonlySet<string>, actors: ReadonlySet<string>, stops: ReadonlySet<string> = new Set()): void {
-    rankLabels(this.items, { named: scenario.places ?? [], highlightedIso, places, actors, stops }, this.ranking);
+  setScenario(scenario: Scenario, highlightedIso: ReadonlySet<string>, places: ReadonlySet<string>, actors: ReadonlySet<string>): void {
+    rankLabels(this.items, { named: scenario.places ?? [], highlightedIso, places, actors }, this.ranking);
     this.gpu.coloursChanged();
     this.dirty = true;
   }
@@ -169,12 +159,6 @@ export class LabelLayer {
   /** Labels now shown (target visible) with their pixel rectangles, for tests. */
   placed(): { id: string; kind: ItemKind; rect: [number, number, number, number] }[] {
     return this.placement.labels().map(({ item, rect }) => ({ id: this.items[item]!.id, kind: this.items[item]!.kind, rect }));
-  }
-
-  /** The letters' boxes of the labels now shown, CSS pixels from the top-left (tests). */
-  labelBoxes(): LabelBox[] {
-    const height = this.gpu.viewport.y;
-    return this.placed().map(({ id, kind, rect: [x, y, w, h] }) => ({ id, kind, left: x + GAP, top: height - y - h + GAP, width: w - 2 * GAP, height: h - 2 * GAP }));
   }
 
   dispose(): void {

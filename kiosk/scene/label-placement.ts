@@ -1,7 +1,7 @@
 // Where labels go on screen, in pixels (y up): taken greedily in priority
 // order, none touching another, an overlay or the screen's edge. The dots of
 // the places a scenario names go down first, so the names laid out after them
-// step around them; a place's name tries the sides and corners of its dot, a lit or
+// step around them; a place's name tries the four sides of its dot, a lit or
 // anchored country may step a little aside, and an unlit country is named
 // only if its name fits inside it. Pure: no GPU, no camera; it reads where
 // each label's anchor is on screen and writes which labels and dots show.
@@ -12,7 +12,7 @@ import { LabelPlacer } from './label-placer.js';
 import { IN_FOCUS } from './label-priority.js';
 
 /** Screen-pixel margins kept clear around each label's letters. */
-export const GAP = 4;
+const GAP = 4;
 /** The atlas rectangle's blank margin around the letters. */
 export const INSET = 7;
 /** A place's dot, and the room kept clear around it. */
@@ -98,9 +98,9 @@ export class LabelPlacement {
         const pxPerUnit = screen.unitsToPx / at[i * 3 + 2]!;
         if (lw - 2 * INSET > 1.5 * Math.sqrt(item.area) * pxPerUnit) continue;
       }
-      // Places try four sides and four corners of their dot; a lit or anchored country may step aside a little.
+      // Places try four sides of their dot; a lit or anchored country may step aside a little.
       const movable = item.kind === 'country' && (item.anchored || priority[i]! >= IN_FOCUS);
-      const candidates = item.marker > 0 ? 8 : movable ? 5 : 1;
+      const candidates = item.marker > 0 ? 4 : movable ? 5 : 1;
       for (let c = 0; c < candidates; c++) {
         let ox = -lw / 2, oy = -lh / 2;
         if (movable && c > 0) {
@@ -108,11 +108,10 @@ export class LabelPlacement {
           else ox += c === 3 ? lw / 3 : -lw / 3;
         }
         if (item.marker > 0) {
-          // Right, left, above, below the dot, then its four corners.
-          if (c === 0 || c === 4 || c === 6) ox = 10 - INSET;
-          else if (c === 1 || c === 5 || c === 7) ox = -10 - lw + INSET;
-          if (c === 2 || c === 4 || c === 5) oy = 12 - INSET;
-          else if (c === 3 || c === 6 || c === 7) oy = -12 - lh + INSET;
+          if (c === 0) ox = 10 - INSET;
+          else if (c === 1) ox = -10 - lw + INSET;
+          else if (c === 2) oy = 12 - INSET;
+          else oy = -12 - lh + INSET;
         }
         const rx = Math.floor(x + ox + 0.5) + INSET - GAP, ry = Math.floor(y + oy + 0.5) + INSET - GAP;
         const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;

@@ -10,17 +10,14 @@ import { CorridorLayer } from './corridor-layer.js';
 import { CountryLayer } from './country-layer.js';
 import { CountryNames } from './country-names.js';
 import { freeFocus } from './free-focus.js';
-import { fitDistance, freeRect } from './subject-fit.js';
 import { isSoftwareRenderer, probeRendererName } from './software-renderer.js';
 import { GeoProjection } from '../../content/geo/geo-projection.js';
-import { LabelLayer, type LabelBox, type PlaceView } from './label-layer.js';
+import { LabelLayer, type PlaceView } from './label-layer.js';
 import { PALETTE } from './map-style.js';
 import { RegionIndex } from '../../content/geo/region-index.js';
 import { RelationLayer } from './relation-layer.js';
 import { RoutePlanner } from '../../content/geo/route-planner.js';
 import { SeaLayer } from './sea-layer.js';
-import { scenarioSubject } from './scenario-subject.js';
-import { FLOW_ORDER } from './map-symbology.js';
 
 export interface SceneStats {
   drawCalls: number;
@@ -68,11 +65,6 @@ export class MapScene {
   private reduced = false;
   private frames = 0;
   private occluders: { left: number; top: number; width: number; height: number }[] = [];
-  /** The occluders the camera frames around. */
-  private framed: { left: number; top: number; width: number; height: number }[] = [];
-  /** Where the focus of the free space is (pixels from the top-left), and the scenario's subject (scene x, y pairs). */
-  private focus = { x: 0, y: 0 };
-  private subject: number[] = [];
   private lastTime = 0;
   private width = 1;
   private height = 1;
@@ -129,10 +121,8 @@ export class MapScene {
    * Overlay rectangles (CSS pixels from the canvas's top-left corner) that
    * cover the map; labels keep clear of them so no name hides under a panel.
    */
-  setOccluders(rects: readonly { left: number; top: number; width: number; height: number; name?: string }[]): void {
+  setOccluders(rects: readonly { left: number; top: number; width: number; height: number }[]): void {
     this.occluders = rects.slice();
-    // The panel hints come and go in the first seconds of a visit: the labels keep clear of them, the camera does not move for them.
-    this.framed = rects.filter((r) => r.name !== 'control-hints');
     this.applyOccluders();
   }
 
@@ -150,17 +140,9 @@ export class MapScene {
     this.countries.setHighlighted(iso);
     const places = new Set(scenario.places ?? []);
     for (const corridor of pack.corridors) if (scenario.corridors.includes(corridor.id)) for (const id of corridor.route) places.add(id);
-    this.subject = [];
-    for (const place of pack.places) if (places.has(place.id)) this.subject.push(...this.projection.project(place.at[0], place.at[1]));
-    const subject = scenarioSubject(pack, scenario);
     this.corridors?.setVisible(scenario.corridors);
     this.relations?.setVisible(scenario.relations);
-    this.corridors?.setEmphasis(subject.corridors);
-    this.relations?.setEmphasis(subject.relations);
-    // The subject's layer is drawn over the context's.
-    if (this.corridors) this.corridors.mesh.renderOrder = subject.corridors.length > 0 ? FLOW_ORDER.subject : FLOW_ORDER.corridor;
-    if (this.relations) this.relations.mesh.renderOrder = subject.relations.length > 0 ? FLOW_ORDER.subject : FLOW_ORDER.relation;
-    this.labels?.setScenario(scenario, iso, places, actors, subject.stops);
+    this.labels?.setScenario(scenario, iso, places, actors);
     this.rig.moveTo(this.framing(scenario), this.reduced ? 0 : MOVE_SECONDS);
   }
 
@@ -199,11 +181,6 @@ export class MapScene {
   /** The scenario's places on screen, as the last frame laid them out. */
   places(): PlaceView[] {
     return this.labels?.placeViews() ?? [];
-  }
-
-  /** The labels' letters on screen, as the last frame laid them out. */
-  labelBoxes(): LabelBox[] {
-    return this.labels?.labelBoxes() ?? [];
   }
 
   dispose(): void {
@@ -250,12 +227,13 @@ export class MapScene {
 
   private framing(scenario: Scenario): Framing {
     const [x, y] = this.projection.project(scenario.camera.center[0], scenario.camera.center[1]);
-    const { zoom, tilt, heading } = scenario.camera;
-    const framing = { x, y, distance: REGION_DISTANCE / Math.max(zoom, 0.5), tilt: (tilt ?? 30) * DEG, heading: (heading ?? 0) * DEG };
-    // The pack frames for a wide screen; a tall or small one steps back until the subject fits the free space.
-    const room = freeRect(this.width, this.height, this.framed, this.focus.x, this.focus.y);
-    framing.distance = fitDistance(this.subject, { ...framing, fov: this.rig.camera.fov * DEG }, this.height, room, this.focus.x, this.focus.y);
-    return framing;
+    return {
+      x,
+      y,
+      distance: REGION_DISTANCE / Math.max(scenario.camera.zoom, 0.5),
+      tilt: (scenario.camera.tilt ?? 30) * DEG,
+      heading: (scenario.camera.heading ?? 0) * DEG,
+    };
   }
 
   private resize(): void {
@@ -270,12 +248,11 @@ export class MapScene {
     // The label layer works in pixels with y up from the bottom edge.
     const height = this.height;
     this.labels?.setBlocked(this.occluders.map((r) => ({ x: r.left, y: height - r.top - r.height, width: r.width, height: r.height })));
-    const focus = freeFocus(this.width, this.height, this.framed);
-    this.focus = focus;
+    const focus = freeFocus(this.width, this.height, this.occluders);
     this.rig.setFocus(focus.x, focus.y, this.width, this.height);
-    if (this.scenario && this.pack) this.rig.retarget(this.framing(this.scenario), this.reduced ? 0 : MOVE_SECONDS);
     if (this.reduced) this.rig.jump();
   }
+
 
   private frame(time: number): void {
     const dt = this.lastTime === 0 ? 1 / 60 : Math.min((time - this.lastTime) / 1000, 0.1);

@@ -62,21 +62,8 @@ export const RELATION_SYMBOLS: Readonly<Record<RelationType, LineSymbol>> = {
 /** The dark casing under each kind of line, so it reads on land and sea alike. */
 export const CASING = { corridor: 0x0d1a24, relation: 0x0a141d } as const;
 
-/**
- * A scenario's subject (its corridors, or its relations) and its context (the
- * rest it shows): the subject's lines wider and opaque, the context's
- * narrower and see-through, so what the scenario is about reads first.
- */
-export const EMPHASIS = {
-  subject: { width: 1.45, opacity: 1 },
-  context: { width: 0.7, opacity: 0.42 },
-} as const;
-
-/**
- * Draw order above the land: corridors, then the relations' arcs over them
- * (labels come later); the subject's layer goes on top of the context's.
- */
-export const FLOW_ORDER = { corridor: 10, relation: 12, subject: 14 } as const;
+/** Draw order above the land: corridors, then the relations' arcs over them (labels come later). */
+export const FLOW_ORDER = { corridor: 10, relation: 12 } as const;
 
 /** A shader's number for a kind, status or type (0 for one it does not know). */
 export function symbolIndex<T extends string>(order: readonly T[], value: T): number {

@@ -32,7 +32,7 @@ const vertexShader = /* glsl */ `
     vAlong = along;
     int type = int(style.x + 0.5);
     float core = type == 0 ? 0.42 : type == 3 ? 0.42 : type == 1 ? 0.2 : type == 4 ? 0.34 : 0.26;
-    vec3 p = position + vec3(offset * side * core * 1.6 * widthScale * flowWidth(), 0.0);
+    vec3 p = position + vec3(offset * side * core * 1.6 * widthScale, 0.0);
     gl_Position = flowPosition(p);
   }
 `;
@@ -102,13 +102,6 @@ export class RelationLayer extends FlowLayer {
     const keys: string[] = [];
     for (const r of relations) keys.push(relationKey(r));
     this.shown.show(keys);
-  }
-
-  /** The relations the scenario is about; the others it shows are context. */
-  setEmphasis(relations: Iterable<Pick<Relation, 'from' | 'to' | 'type'>>): void {
-    const keys: string[] = [];
-    for (const r of relations) keys.push(relationKey(r));
-    this.setSubject(keys);
   }
 }
 

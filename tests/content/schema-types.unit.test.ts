@@ -36,7 +36,7 @@ const OBJECTS: Array<[string, ObjectSchema, Record<string, 'required' | 'optiona
   ['camera', schema.$defs.camera!, fields<CameraFraming>({ center: 'required', zoom: 'required', tilt: 'optional', heading: 'optional' })],
   ['scenario', schema.$defs.scenario!, fields<Scenario>({
     id: 'required', title: 'required', summary: 'required', more: 'required', highlight: 'required', corridors: 'required',
-    relations: 'required', places: 'optional', emphasis: 'optional', camera: 'required', sources: 'required',
+    relations: 'required', places: 'optional', camera: 'required', sources: 'required',
   })],
   ['timeline event', schema.$defs.timelineEvent!, fields<TimelineEvent>({
     id: 'required', date: 'required', title: 'required', text: 'required', scenario: 'required', highlight: 'optional', sources: 'required',
