@@ -20,7 +20,6 @@ import { DisplayController } from './display-controller.js';
 import { ErrorController } from './error-controller.js';
 import { ExhibitState, type ExhibitSnapshot } from './exhibit-state.js';
 import { applyRemoteMode } from './fleet-notice.js';
-import { HintsController } from './hints-controller.js';
 import { HooksController } from './hooks-controller.js';
 import { IdleController } from './idle-controller.js';
 import { InputController } from './input-controller.js';
@@ -68,7 +67,6 @@ export class CrossroadsApp extends SafeElement {
     },
   });
   private readonly overlays = new OverlaysController(this);
-  private readonly hints = new HintsController(this);
   /** Only in `crossroads author`: the author panel, and new packs taken at once. */
   private readonly author = new AuthorController(this, {
     language: () => this.state.current.language,
@@ -106,7 +104,6 @@ export class CrossroadsApp extends SafeElement {
       language: () => this.state.current.language,
       stats: () => this.scene?.stats() ?? NO_STATS,
       places: () => this.scene?.places() ?? [],
-      labels: () => this.scene?.labelBoxes() ?? [],
       ready: this.map.ready,
     });
     new ErrorController(this, {
@@ -200,7 +197,6 @@ export class CrossroadsApp extends SafeElement {
       return;
     }
     if (snapshot.mode !== this.lastMode) this.modeChanged(this.lastMode, snapshot.mode);
-    this.hints.follow(snapshot);
     this.map.follow();
     this.bridge.send({ type: 'view', scenario: this.map.shownScenario, mode: snapshot.mode, scenarioIndex: snapshot.scenarioIndex });
     this.requestUpdate();
@@ -231,7 +227,6 @@ export class CrossroadsApp extends SafeElement {
       feed: this.overlays.feed,
       countdown: this.idle.countdown,
       kioskId: this.overlays.kioskId,
-      hints: this.hints.shown,
       reducedMotion: this.display.options.reducedMotion,
       healthUrl: this.healthUrl,
       stats: () => this.scene?.stats() ?? null,
