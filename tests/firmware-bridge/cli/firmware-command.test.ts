@@ -47,7 +47,9 @@ describeAvr('crossroads firmware', () => {
     const { code, stdout } = await crossroads('flash', '--port', '/dev/ttyUSB7', '--board', 'nano-old', '--dry-run');
     expect(code).toBe(0);
     expect(stdout).toContain('board:   Arduino Nano with the old bootloader');
-    expect(stdout).toContain(`command: avrdude -p atmega328p -c arduino -P /dev/ttyUSB7 -b 57600 -D -U flash:w:${image.hex}:i`);
+    // Quoted as a person would type it when the checkout's path has a space.
+    const field = `flash:w:${image.hex}:i`;
+    expect(stdout).toContain(`command: avrdude -p atmega328p -c arduino -P /dev/ttyUSB7 -b 57600 -D -U ${/\s/.test(field) ? `'${field}'` : field}`);
     expect(stdout).toMatch(new RegExp(`image: +${image.hex.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${image.flashBytes} bytes of flash\\)`));
     expect(stdout).toContain('dry run: avrdude not started');
     const uno = await crossroads('flash', '--port', '/dev/ttyACM0', '--board', 'uno', '--hex', image.hex, '--dry-run');
