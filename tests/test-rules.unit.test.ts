@@ -47,6 +47,14 @@ describe('the test sources', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('turn file URLs into paths with fileURLToPath, so a checkout under a folder with a space works', () => {
+    const offenders = sources()
+      .filter((file) => file !== fileURLToPath(import.meta.url))
+      .filter((file) => /import\.meta\.url\)\.pathname/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(TESTS, file));
+    expect(offenders).toEqual([]);
+  });
+
   it('run the serial tier one file at a time, after the unit tier', () => {
     const projects = (config.test?.projects ?? []) as { test: { name: string; fileParallelism?: boolean; sequence?: { groupOrder?: number } } }[];
     const unit = projects.find((p) => p.test.name === 'unit')!;

@@ -1,6 +1,7 @@
 // The whole path: the real bridge, the built page in Chromium, input reaching
 // the screen. Screenshots go to tests/output/ (git-ignored) to be looked at.
 
+import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { cspViolations, launchChromium, openKiosk, waitForStill } from './helper
 const SCENARIOS = (JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as {
   scenarios: { id: string }[];
 }).scenarios.map((s) => s.id);
-const OUTPUT = new URL('../output/', import.meta.url).pathname;
+const OUTPUT = fileURLToPath(new URL('../output/', import.meta.url));
 
 describe('the exhibit end to end', () => {
   let bridge: BridgeProcess;

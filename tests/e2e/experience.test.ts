@@ -3,6 +3,7 @@
 // a pseudo-terminal), the built page in Chromium. Each state is saved as a
 // screenshot in tests/output/experience/ to be looked at.
 
+import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { VirtualBoardProcess } from '../firmware-bridge/helpers/virtual-board-pr
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
 import { launchChromium, openKiosk, waitForStill } from './helpers/browser.js';
 
-const OUTPUT = new URL('../output/experience/', import.meta.url).pathname;
+const OUTPUT = fileURLToPath(new URL('../output/experience/', import.meta.url));
 const pack = JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as PackManifest;
 
 const mode = (page: Page) => page.evaluate(() => window.crossroads!.mode);

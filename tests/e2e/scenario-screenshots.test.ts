@@ -2,6 +2,7 @@
 // and saved under tests/output/scenarios/ (git-ignored) to be looked at; the
 // page's own counters must stay within the Raspberry Pi budgets meanwhile.
 
+import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import type { PackManifest } from '../../content/schema/pack-types.js';
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
 import { launchChromium } from './helpers/browser.js';
 
-const OUTPUT = new URL('../output/scenarios/', import.meta.url).pathname;
+const OUTPUT = fileURLToPath(new URL('../output/scenarios/', import.meta.url));
 const pack = JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as PackManifest;
 
 /** The panels over the map, as the page lays them out now. */
