@@ -18,7 +18,7 @@ export default {
   files: ['tests/kiosk/**/*.test.ts', '!tests/kiosk/**/*.unit.test.ts'],
   nodeResolve: true,
   concurrency: 1,
-  testsFinishTimeout: 240_000,
+  testsFinishTimeout: 480_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 60_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
