@@ -25,7 +25,7 @@ void onStopSignal(int signal) { gStopSignal = signal; }
 
 const char kUsage[] =
     "usage: virtual-board [--link PATH] [--id HEX] [--fw 1.0.0] [--proto 1] [--buttons 8] [--knobs 2]\n"
-    "                     [--script FILE] [--no-hello] [--heartbeat-ms 1000]\n";
+    "                     [--script FILE] [--no-hello] [--heartbeat-ms 950]\n";
 
 struct Options {
   std::string link;
@@ -35,7 +35,7 @@ struct Options {
   long proto = 1;
   long buttons = 8;
   long knobs = 2;
-  long heartbeatMs = 1000;
+  long heartbeatMs = 950;
   bool hello = true;
 };
 

@@ -66,7 +66,9 @@ struct PanelConfig {
   const char* boardId = "0";
   uint8_t buttons = 8;
   uint8_t knobs = 2;
-  uint32_t heartbeatMs = 1000;
+  // 950, not 1000: the protocol asks for a STATE at least once a second, and a
+  // STATE due during a long pass or behind a full line goes out a little late.
+  uint32_t heartbeatMs = 950;
   bool sendHello = true;
   uint16_t debounceMs = 10;
   uint16_t knobReportMs = 20;  // knob deltas accumulate for at least this long between reports
