@@ -68,11 +68,13 @@ describe('virtual board', () => {
   });
 
   it('sends BTN frames with valid CRCs and one seq on press and release', async () => {
-    const { board, path } = await startBoard();
+    // No heartbeat in between: a STATE would take a seq of its own.
+    const { board, path } = await startBoard({ heartbeatMs: 600_000 });
     const client = await connect(path);
     await client.write('PING 1\n');
     await client.waitFor(ofType('PONG'));
-    const before = checkFrame(await client.waitFor(ofType('STATE'), 1200));
+    await board.send('state');
+    const before = checkFrame(await client.waitFor(ofType('STATE'), 10_000));
     client.skipReceived();
     await board.send('press 3');
     const press = checkFrame(await client.waitFor(ofType('BTN')));
@@ -223,7 +225,8 @@ describe('virtual board', () => {
   });
 
   it('sends garbage and raw text verbatim, for testing the host parser', async () => {
-    const { board, path } = await startBoard();
+    // No heartbeat: a STATE written in the middle of an unfinished garbage line would join it.
+    const { board, path } = await startBoard({ heartbeatMs: 600_000 });
     const client = await connect(path);
     await client.write('PING 1\n');
     await client.waitFor(ofType('PONG'));

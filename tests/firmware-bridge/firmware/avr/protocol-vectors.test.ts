@@ -33,10 +33,13 @@ describeAvr('the AVR image and the protocol vectors', () => {
   });
 
   // After a reset with nobody talking, Optiboot waits its second and the firmware starts
-  // from seq 0, then counts seq up once a second with its heartbeat. The commands go
+  // from seq 0, then counts seq up with its heartbeat (a STATE every 950 ms). The commands go
   // together with the reset, so they happen at the same emulated times however busy the
   // host is.
   const BOOTLOADER_MS = 1000;
+  const HEARTBEAT_MS = 950;
+  /** Half way between the heartbeat that takes seq n and the next one. */
+  const afterState = (n: number) => BOOTLOADER_MS + Math.round(HEARTBEAT_MS * (n + 0.5));
 
   it('says the HELLO vector at boot and on WHO*2B, and answers PING 42*95 with the PONG vector', async () => {
     // Opening the port pulsed RESET through DTR: the first bytes only make the bootloader
@@ -54,14 +57,14 @@ describeAvr('the AVR image and the protocol vectors', () => {
   it('sends the BTN vectors as seq 17 and 18', async () => {
     host.skipReceived();
     // After STATE 16, a press is seq 17.
-    await board.sendMany(['reset', `sleep ${BOOTLOADER_MS + 16_500}`, 'press 3', 'sleep 50', 'release 3']);
+    await board.sendMany(['reset', `sleep ${afterState(16)}`, 'press 3', 'sleep 50', 'release 3']);
     expect(await host.waitFor((line) => line.startsWith('BTN '), 5000)).toBe(BTN_PRESS);
     expect(await host.waitFor((line) => line.startsWith('BTN '), 5000)).toBe(BTN_RELEASE);
   });
 
   it('sends the KNOB vector: a quick turn reports its first detent at once and sums the rest', async () => {
     host.skipReceived();
-    await board.sendMany(['reset', `sleep ${BOOTLOADER_MS + 17_500}`, 'turn 0 -3 200']);
+    await board.sendMany(['reset', `sleep ${afterState(17)}`, 'turn 0 -3 200']);
     expect(await host.waitFor((line) => line.startsWith('KNOB '), 5000)).toBe(withCrc('KNOB 18 0 -1'));
     expect(await host.waitFor((line) => line.startsWith('KNOB '), 5000)).toBe(KNOB);
   });
