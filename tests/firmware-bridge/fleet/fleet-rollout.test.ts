@@ -64,15 +64,20 @@ describe('a pack rolled out to the whole fleet', () => {
 
   it('reaches a kiosk that comes online later, from the retained message, and a restart does not read it again', async () => {
     const late = await world.startKiosk(LATE);
-    await waitUntil(() => late.store.current().info.version === '1.0.0', () => `the late kiosk to install 1.0.0; log:\n${late.log.lines.join('\n')}`, 15_000);
+    // The pack is current a moment before the link has written down how the roll-out went.
+    await waitUntil(
+      () => late.store.current().info.version === '1.0.0' && late.link.facts().rollout?.status === 'installed',
+      () => `the late kiosk to install 1.0.0 and record it; log:\n${late.log.lines.join('\n')}`,
+      15_000,
+    );
     const outcome = late.link.facts().rollout;
     expect(outcome).toMatchObject({ topic: 'crossroads/all/pack', status: 'installed', pack: { version: '1.0.0' } });
     await late.stop();
     const again = await world.startKiosk(LATE);
-    await waitUntil(() => again.link.connected, 'the late kiosk back');
+    await waitUntil(() => again.link.connected, 'the late kiosk back', 15_000);
     expect(again.link.facts().rollout).toEqual(outcome);
     const fleet = await readFleet(operator);
-    await waitUntil(() => fleet.get(LATE)?.health?.fleet?.rollout?.sha256 === outcome!.sha256, 'its health to carry the outcome');
+    await waitUntil(() => fleet.get(LATE)?.health?.fleet?.rollout?.sha256 === outcome!.sha256, 'its health to carry the outcome', 15_000);
     expect(again.log.lines.filter((l) => l.includes('installing the pack rolled out'))).toEqual([]);
   });
 
