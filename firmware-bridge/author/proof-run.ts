@@ -91,7 +91,9 @@ export async function takeProof(url: string, pack: PackManifest): Promise<{ shot
   const hidden: ProofHidden[] = [];
   try {
     for (const size of PROOF_SIZES) {
-      const context = await browser.newContext({ viewport: size, reducedMotion: 'reduce' });
+      // The proof's own browser polls the page with Playwright's predicates, which the
+      // kiosk's CSP (no eval) would block; only this screenshot session bypasses it.
+      const context = await browser.newContext({ viewport: size, reducedMotion: 'reduce', bypassCSP: true });
       try {
         const page = await context.newPage();
         await page.goto(url);
