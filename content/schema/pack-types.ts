@@ -95,6 +95,36 @@ export interface Scenario {
   camera: CameraFraming;
   /** Source ids this scenario rests on. */
   sources: string[];
+  /** Image ids (from the manifest's `images`) shown in the info panel, first one first. */
+  images?: string[];
+  /** Spoken narration of the summary, per language; a language without one has no play button. */
+  narration?: Record<LanguageTag, NarrationTrack>;
+}
+
+/** A picture the pack ships, attached to scenarios or timeline events by id. */
+export interface PackImage {
+  id: string;
+  /** `images/NAME.webp`, `.jpg` or `.png`. */
+  file: string;
+  /** Pixel size of the file (checked against it), so the page lays it out before it decodes. */
+  width: number;
+  height: number;
+  /** What the picture shows, for a visitor who cannot see it. */
+  alt: LocalText;
+  /** Who made it and under what licence, shown under it. */
+  credit: LocalText;
+}
+
+/** One language's narration of a scenario. */
+export interface NarrationTrack {
+  /** `audio/NAME.opus`, `.ogg` or `.mp3`. */
+  audio: string;
+  /** `audio/NAME.vtt`: WebVTT captions of the same speech. */
+  captions: string;
+  /** Whose voice, or how it was made, shown while it plays (in this track's language). */
+  credit: string;
+  /** True for a draft made by text-to-speech, to be replaced by a recorded voice. */
+  draft?: boolean;
 }
 
 export interface TimelineEvent {
@@ -108,6 +138,8 @@ export interface TimelineEvent {
   /** Actors or places to pulse. */
   highlight?: string[];
   sources: string[];
+  /** Image id shown with this moment. */
+  image?: string;
 }
 
 export interface Source {
@@ -174,6 +206,8 @@ export interface PackManifest {
   timeline: TimelineEvent[];
   sources: Source[];
   lessons?: Lesson[];
+  /** Pictures the scenarios and timeline events refer to by id. */
+  images?: PackImage[];
   /** The date the story stands at ("YYYY-MM"): shown with every scenario; nothing later is in the texts. */
   asOf?: string;
   /** Extra or overriding kiosk interface strings: key -> text per language. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type {
   Actor, ActorKind, CameraFraming, Corridor, CorridorKind, CorridorStatus, LegSurface, Lesson, LessonStep, PackCredits,
-  PackManifest, Place, PlaceKind, Relation, RelationType, Scenario, Source, SourceKind, TimelineEvent,
+  NarrationTrack, PackImage, PackManifest, Place, PlaceKind, Relation, RelationType, Scenario, Source, SourceKind, TimelineEvent,
 } from '../../content/schema/pack-types.js';
 import { SCHEMA_URL, loadJson } from './helpers/load-pack.js';
 
@@ -23,7 +23,8 @@ const OBJECTS: Array<[string, ObjectSchema, Record<string, 'required' | 'optiona
   ['the manifest', schema, fields<PackManifest>({
     $schema: 'optional', format: 'required', id: 'required', version: 'required', title: 'required', languages: 'required',
     files: 'required', minKioskVersion: 'optional', credits: 'required', actors: 'required', places: 'required',
-    corridors: 'required', scenarios: 'required', timeline: 'required', sources: 'required', lessons: 'optional', asOf: 'optional', strings: 'optional',
+    corridors: 'required', scenarios: 'required', timeline: 'required', sources: 'required', lessons: 'optional', images: 'optional', asOf: 'optional',
+    strings: 'optional',
   })],
   ['credits', schema.properties.credits as ObjectSchema, fields<PackCredits>({ analyst: 'required', affiliation: 'optional', editors: 'optional' })],
   ['actor', schema.$defs.actor!, fields<Actor>({ id: 'required', name: 'required', kind: 'required', iso: 'optional', anchor: 'optional' })],
@@ -36,10 +37,11 @@ const OBJECTS: Array<[string, ObjectSchema, Record<string, 'required' | 'optiona
   ['camera', schema.$defs.camera!, fields<CameraFraming>({ center: 'required', zoom: 'required', tilt: 'optional', heading: 'optional' })],
   ['scenario', schema.$defs.scenario!, fields<Scenario>({
     id: 'required', title: 'required', summary: 'required', more: 'required', highlight: 'required', corridors: 'required',
-    relations: 'required', places: 'optional', camera: 'required', sources: 'required',
+    relations: 'required', places: 'optional', camera: 'required', sources: 'required', images: 'optional', narration: 'optional',
   })],
   ['timeline event', schema.$defs.timelineEvent!, fields<TimelineEvent>({
     id: 'required', date: 'required', title: 'required', text: 'required', scenario: 'required', highlight: 'optional', sources: 'required',
+    image: 'optional',
   })],
   ['source', schema.$defs.source!, fields<Source>({
     id: 'required', kind: 'optional', author: 'required', title: 'required', untitled: 'optional', publisher: 'required', date: 'required',
@@ -47,6 +49,12 @@ const OBJECTS: Array<[string, ObjectSchema, Record<string, 'required' | 'optiona
   })],
   ['lesson step', schema.$defs.lessonStep!, fields<LessonStep>({ scenario: 'required', event: 'optional', prompt: 'optional' })],
   ['lesson', schema.$defs.lesson!, fields<Lesson>({ id: 'required', title: 'required', steps: 'required' })],
+  ['image', schema.$defs.image!, fields<PackImage>({
+    id: 'required', file: 'required', width: 'required', height: 'required', alt: 'required', credit: 'required',
+  })],
+  ['narration track', schema.$defs.narrationTrack!, fields<NarrationTrack>({
+    audio: 'required', captions: 'required', credit: 'required', draft: 'optional',
+  })],
 ];
 
 const ENUMS: Array<[string, string, string, readonly string[]]> = [
