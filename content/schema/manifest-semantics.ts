@@ -1,21 +1,22 @@
-// Checks a schema can't express: ids unique, references resolve, texts in
-// every language, label lengths, relation ends, timeline order, one surface
-// per leg. (Where routes run on the map is the bridge's map check.) Written to
+// Checks a schema can't express: ids unique, references resolve (pictures
+// too), texts in every language, label lengths, relation ends, timeline order,
+// one surface per leg, narration only in the pack's languages. (Where routes run on the map is the bridge's map check.) Written to
 // walk a manifest that may also break the schema, so it never throws.
 import type { ManifestProblem } from './manifest-problem.js';
 import { entries, isRecord, joinField } from './field-path.js';
+import { checkNarration } from './manifest-media.js';
 import { checkTexts } from './manifest-texts.js';
 import { checkTimelineOrder, parseDate } from './timeline-dates.js';
 
 type Report = (field: string, message: string) => void;
 
-const LISTS = ['actors', 'places', 'corridors', 'scenarios', 'timeline', 'sources', 'lessons'] as const;
+const LISTS = ['actors', 'places', 'corridors', 'scenarios', 'timeline', 'sources', 'lessons', 'images'] as const;
 type ListName = (typeof LISTS)[number];
 
 /** What a reference points at, as a maintainer would say it. */
 const NOUNS: Record<ListName, string> = {
   actors: 'actor', places: 'place', corridors: 'corridor', scenarios: 'scenario',
-  timeline: 'timeline event', sources: 'source', lessons: 'lesson',
+  timeline: 'timeline event', sources: 'source', lessons: 'lesson', images: 'image',
 };
 
 export function semanticProblems(manifest: unknown): ManifestProblem[] {
@@ -58,6 +59,7 @@ export function semanticProblems(manifest: unknown): ManifestProblem[] {
     refs.check(s.corridors, joinField(at, 'corridors'), ['corridors']);
     refs.check(s.places, joinField(at, 'places'), ['places']);
     refs.check(s.sources, joinField(at, 'sources'), ['sources']);
+    refs.check(s.images, joinField(at, 'images'), ['images']);
     entries(s.relations, joinField(at, 'relations')).forEach(([r, rel]) => {
       refs.checkOne(r.from, joinField(rel, 'from'), ['actors']);
       refs.checkOne(r.to, joinField(rel, 'to'), ['actors']);
@@ -70,6 +72,7 @@ export function semanticProblems(manifest: unknown): ManifestProblem[] {
     refs.checkOne(e.scenario, joinField(at, 'scenario'), ['scenarios']);
     refs.check(e.highlight, joinField(at, 'highlight'), ['actors', 'places']);
     refs.check(e.sources, joinField(at, 'sources'), ['sources']);
+    if (e.image !== undefined) refs.checkOne(e.image, joinField(at, 'image'), ['images']);
   });
   entries(manifest.lessons, 'lessons').forEach(([l, at]) => {
     entries(l.steps, joinField(at, 'steps')).forEach(([step, st]) => {
@@ -79,6 +82,7 @@ export function semanticProblems(manifest: unknown): ManifestProblem[] {
   });
 
   checkTexts(manifest, report);
+  checkNarration(manifest, report);
   checkTimelineOrder(manifest.timeline, report);
   return problems;
 }

@@ -44,6 +44,10 @@ export function checkTexts(manifest: Record<string, unknown>, report: Report): v
     text(e.text, joinField(at, 'text'));
   });
   entries(manifest.sources, 'sources').forEach(([src, at]) => text(src.note, joinField(at, 'note')));
+  entries(manifest.images, 'images').forEach(([img, at]) => {
+    text(img.alt, joinField(at, 'alt'));
+    text(img.credit, joinField(at, 'credit'));
+  });
   entries(manifest.lessons, 'lessons').forEach(([l, at]) => {
     text(l.title, joinField(at, 'title'));
     entries(l.steps, joinField(at, 'steps')).forEach(([step, st]) => text(step.prompt, joinField(st, 'prompt')));

@@ -16,6 +16,9 @@ const PATTERN_HINTS: Record<string, string> = {
   date: 'a date is written YYYY, YYYY-MM or YYYY-MM-DD with a real month and day',
   isoNumeric: "an ISO country code is three digits, like '031' for Azerbaijan",
   stringKey: "an interface string key starts with a letter and uses only letters, digits, '.', '_' and '-'",
+  imagePath: "a picture lies in the images folder and is a .webp, .jpg or .png file, like 'images/baku-port.webp'",
+  audioPath: "a narration lies in the audio folder and is an .opus, .ogg or .mp3 file, like 'audio/middle-corridor.en.opus'",
+  captionsPath: "captions lie in the audio folder and are a WebVTT .vtt file, like 'audio/middle-corridor.en.vtt'",
 };
 
 const TYPE_NOUNS: Record<string, string> = {
