@@ -26,4 +26,6 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc',
+  // As the kiosk's browser (kiosk-browser.sh): narration starts from a panel button, which is no user gesture.
+  '--autoplay-policy=no-user-gesture-required',
 ];

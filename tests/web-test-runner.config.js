@@ -10,8 +10,13 @@ const executablePath = requireChromium();
 register();
 const { buildRegionGeo } = await import('../firmware-bridge/geo/region-geo.ts');
 const { DEFAULT_CONTROLS } = await import('../firmware-bridge/input/control-map.ts');
-const { readFileSync } = await import('node:fs');
+const { mkdirSync, readFileSync } = await import('node:fs');
+const { fileURLToPath } = await import('node:url');
 const packPath = new URL('../content/packs/caspian-2025/pack.json', import.meta.url);
+/** Where the page's screenshots go to be looked at (git-ignored). */
+const SCREENSHOTS = fileURLToPath(new URL('./output/screenshots/', import.meta.url));
+/** Where tests/kiosk/media/media-pack.ts's pack (version 0.0.0-media) has its files. */
+const MEDIA_PACK_PREFIX = '/pack/0.0.0-media/';
 
 export default {
   rootDir: '.',
@@ -21,7 +26,7 @@ export default {
   testsFinishTimeout: 480_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 60_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), screenshotPlugin()],
   middleware: [
     function fixtures(context, next) {
       if (context.path === '/geo/region.json') {
@@ -40,6 +45,8 @@ export default {
         context.body = readFileSync(packPath, 'utf8');
         return;
       }
+      // The media test pack's files, where the bridge serves a pack's: /pack/<version>/<path>.
+      if (context.path.startsWith(MEDIA_PACK_PREFIX)) context.path = `/tests/kiosk/fixtures/media/${context.path.slice(MEDIA_PACK_PREFIX.length)}`;
       return next();
     },
   ],
@@ -52,3 +59,17 @@ export default {
   ],
   reporters: [summaryReporter()],
 };
+
+/** `executeServerCommand('save-screenshot', { name })` from a test: the page as it is, in tests/output/screenshots/NAME.png. */
+function screenshotPlugin() {
+  return {
+    name: 'save-screenshot',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'save-screenshot') return undefined;
+      const name = String(payload?.name ?? '').replace(/[^a-z0-9-]/gi, '') || 'page';
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await session.browser.getPage(session.id).screenshot({ path: `${SCREENSHOTS}${name}.png` });
+      return `tests/output/screenshots/${name}.png`;
+    },
+  };
+}

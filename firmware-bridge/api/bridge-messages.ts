@@ -12,7 +12,7 @@ const int = v.pipe(v.number(), v.integer());
 const index = v.pipe(int, v.minValue(0));
 const unit = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 
-export const INTENT_KINDS = ['scenario', 'next', 'previous', 'language', 'info', 'timeline', 'orbit', 'zoom', 'class-mode', 'maintenance'] as const;
+export const INTENT_KINDS = ['scenario', 'next', 'previous', 'language', 'info', 'timeline', 'orbit', 'zoom', 'class-mode', 'maintenance', 'narration', 'picture', 'volume'] as const;
 
 export const IntentSchema = v.variant('kind', [
   v.object({ kind: v.literal('scenario'), index }),
@@ -25,6 +25,12 @@ export const IntentSchema = v.variant('kind', [
   v.object({ kind: v.literal('zoom'), delta: int }),
   v.object({ kind: v.literal('class-mode') }),
   v.object({ kind: v.literal('maintenance') }),
+  /** Play or stop the scenario's narration in the visitor's language. */
+  v.object({ kind: v.literal('narration') }),
+  /** The info panel's picture, large (again: back to its normal size). */
+  v.object({ kind: v.literal('picture') }),
+  /** Narration volume, in knob detents. */
+  v.object({ kind: v.literal('volume'), delta: int }),
 ]);
 
 export const PanelInputSchema = v.variant('kind', [

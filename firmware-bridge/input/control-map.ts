@@ -27,8 +27,9 @@ export interface ControlConfig {
 }
 
 /** Knob axes; every other intent belongs to a button. */
-export const AXIS_INTENTS: readonly IntentKind[] = ['timeline', 'orbit', 'zoom'];
-export const BUTTON_INTENTS: readonly IntentKind[] = ['scenario', 'next', 'previous', 'language', 'info', 'class-mode', 'maintenance'];
+export const AXIS_INTENTS: readonly IntentKind[] = ['timeline', 'orbit', 'zoom', 'volume'];
+// The museum panel has no spare button or knob: a site's control map binds narration, picture and volume.
+export const BUTTON_INTENTS: readonly IntentKind[] = ['scenario', 'next', 'previous', 'language', 'info', 'class-mode', 'maintenance', 'narration', 'picture'];
 
 const scenarioButton = (index: number): ControlBinding => ({ control: 'button', index, intent: 'scenario', scenario: index, x: 0.08 + index * 0.12, y: 0.3 });
 

@@ -99,6 +99,23 @@ export const appStyles = css`
   :host([info-open]) .layer timeline-strip {
     grid-column: 1 / 3;
   }
+  /* The picture large: the label steps aside (the panel has the title) and the
+     panel widens over its side of the screen, still beside the map's middle. */
+  :host([picture-large]) .layer {
+    grid-template-columns: 0 1fr min(46em, 47cqw);
+  }
+  :host([picture-large]) .left {
+    display: none;
+  }
+  /* Captions under the map's middle, above the touch strip, like a film's. */
+  .captions {
+    grid-column: 2;
+    grid-row: 3;
+    align-self: end;
+    justify-self: center;
+    width: min(36em, 100%);
+    z-index: 1;
+  }
   :host([info-open]) map-legend,
   :host([info-open]) control-hints {
     display: none;
@@ -165,6 +182,13 @@ export const appStyles = css`
     info-panel {
       grid-column: 1 / 3;
       grid-row: 3 / 5;
+    }
+    :host([picture-large]) .layer {
+      grid-template-columns: 1fr 1fr;
+    }
+    .captions {
+      grid-column: 1 / 3;
+      grid-row: 2;
     }
     :host([info-open]) .left {
       display: none;

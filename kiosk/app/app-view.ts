@@ -1,7 +1,8 @@
 // What <crossroads-app> draws, as a function of what it shows: the map's
 // canvas under the overlay layer, and which overlays apply in each mode (the
 // attract banner, the countdown, the class-mode lesson, the visitor's panels,
-// the maintenance screen). Pure: the element passes everything in.
+// the maintenance screen, the narration's captions). Pure: the element passes
+// everything in.
 
 import { html, type TemplateResult } from 'lit';
 import type { PackManifest } from '../../content/schema/pack-types.js';
@@ -14,12 +15,22 @@ import '../ui/install-banner.js';
 import '../ui/lesson-panel.js';
 import '../ui/maintenance-screen.js';
 import '../ui/map-legend.js';
+import '../ui/narration-captions.js';
 import '../ui/scenario-card.js';
 import '../ui/scenario-strip.js';
 import '../ui/timeline-strip.js';
 import type { ExhibitSnapshot } from './exhibit-state.js';
 import type { LessonView } from './lesson-plan.js';
 import type { MaintenanceFeed } from './maintenance-feed.js';
+
+/** The narration as the overlays show it. */
+export interface NarrationOnScreen {
+  /** None for this scenario and language, one ready to play, or one playing. */
+  state: 'none' | 'ready' | 'playing';
+  cue: string | null;
+  credit: string;
+  draft: boolean;
+}
 
 export interface AppView {
   snapshot: ExhibitSnapshot;
@@ -31,6 +42,7 @@ export interface AppView {
   /** A fleet operator's identify: this kiosk's id, or null. */
   kioskId: string | null;
   reducedMotion: boolean;
+  narration: NarrationOnScreen;
   healthUrl: string;
   stats: () => SceneStats | null;
 }
@@ -54,9 +66,14 @@ export function appView(v: AppView): TemplateResult {
         : ''}
       ${s.mode === 'class' ? html`<lesson-panel .pack=${pack} .lesson=${v.lesson} .step=${s.lessonStep} .language=${lang}></lesson-panel>` : ''}
       <div class="left">
-        <scenario-card .pack=${pack} .scenario=${s.scenario} .language=${lang} .index=${s.scenarioIndex} lang=${lang}></scenario-card>
+        <scenario-card .pack=${pack} .scenario=${s.scenario} .language=${lang} .index=${s.scenarioIndex} .narration=${v.narration.state} lang=${lang}></scenario-card>
       </div>
-      ${visitor && s.infoOpen ? html`<info-panel .pack=${pack} .scenario=${s.scenario} .language=${lang}></info-panel>` : ''}
+      ${visitor && s.infoOpen
+        ? html`<info-panel .pack=${pack} .scenario=${s.scenario} .language=${lang} .timelineIndex=${s.timelineIndex} ?large=${s.pictureLarge}></info-panel>`
+        : ''}
+      ${visitor && v.narration.state === 'playing'
+        ? html`<narration-captions class="captions" .pack=${pack} .language=${lang} .cue=${v.narration.cue} .credit=${v.narration.credit} ?draft=${v.narration.draft}></narration-captions>`
+        : ''}
       ${visitor ? html`<map-legend .pack=${pack} .scenario=${s.scenario} .language=${lang}></map-legend>` : ''}
       <control-hints .controls=${feed.controls} .pack=${pack} .language=${lang} .scenarioIndex=${s.scenarioIndex}></control-hints>
       <scenario-strip .pack=${pack} .language=${lang} .index=${s.mode === 'attract' ? -1 : s.scenarioIndex}></scenario-strip>

@@ -3,8 +3,9 @@
 // release them when the element leaves the page: the map (SceneController),
 // the bridge link (BridgeController), what happens when nobody is there
 // (IdleController), the overlays' state (OverlaysController), the display
-// options, the page's inputs, its error handling and its test hooks. Moved in
-// the page, it releases everything and starts again.
+// options, spoken narration (NarrationController), the page's inputs, its
+// error handling and its test hooks. Moved in the page, it releases
+// everything and starts again.
 
 import type { PackManifest } from '../../content/schema/pack-types.js';
 import { PAGE_LIMITS, type BridgeMessage, type Intent } from '../../firmware-bridge/api/messages.js';
@@ -12,8 +13,9 @@ import type { RegionGeo } from '../../content/geo/region-geo-types.js';
 import type { MapScene } from '../scene/map-scene.js';
 import type { MaintenanceScreen } from '../ui/maintenance-screen.js';
 import { SafeElement } from '../ui/safe-element.js';
+import { shownImage } from '../media/pack-media.js';
 import { appStyles } from './app-styles.js';
-import { appView, visitorMode } from './app-view.js';
+import { appView, visitorMode, type NarrationOnScreen } from './app-view.js';
 import { AuthorController } from './author-controller.js';
 import { BridgeController } from './bridge-controller.js';
 import { DisplayController } from './display-controller.js';
@@ -23,6 +25,7 @@ import { applyRemoteMode } from './fleet-notice.js';
 import { HooksController } from './hooks-controller.js';
 import { IdleController } from './idle-controller.js';
 import { InputController } from './input-controller.js';
+import { NarrationController } from './narration-controller.js';
 import { OverlaysController } from './overlays-controller.js';
 import { SceneController } from './scene-controller.js';
 
@@ -82,6 +85,11 @@ export class CrossroadsApp extends SafeElement {
     idleResetS: () => this.overlays.feed.idleResetS,
     reducedMotion: () => this.display.options.reducedMotion,
   });
+  private readonly narration = new NarrationController(this, {
+    state: this.state,
+    onListening: () => this.idle.activity(),
+    log: (level, message) => this.bridge.log(level, message),
+  });
   private readonly map = new SceneController(this, {
     canvas: () => this.renderRoot?.querySelector('canvas') ?? null,
     layer: () => this.renderRoot?.querySelector('.layer') ?? null,
@@ -104,6 +112,7 @@ export class CrossroadsApp extends SafeElement {
       language: () => this.state.current.language,
       stats: () => this.scene?.stats() ?? NO_STATS,
       places: () => this.scene?.places() ?? [],
+      narration: () => this.narration.view,
       ready: this.map.ready,
     });
     new ErrorController(this, {
@@ -174,6 +183,8 @@ export class CrossroadsApp extends SafeElement {
     this.idle.activity();
     if (source === 'keyboard' && this.state.current.mode === 'maintenance') this.maintenanceScreen()?.recordIntent(intent);
     this.state.apply(intent);
+    if (intent.kind === 'narration') this.narration.toggle();
+    else if (intent.kind === 'volume') this.narration.turn(intent.delta);
   }
 
   /** Supplies the map data directly (component tests). */
@@ -197,6 +208,7 @@ export class CrossroadsApp extends SafeElement {
       return;
     }
     if (snapshot.mode !== this.lastMode) this.modeChanged(this.lastMode, snapshot.mode);
+    this.narration.follow(snapshot);
     this.map.follow();
     this.bridge.send({ type: 'view', scenario: this.map.shownScenario, mode: snapshot.mode, scenarioIndex: snapshot.scenarioIndex });
     this.requestUpdate();
@@ -209,6 +221,17 @@ export class CrossroadsApp extends SafeElement {
     this.bridge.pollStatus(to === 'maintenance');
   }
 
+  private narrationOnScreen(): NarrationOnScreen {
+    const playing = this.narration.source;
+    const source = playing ?? this.narration.available;
+    return {
+      state: playing ? 'playing' : source ? 'ready' : 'none',
+      cue: this.narration.view.cue,
+      credit: source?.credit ?? '',
+      draft: source?.draft ?? false,
+    };
+  }
+
   private maintenanceScreen(): MaintenanceScreen | null {
     return this.renderRoot.querySelector('maintenance-screen');
   }
@@ -216,6 +239,7 @@ export class CrossroadsApp extends SafeElement {
   override willUpdate(): void {
     const s = this.state.current;
     this.toggleAttribute('info-open', visitorMode(s) && s.infoOpen);
+    this.toggleAttribute('picture-large', visitorMode(s) && s.infoOpen && s.pictureLarge && shownImage(this.state.manifest, s.scenario, s.timelineIndex) !== null);
     this.toggleAttribute('class-mode', s.mode === 'class');
   }
 
@@ -228,6 +252,7 @@ export class CrossroadsApp extends SafeElement {
       countdown: this.idle.countdown,
       kioskId: this.overlays.kioskId,
       reducedMotion: this.display.options.reducedMotion,
+      narration: this.narrationOnScreen(),
       healthUrl: this.healthUrl,
       stats: () => this.scene?.stats() ?? null,
     });

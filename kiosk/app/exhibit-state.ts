@@ -6,6 +6,7 @@
 
 import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
 import type { Intent, PageMode } from '../../firmware-bridge/api/messages.js';
+import { shownImage } from '../media/pack-media.js';
 import { lessonPlan, type LessonView } from './lesson-plan.js';
 
 export interface ExhibitSnapshot {
@@ -14,6 +15,8 @@ export interface ExhibitSnapshot {
   scenario: Scenario | null;
   language: string;
   infoOpen: boolean;
+  /** The info panel's picture shown large (only with the panel open and a picture to show). */
+  pictureLarge: boolean;
   orbit: number;
   zoom: number;
   timelineIndex: number;
@@ -34,6 +37,7 @@ export class ExhibitState {
     scenario: null,
     language: 'en',
     infoOpen: false,
+    pictureLarge: false,
     orbit: 0,
     zoom: 0,
     timelineIndex: -1,
@@ -108,7 +112,17 @@ export class ExhibitState {
         return;
       }
       case 'info':
-        this.update({ mode, infoOpen: !s.infoOpen });
+        this.update({ mode, infoOpen: !s.infoOpen, pictureLarge: false });
+        return;
+      case 'picture':
+        // Large opens the panel with it; again, back to the panel's own size.
+        if (shownImage(pack, s.scenario, s.timelineIndex)) this.update({ mode, infoOpen: true, pictureLarge: !(s.infoOpen && s.pictureLarge) });
+        else if (mode !== s.mode) this.update({ mode });
+        return;
+      case 'narration':
+      case 'volume':
+        // The narration controller plays and turns; the exhibit only wakes.
+        if (mode !== s.mode) this.update({ mode });
         return;
       case 'orbit':
         this.update({ mode, orbit: clamp(s.orbit + intent.delta, -ORBIT_LIMIT, ORBIT_LIMIT) });
@@ -122,7 +136,8 @@ export class ExhibitState {
         const index = clamp(s.timelineIndex + intent.delta, 0, events.length - 1);
         const target = pack.scenarios.findIndex((sc) => sc.id === events[index]!.scenario);
         const scenarioIndex = target >= 0 ? target : s.scenarioIndex;
-        this.update({ mode, timelineIndex: index, scenarioIndex, scenario: pack.scenarios[scenarioIndex] ?? null });
+        const pictureLarge = s.pictureLarge && scenarioIndex === s.scenarioIndex;
+        this.update({ mode, timelineIndex: index, scenarioIndex, scenario: pack.scenarios[scenarioIndex] ?? null, pictureLarge });
         return;
       }
       case 'class-mode':
@@ -154,6 +169,7 @@ export class ExhibitState {
       mode: 'attract',
       language: this.pack?.languages[0] ?? 'en',
       infoOpen: false,
+      pictureLarge: false,
       orbit: 0,
       zoom: 0,
       timelineIndex: -1,
@@ -173,6 +189,7 @@ export class ExhibitState {
       scenario: this.pack?.scenarios[view.scenarioIndex] ?? null,
       timelineIndex: view.timelineIndex,
       infoOpen: false,
+      pictureLarge: false,
       orbit: 0,
       zoom: 0,
     });
@@ -180,7 +197,7 @@ export class ExhibitState {
 
   private goTo(index: number, mode: PageMode): void {
     const scenario = this.pack?.scenarios[index] ?? null;
-    this.update({ mode, scenarioIndex: index, scenario, infoOpen: false, orbit: 0, zoom: 0 });
+    this.update({ mode, scenarioIndex: index, scenario, infoOpen: false, pictureLarge: false, orbit: 0, zoom: 0 });
   }
 
   private update(change: Partial<ExhibitSnapshot>): void {

@@ -2,6 +2,7 @@
 // (outside contract). It exposes state, never a way to change it.
 
 import type { PageMode } from '../../firmware-bridge/api/messages.js';
+import type { NarrationView } from '../media/narration-player.js';
 import type { PlaceView } from '../scene/label-layer.js';
 import type { SceneStats } from '../scene/map-scene.js';
 
@@ -12,6 +13,8 @@ export interface PageHooks {
   stats(): SceneStats;
   /** The scenario's places: where on screen, and whether named. */
   places(): PlaceView[];
+  /** The narration now: whether it plays, its media time, the caption on screen, the volume (a copy on each read). */
+  readonly narration: Readonly<NarrationView>;
   readonly ready: Promise<void>;
 }
 
@@ -21,6 +24,7 @@ export interface PageHookSource {
   language(): string;
   stats(): SceneStats;
   places(): PlaceView[];
+  narration(): NarrationView;
   ready: Promise<void>;
 }
 
@@ -33,6 +37,7 @@ export function installPageHooks(target: object, source: PageHookSource): () => 
       language: { get: () => source.language(), enumerable: true },
       stats: { value: () => source.stats(), enumerable: true },
       places: { value: () => source.places(), enumerable: true },
+      narration: { get: () => Object.freeze({ ...source.narration() }), enumerable: true },
       ready: { value: source.ready, enumerable: true },
     }) as PageHooks,
   );

@@ -54,9 +54,17 @@ export const KIOSK_STRINGS = {
   ctlZoom: { en: 'Zoom', es: 'Acercar' },
   ctlClass: { en: 'Class mode', es: 'Modo clase' },
   ctlMaintenance: { en: 'Maintenance', es: 'Mantenimiento' },
+  ctlNarration: { en: 'Listen', es: 'Escuchar' },
+  ctlPicture: { en: 'Picture', es: 'Imagen' },
+  ctlVolume: { en: 'Volume', es: 'Volumen' },
   hold: { en: 'hold', es: 'mantener' },
   chooseScenario: { en: 'Choose a scenario', es: 'Elija un escenario' },
   closeInfo: { en: 'Press again to close', es: 'Pulse de nuevo para cerrar' },
+  // Pictures and narration
+  listen: { en: 'Listen', es: 'Escuchar' },
+  stopListening: { en: 'Stop', es: 'Detener' },
+  narration: { en: 'Narration', es: 'Narración' },
+  draftVoice: { en: 'Draft: synthetic voice', es: 'Borrador: voz sintética' },
   // Class mode
   classMode: { en: 'Class mode', es: 'Modo clase' },
   step: { en: 'Step', es: 'Paso' },

@@ -1,6 +1,7 @@
 // Keyboard and presentation clicker: the exhibit must work without the panel.
 // Number keys pick scenarios, arrows turn the knobs, PageUp/PageDown (what a
-// clicker sends) step through scenarios, B (a clicker's "blank" key) is info.
+// clicker sends) step through scenarios, B (a clicker's "blank" key) is info,
+// N plays or stops the narration, + and - set its volume, P enlarges the picture.
 // H, T and R are the staff's display toggles: high contrast, large text,
 // reduced motion (no modifier: Chromium in kiosk mode reserves some Ctrl keys).
 
@@ -65,6 +66,17 @@ export function intentForKey(event: KeyLike): Intent | null {
     case 'b':
     case 'B':
       return { kind: 'info' };
+    case 'n':
+    case 'N':
+      return { kind: 'narration' };
+    case 'p':
+    case 'P':
+      return { kind: 'picture' };
+    case '+':
+    case '=':
+      return { kind: 'volume', delta: 1 };
+    case '-':
+      return { kind: 'volume', delta: -1 };
     default:
       return null;
   }

@@ -23,6 +23,9 @@ export const INTENT_LABEL: Record<IntentKind, KioskStringKey> = {
   zoom: 'ctlZoom',
   'class-mode': 'ctlClass',
   maintenance: 'ctlMaintenance',
+  narration: 'ctlNarration',
+  picture: 'ctlPicture',
+  volume: 'ctlVolume',
 };
 
 /** A label may be as wide as the gap to its nearest neighbour in the same row (and the panel's edge allows). */

@@ -2,24 +2,36 @@
 // analysis stands at, and the sources it rests on with their dates: works by
 // title (an untitled one said so in the visitor's language), the editors' own
 // additions together as theirs. Pack texts are rendered as text, never markup.
+// With the scenario's picture (or the timeline moment's) under the title; large
+// on request, still in the panel, never over the map.
 
 import { css, html } from 'lit';
 import type { Scenario, Source } from '../../content/schema/pack-types.js';
 import { formatPackDate } from '../i18n/format-date.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
+import { shownImage } from '../media/pack-media.js';
 import { panelStyles } from './overlay-styles.js';
 import { PackElement } from './pack-element.js';
+import './pack-picture.js';
 
 export class InfoPanel extends PackElement {
   static override properties = {
     scenario: { attribute: false },
+    timelineIndex: { type: Number, attribute: 'timeline-index' },
+    large: { type: Boolean },
   };
 
   declare scenario: Scenario | null;
+  /** The timeline moment on screen (-1: none): its picture, when it has one, stands for the scenario's. */
+  declare timelineIndex: number;
+  /** The picture large. */
+  declare large: boolean;
 
   constructor() {
     super();
     this.scenario = null;
+    this.timelineIndex = -1;
+    this.large = false;
   }
 
   static override styles = [
@@ -62,6 +74,12 @@ export class InfoPanel extends PackElement {
         letter-spacing: 0;
         font-weight: 400;
       }
+      pack-picture {
+        --picture-max-height: 30cqh;
+      }
+      pack-picture[large] {
+        --picture-max-height: 68cqh;
+      }
     `,
   ];
 
@@ -74,10 +92,12 @@ export class InfoPanel extends PackElement {
     // The editors' additions read as one entry, after the works they complete.
     const sources = cited.filter((s) => s.kind !== 'editors-context');
     const editors = cited.filter((s) => s.kind === 'editors-context');
+    const image = shownImage(pack, scenario, this.timelineIndex);
     return html`
       <section class="panel" role="region" aria-labelledby="info-title">
         <p class="eyebrow">${uiText('more', language, pack)} <span class="close muted">· ${uiText('closeInfo', language, pack)}</span></p>
         <h2 id="info-title">${pick(scenario.title, language, fallback)}</h2>
+        ${image ? html`<pack-picture .pack=${pack} .image=${image} .language=${language} ?large=${this.large}></pack-picture>` : ''}
         ${paragraphs.map((text) => html`<p>${text}</p>`)}
         ${pack.asOf
           ? html`<p class="as-of muted" data-testid="as-of">

@@ -1,11 +1,13 @@
 // The museum label for the scenario on screen: title, short text, and the
-// analyst's credit with the date the analysis stands at. Texts from a pack are
-// rendered as text, never as HTML.
+// analyst's credit with the date the analysis stands at, and a Listen / Stop
+// button when the scenario has narration in the visitor's language. Texts
+// from a pack are rendered as text, never as HTML.
 
 import { css, html } from 'lit';
 import type { Scenario } from '../../content/schema/pack-types.js';
 import { formatPackDate } from '../i18n/format-date.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
+import { intentEvent } from './intent-event.js';
 import { panelStyles } from './overlay-styles.js';
 import { PackElement } from './pack-element.js';
 
@@ -13,15 +15,19 @@ export class ScenarioCard extends PackElement {
   static override properties = {
     scenario: { attribute: false },
     index: { type: Number },
+    narration: {},
   };
 
   declare scenario: Scenario | null;
   declare index: number;
+  /** The scenario's narration in this language: none, ready to play, or playing. */
+  declare narration: 'none' | 'ready' | 'playing';
 
   constructor() {
     super();
     this.scenario = null;
     this.index = 0;
+    this.narration = 'none';
   }
 
   static override styles = [
@@ -55,6 +61,30 @@ export class ScenarioCard extends PackElement {
         font-size: var(--fs-small, 20px);
         color: var(--ink-muted, #d3dde2);
       }
+      .listen {
+        margin-top: 0.7em;
+        display: inline-flex;
+        align-items: center;
+        gap: 0.45em;
+        min-height: 2.2em;
+        padding: 0 0.9em 0 0.75em;
+        border-radius: 1.1em;
+        border: 0.1em solid var(--accent, #e8c987);
+        background: none;
+        color: var(--ink, #f4f1e8);
+        font: inherit;
+        font-size: var(--fs-small, 20px);
+        font-weight: 600;
+        cursor: pointer;
+        touch-action: manipulation;
+      }
+      .listen.playing {
+        background: var(--accent, #e8c987);
+        color: var(--on-accent, #10202c);
+      }
+      .listen .icon {
+        font-size: 0.85em;
+      }
     `,
   ];
 
@@ -71,7 +101,15 @@ export class ScenarioCard extends PackElement {
           ? html` · <time datetime=${pack.asOf}>${uiText('asOf', language, pack).replace('{date}', formatPackDate(pack.asOf, language))}</time>`
           : ''}
       </div>
+      ${this.narration !== 'none' ? this.listenButton() : ''}
     `;
+  }
+
+  private listenButton() {
+    const playing = this.narration === 'playing';
+    return html`<button class=${playing ? 'listen playing' : 'listen'} data-testid="listen" @click=${() => this.dispatchEvent(intentEvent({ kind: 'narration' }))}>
+      <span class="icon" aria-hidden="true">${playing ? '■' : '▶'}</span>${uiText(playing ? 'stopListening' : 'listen', this.language, this.pack)}
+    </button>`;
   }
 }
 

@@ -98,8 +98,8 @@ describe('loading a control map', () => {
     });
     expect(problems).toEqual([
       'bindings[0].index 4 is not one of the 4 buttons on the panel',
-      'bindings[1].intent "next" is not a knob intent (timeline, orbit, zoom)',
-      'bindings[2].intent "timeline" is not a button intent (scenario, next, previous, language, info, class-mode, maintenance)',
+      'bindings[1].intent "next" is not a knob intent (timeline, orbit, zoom, volume)',
+      'bindings[2].intent "timeline" is not a button intent (scenario, next, previous, language, info, class-mode, maintenance, narration, picture)',
       'bindings[3].scenario must be a scenario number 0..255',
       'bindings[4].scenario is only for scenario buttons',
       'bindings[4].x must be a number 0..1, got 2',
@@ -108,7 +108,7 @@ describe('loading a control map', () => {
       'bindings[7]: button 3 is bound twice',
       'bindings[8] must be an object',
       'holds[0].button 9 is not one of the 4 buttons',
-      'holds[1].intent "scenario" must be one of next, previous, language, info, class-mode, maintenance',
+      'holds[1].intent "scenario" must be one of next, previous, language, info, class-mode, maintenance, narration, picture',
       'holds[1].ms must be an integer 300..10000',
       'maintenance.buttons must list at least two different buttons 0..3',
     ]);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Intent, PanelInput } from '../../../firmware-bridge/api/messages.js';
+import { readBridgeMessage, type Intent, type PanelInput } from '../../../firmware-bridge/api/messages.js';
 import { EventBus } from '../../../firmware-bridge/core/event-bus.js';
 import { createMemoryLogger } from '../../../firmware-bridge/core/logger.js';
 import { parseControlConfig } from '../../../firmware-bridge/input/control-map.js';
@@ -152,5 +152,36 @@ describe('InputMapper with a custom map', () => {
     press(2);
     vi.advanceTimersByTime(1000);
     expect(intents).toEqual([{ kind: 'scenario', index: 9 }, { kind: 'class-mode' }, { kind: 'zoom', delta: -5 }, { kind: 'info' }, { kind: 'maintenance' }]);
+  });
+});
+
+describe('InputMapper with a panel for narration', () => {
+  it('binds a narration button, a picture hold and a volume knob, which the page understands', async () => {
+    await mapper.stop();
+    const controls = parseControlConfig(
+      {
+        buttons: 2,
+        knobs: 1,
+        bindings: [
+          { control: 'button', index: 0, intent: 'narration', x: 0.2, y: 0.5 },
+          { control: 'button', index: 1, intent: 'next', x: 0.5, y: 0.5 },
+          { control: 'knob', index: 0, intent: 'volume', x: 0.8, y: 0.5 },
+        ],
+        holds: [{ button: 1, intent: 'picture', ms: 800 }],
+      },
+      'test',
+    );
+    mapper = new InputMapper({ bus, log: createMemoryLogger(), controls, knobWindowMs: 10 });
+    await mapper.start();
+    press(0);
+    release(0);
+    turn(0, 2);
+    turn(0, 1);
+    vi.advanceTimersByTime(10);
+    press(1);
+    vi.advanceTimersByTime(800);
+    release(1);
+    expect(intents).toEqual([{ kind: 'narration' }, { kind: 'volume', delta: 3 }, { kind: 'picture' }]);
+    for (const intent of intents) expect(readBridgeMessage(JSON.stringify({ type: 'intent', intent })).ok).toBe(true);
   });
 });

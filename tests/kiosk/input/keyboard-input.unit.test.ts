@@ -25,6 +25,15 @@ describe('keyboard and clicker mapping', () => {
     expect(intentForKey(key('ArrowLeft'))).toEqual({ kind: 'timeline', delta: -1 });
     expect(intentForKey(key('ArrowUp'))).toEqual({ kind: 'zoom', delta: 1 });
   });
+  it('N plays or stops the narration, + and - turn its volume, P enlarges the picture', () => {
+    expect(intentForKey(key('n'))).toEqual({ kind: 'narration' });
+    expect(intentForKey(key('N', { shiftKey: true }))).toEqual({ kind: 'narration' });
+    expect(intentForKey(key('+', { shiftKey: true }))).toEqual({ kind: 'volume', delta: 1 });
+    expect(intentForKey(key('='))).toEqual({ kind: 'volume', delta: 1 });
+    expect(intentForKey(key('-'))).toEqual({ kind: 'volume', delta: -1 });
+    expect(intentForKey(key('p'))).toEqual({ kind: 'picture' });
+    expect(intentForKey(key('n', { ctrlKey: true }))).toBeNull();
+  });
   it('shortcuts open class mode and maintenance, and other keys do nothing', () => {
     expect(intentForKey(key('k', { ctrlKey: true }))).toEqual({ kind: 'class-mode' });
     expect(intentForKey(key('m', { ctrlKey: true }))).toEqual({ kind: 'maintenance' });

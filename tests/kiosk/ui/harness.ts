@@ -28,7 +28,7 @@ let pageStyled: Promise<void> | null = null;
  * in the kiosk's fonts, and fails at once, naming the package, when a font
  * it names is missing (text would then be laid out in another font's widths).
  */
-function styleLikeTheKiosk(): Promise<void> {
+export function styleLikeTheKiosk(): Promise<void> {
   pageStyled ??= new Promise<void>((resolve, reject) => {
     const link = document.createElement('link');
     link.rel = 'stylesheet';

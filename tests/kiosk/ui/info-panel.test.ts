@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../../../kiosk/ui/info-panel.js';
-import { axeCheck, loadPack, mount, shadowText } from './harness.js';
+import { FERRY, mediaPack, withoutMedia } from '../media/media-pack.js';
+import { axeCheck, loadPack, mount, shadowText, until } from './harness.js';
 
 describe('<info-panel>', () => {
   let el: HTMLElementTagNameMap['info-panel'];
@@ -57,5 +58,49 @@ describe('<info-panel>', () => {
     const { violations, passed } = await axeCheck(el);
     expect(violations).to.deep.equal([]);
     expect(passed).to.include('color-contrast');
+  });
+
+  it('shows the scenario’s picture under the title, and the timeline moment’s while one of this scenario is shown', async () => {
+    const pack = mediaPack(await loadPack());
+    el = await mount('info-panel', { pack, scenario: pack.scenarios[0]!, language: 'es' });
+    const picture = () => el.shadowRoot!.querySelector('pack-picture')!;
+    await until(() => picture()?.state === 'shown', () => `the picture shown, state ${picture()?.state}`);
+    expect(picture().image!.id).to.equal('ferry');
+    const title = el.shadowRoot!.querySelector('h2')!.getBoundingClientRect();
+    expect(picture().getBoundingClientRect().top).to.be.at.least(title.bottom);
+    el.timelineIndex = 2;
+    await el.updateComplete;
+    expect(picture().image!.id).to.equal('moment');
+    await until(() => picture().state === 'shown', 'the moment’s picture shown');
+    await picture().updateComplete;
+    expect(picture().shadowRoot!.querySelector('img')!.alt).to.equal(pack.images!.find((i) => i.id === 'moment')!.alt.es);
+  });
+
+  it('shows the picture taller when large', async () => {
+    const pack = mediaPack(await loadPack());
+    el = await mount('info-panel', { pack, scenario: pack.scenarios[0]!, language: 'en' }, '40rem');
+    const frame = () => el.shadowRoot!.querySelector('pack-picture')!.shadowRoot!.querySelector('.frame')!.getBoundingClientRect();
+    const normal = frame();
+    el.large = true;
+    await el.updateComplete;
+    const large = frame();
+    // Normal: no taller than 30 % of the screen; large: the picture's own shape at the panel's width.
+    expect(normal.height).to.be.closeTo(innerHeight * 0.3, 1);
+    expect(large.height).to.be.closeTo((large.width * FERRY.height) / FERRY.width, 1);
+    expect(large.height).to.be.above(normal.height * 1.5);
+  });
+
+  it('carries on without the picture when it cannot be shown, and without pictures at all', async () => {
+    const pack = mediaPack(await loadPack());
+    el = await mount('info-panel', { pack, scenario: pack.scenarios[1]!, language: 'en' });
+    const picture = el.shadowRoot!.querySelector('pack-picture')!;
+    await until(() => picture.state === 'failed', () => `the picture given up, state ${picture.state}`);
+    expect(picture.getBoundingClientRect().height).to.equal(0);
+    expect(shadowText(el)).to.contain(pack.scenarios[1]!.more.en.slice(0, 60));
+    el.remove();
+    const bare = withoutMedia(pack);
+    el = await mount('info-panel', { pack: bare, scenario: bare.scenarios[0]!, language: 'en' });
+    expect(el.shadowRoot!.querySelector('pack-picture')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('[data-testid="sources"] li').length).to.be.above(0);
   });
 });

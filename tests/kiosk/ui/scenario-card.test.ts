@@ -61,4 +61,24 @@ describe('<scenario-card>', () => {
     expect(parseFloat(p.fontSize)).to.be.at.least(20);
     expect(parseFloat(h1.fontSize)).to.be.at.least(32);
   });
+
+  it('has a Listen button when the scenario has narration, which says Stop while it plays and asks for the narration intent', async () => {
+    const pack = await loadPack();
+    card = document.createElement('scenario-card');
+    Object.assign(card, { pack, scenario: pack.scenarios[0]!, language: 'es' });
+    document.body.append(card);
+    await card.updateComplete;
+    expect(card.shadowRoot!.querySelector('[data-testid="listen"]')).to.equal(null);
+    card.narration = 'ready';
+    await card.updateComplete;
+    const button = card.shadowRoot!.querySelector<HTMLButtonElement>('[data-testid="listen"]')!;
+    expect(button.textContent!.trim()).to.equal('▶Escuchar');
+    const asked: unknown[] = [];
+    card.addEventListener('kiosk-intent', (event) => asked.push((event as CustomEvent).detail));
+    button.click();
+    expect(asked).to.deep.equal([{ kind: 'narration' }]);
+    card.narration = 'playing';
+    await card.updateComplete;
+    expect(button.textContent!.replace(/\s+/g, '')).to.equal('■Detener');
+  });
 });
