@@ -6,7 +6,8 @@
 // child-process suites one file at a time), then the build, the browser
 // suites and the end-to-end tests. Without Chromium the Node suites still
 // run, so a newcomer sees what works, and the run ends with the advice.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,24 @@ function finish(extra) {
   process.exit(totals.failed > 0 || broken || extra ? 1 : 0);
 }
 
+function count(name, status, summary, summaryFrom) {
+  const counts = existsSync(summary) ? summaryFrom(JSON.parse(readFileSync(summary, 'utf8'))) : null;
+  if (!counts) {
+    process.stdout.write(`${name}: no results (exit ${status})\n`);
+    broken = true;
+    totals.failed++;
+    return;
+  }
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  if (status !== 0 && counts.failed === 0) {
+    process.stdout.write(`${name}: exited ${status} with no failed test\n`);
+    broken = true;
+    totals.failed++;
+  }
+}
+
 function run(name, command, args, summaryFrom) {
   process.stdout.write(`\n=== ${name} ===\n`);
   const summary = join(scratch, `${name}.json`);
@@ -35,21 +54,32 @@ function run(name, command, args, summaryFrom) {
     stdio: 'inherit',
     env: { ...process.env, CROSSROADS_SUMMARY_FILE: summary },
   });
-  const counts = existsSync(summary) ? summaryFrom(JSON.parse(readFileSync(summary, 'utf8'))) : null;
-  if (!counts) {
-    process.stdout.write(`${name}: no results (exit ${result.status ?? result.error?.message})\n`);
-    broken = true;
-    totals.failed++;
-    return;
-  }
-  totals.passed += counts.passed;
-  totals.failed += counts.failed;
-  totals.skipped += counts.skipped;
-  if (result.status !== 0 && counts.failed === 0) {
-    process.stdout.write(`${name}: exited ${result.status} with no failed test\n`);
-    broken = true;
-    totals.failed++;
-  }
+  count(name, result.status ?? result.error?.message, summary, summaryFrom);
+}
+
+/** Runs suites that share nothing side by side, each line of output tagged with its name. */
+async function runSideBySide(tiers) {
+  process.stdout.write(`\n=== ${tiers.map((t) => t.name).join(' + ')} (side by side) ===\n`);
+  await Promise.all(
+    tiers.map(
+      ({ name, command, args, summaryFrom }) =>
+        new Promise((resolve) => {
+          const summary = join(scratch, `${name}.json`);
+          const child = spawn(command, args(summary), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CROSSROADS_SUMMARY_FILE: summary } });
+          for (const stream of [child.stdout, child.stderr]) {
+            createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${name}] ${line}\n`));
+          }
+          child.on('error', (error) => {
+            count(name, error.message, summary, summaryFrom);
+            resolve();
+          });
+          child.on('close', (status) => {
+            count(name, status, summary, summaryFrom);
+            resolve();
+          });
+        }),
+    ),
+  );
 }
 
 // Vitest's JSON report: numPassedTests / numFailedTests / numPendingTests.
@@ -66,7 +96,14 @@ const vitest = (config, ...extra) => (summary) => [
 ];
 
 run('node-unit', 'npx', vitest('tests/vitest.config.ts', '--project', 'unit'), fromVitest);
-run('node-serial', 'npx', vitest('tests/vitest.config.ts', '--project', 'serial'), fromVitest);
+// The two serial projects share no pty and no port, so they run at once,
+// each one file at a time (Vitest itself runs projects of one group in turn).
+await runSideBySide(['serial-link', 'serial-host'].map((project) => ({
+  name: project,
+  command: 'npx',
+  args: vitest('tests/vitest.config.ts', '--project', project),
+  summaryFrom: fromVitest,
+})));
 
 let chromium = null;
 try {

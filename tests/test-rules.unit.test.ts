@@ -55,11 +55,14 @@ describe('the test sources', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('run the serial tier one file at a time, after the unit tier', () => {
+  it('run each serial project one file at a time, after the unit tier', () => {
     const projects = (config.test?.projects ?? []) as { test: { name: string; fileParallelism?: boolean; sequence?: { groupOrder?: number } } }[];
     const unit = projects.find((p) => p.test.name === 'unit')!;
-    const serial = projects.find((p) => p.test.name === 'serial')!;
-    expect(serial.test.fileParallelism).toBe(false);
-    expect(serial.test.sequence!.groupOrder!).toBeGreaterThan(unit.test.sequence!.groupOrder!);
+    const serial = projects.filter((p) => p.test.name.startsWith('serial-'));
+    expect(serial.map((p) => p.test.name).sort()).toEqual(['serial-host', 'serial-link']);
+    for (const project of serial) {
+      expect(project.test.fileParallelism).toBe(false);
+      expect(project.test.sequence!.groupOrder!).toBeGreaterThan(unit.test.sequence!.groupOrder!);
+    }
   });
 });

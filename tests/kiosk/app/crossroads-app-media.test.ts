@@ -164,6 +164,28 @@ describe('<crossroads-app> with pictures and narration', () => {
     expect(narration().volume).to.equal(0.8);
   });
 
+  it('holds the idle reset off while someone listens, and lets it come once the narration ends', async () => {
+    await start(mediaPack(await loadPack()));
+    app.receive({ ...hello(pack), idleResetS: 1 });
+    key('1');
+    key('n');
+    const countdowns: string[] = [];
+    let spoke = false;
+    await until(
+      () => {
+        const { playing, currentTime } = narration();
+        spoke ||= currentTime > 0;
+        if (playing && currentTime > 1.5 && app.idleCountdown !== null) countdowns.push(`${app.idleCountdown} s at ${currentTime.toFixed(2)} s`);
+        return spoke && !playing;
+      },
+      () => `the narration to end; hooks ${JSON.stringify(narration())}`,
+      20_000,
+    );
+    // Five seconds of voice against an idle time of one: no "still there?" while it spoke.
+    expect(countdowns).to.deep.equal([]);
+    await until(() => app.idleCountdown !== null, () => `the countdown after the end; it shows ${app.idleCountdown}`);
+  });
+
   it('works as before with a pack without media: no Listen button, no picture, N and P do nothing', async () => {
     await start(withoutMedia(await loadPack()));
     key('1');
