@@ -6,6 +6,7 @@
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { PackManifest } from '../../../content/schema/pack-types.js';
+import type { BridgeMessage } from '../../../firmware-bridge/api/messages.js';
 import { cueIndexAt } from '../../../kiosk/media/webvtt.js';
 import { EN_CUES, ES_FIRST_CUE, FERRY, mediaPack, VOICE_CREDIT, withoutMedia } from '../media/media-pack.js';
 import { loadPack, styleLikeTheKiosk, until } from '../ui/harness.js';
@@ -166,7 +167,7 @@ describe('<crossroads-app> with pictures and narration', () => {
 
   it('holds the idle reset off while someone listens, and lets it come once the narration ends', async () => {
     await start(mediaPack(await loadPack()));
-    app.receive({ ...hello(pack), idleResetS: 1 });
+    app.receive({ ...hello(pack), idleResetS: 1 } as BridgeMessage);
     key('1');
     key('n');
     const countdowns: string[] = [];
