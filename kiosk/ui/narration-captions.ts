@@ -69,6 +69,8 @@ export class NarrationCaptions extends PackElement {
         line-height: 1.25;
         font-weight: 600;
         text-wrap: balance;
+        /* A cue's own line breaks, as its author set them. */
+        white-space: pre-line;
       }
     `,
   ];
