@@ -9,6 +9,7 @@ import type { PackManifest } from '../../content/schema/pack-types.js';
 import { checkManifest } from '../../content/schema/check-manifest.js';
 import { checkPackGeography } from '../geo/pack-geography.js';
 import { findAssetReferences } from './pack-assets.js';
+import { mediaInspector, type MediaInspector } from './media-checks.js';
 import { openFolderSource } from './folder-source.js';
 import {
   DEFAULT_LIMITS,
@@ -168,11 +169,18 @@ function checkListing(source: PackSource, files: Record<string, unknown>, manife
   return problems;
 }
 
-async function copyAndHash(stream: Readable, writer: FileWriter | null, onChunk: (n: number) => void, signal?: AbortSignal): Promise<string> {
+async function copyAndHash(
+  stream: Readable,
+  writer: FileWriter | null,
+  inspector: MediaInspector | null,
+  onChunk: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     signal?.throwIfAborted();
     hash.update(chunk);
+    inspector?.push(chunk);
     if (writer) await writer.write(chunk);
     onChunk(chunk.length);
   }
@@ -218,9 +226,12 @@ export async function validateSource(source: PackSource, options: ValidateOption
       options.signal?.throwIfAborted();
       const writer = options.writer && problems.length === 0 ? await options.writer(entry.path) : null;
       const stream = await source.open(entry.path);
+      // Pictures, sounds and captions are checked from the same bytes as they are hashed.
+      const inspector = mediaInspector(entry.path, value);
       const actual = await copyAndHash(
         stream,
         writer,
+        inspector,
         (n) => {
           done += n;
           options.onProgress?.(Math.min(1, done / total), entry.path);
@@ -231,6 +242,7 @@ export async function validateSource(source: PackSource, options: ValidateOption
       if (typeof expected === 'string' && actual !== expected.toLowerCase()) {
         problems.push(problem(entry.path, '', `has sha256 ${actual}, but pack.json "files" says ${expected}: the file was changed after the pack was built`));
       }
+      if (inspector) problems.push(...inspector.finish());
     }
     const gone = await source.checkUnchanged();
     if (gone) problems.push(gone);
