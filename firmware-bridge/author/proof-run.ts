@@ -35,7 +35,7 @@ async function loadPlaywright(): Promise<Playwright> {
  * Runs in the page (plain JavaScript: the bridge compiles without the DOM's
  * types). Shows scenario `index` in `language` through the exhibit's intents,
  * waits until the map holds still (every place on the same pixel for 6 drawn
- * frames) and returns the places whose dot an overlay covers.
+ * frames, asked for with requestFrame() when the map draws none) and returns the places whose dot an overlay covers.
  */
 const SHOW_IN_PAGE = `async ({ index, id, language }) => new Promise((resolve) => {
   const app = document.querySelector('crossroads-app');
@@ -46,7 +46,9 @@ const SHOW_IN_PAGE = `async ({ index, id, language }) => new Promise((resolve) =
   const deadline = performance.now() + 30000;
   let last = '', same = 0, frame = -1;
   const look = () => {
-    if (hooks.stats().frames !== frame && hooks.scenario === id && hooks.language === language) {
+    // With reduced motion a still map draws no frames of its own: ask for one to look at it again.
+    if (hooks.stats().frames === frame) hooks.requestFrame();
+    else if (hooks.scenario === id && hooks.language === language) {
       frame = hooks.stats().frames;
       const now = JSON.stringify(hooks.places().map((p) => [p.id, Math.round(p.x ?? -1), Math.round(p.y ?? -1), p.labelled]));
       same = now === last ? same + 1 : 0;

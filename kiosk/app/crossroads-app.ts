@@ -112,6 +112,7 @@ export class CrossroadsApp extends SafeElement {
       language: () => this.state.current.language,
       stats: () => this.scene?.stats() ?? NO_STATS,
       places: () => this.scene?.places() ?? [],
+      map: () => this.scene,
       narration: () => this.narration.view,
       ready: this.map.ready,
     });

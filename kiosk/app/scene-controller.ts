@@ -9,6 +9,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RegionGeo } from '../../content/geo/region-geo-types.js';
 import { PointerOrbit } from '../input/pointer-orbit.js';
+import { parseEveryFrame, parseLayers } from '../scene/map-layers.js';
 import { MapScene } from '../scene/map-scene.js';
 import type { ExhibitState } from './exhibit-state.js';
 import { OverlayTracker } from './overlay-tracker.js';
@@ -121,7 +122,8 @@ export class SceneController implements ReactiveController {
   private create(): void {
     const canvas = this.options.canvas();
     if (this.current || !this.connected || !canvas || !this.host.isConnected) return;
-    const scene = new MapScene(canvas);
+    // `?layers=...&draw=every-frame`: the bench's breakdown (see map-layers.ts); a kiosk's address has neither.
+    const scene = new MapScene(canvas, { layers: parseLayers(location.search), everyFrame: parseEveryFrame(location.search) });
     this.current = scene;
     this.overlays = new OverlayTracker(this.options.layer, canvas, (rects) => this.current?.setOccluders(rects));
     this.pointer = new PointerOrbit(canvas, { onOrbit: this.options.onOrbit, onActivity: this.options.onActivity });

@@ -1,10 +1,18 @@
 // window.crossroads: a read-only view of the page for tests and benchmarks
-// (outside contract). It exposes state, never a way to change it.
+// (outside contract). It exposes state, never a way to change it: the map's
+// own figures (overdraw, work times) are measured off screen, and
+// requestFrame() only draws the same picture once more (a still map draws no
+// frames, and tests wait on drawn frames).
 
 import type { PageMode } from '../../firmware-bridge/api/messages.js';
 import type { NarrationView } from '../media/narration-player.js';
 import type { PlaceView } from '../scene/label-layer.js';
-import type { SceneStats } from '../scene/map-scene.js';
+import type { MapScene, SceneStats } from '../scene/map-scene.js';
+import type { OverdrawReport } from '../scene/overdraw-probe.js';
+import type { TimedWork, WorkTime } from '../scene/scene-timings.js';
+
+/** What the hooks ask of the map beyond its stats. */
+export type MapHookView = Pick<MapScene, 'requestFrame' | 'overdraw' | 'workTimes'>;
 
 export interface PageHooks {
   readonly scenario: string | null;
@@ -16,6 +24,12 @@ export interface PageHooks {
   /** The narration now: whether it plays, its media time, the caption on screen, the volume (a copy on each read). */
   readonly narration: Readonly<NarrationView>;
   readonly ready: Promise<void>;
+  /** Draws one more frame of the map even if nothing on it moved. */
+  requestFrame(): void;
+  /** Fragments shaded per screen pixel by each layer of the map (null before there is a map). */
+  overdraw(): OverdrawReport | null;
+  /** The map's JavaScript time so far by kind of work (null before there is a map). */
+  workTimes(): Record<TimedWork, WorkTime> | null;
 }
 
 export interface PageHookSource {
@@ -26,6 +40,8 @@ export interface PageHookSource {
   places(): PlaceView[];
   narration(): NarrationView;
   ready: Promise<void>;
+  /** The map now on screen, if any. */
+  map?: () => MapHookView | null;
 }
 
 /** Defines `target.crossroads`; returns the function that removes it again (if it is still these hooks). */
@@ -39,6 +55,9 @@ export function installPageHooks(target: object, source: PageHookSource): () => 
       places: { value: () => source.places(), enumerable: true },
       narration: { get: () => Object.freeze({ ...source.narration() }), enumerable: true },
       ready: { value: source.ready, enumerable: true },
+      requestFrame: { value: () => source.map?.()?.requestFrame(), enumerable: true },
+      overdraw: { value: () => source.map?.()?.overdraw() ?? null, enumerable: true },
+      workTimes: { value: () => source.map?.()?.workTimes() ?? null, enumerable: true },
     }) as PageHooks,
   );
   Object.defineProperty(target, 'crossroads', { value: hooks, configurable: true, enumerable: false, writable: false });

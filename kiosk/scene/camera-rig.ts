@@ -1,7 +1,7 @@
 // Moves the camera between framings with an eased transition of about a
 // second; the visitor's orbit and zoom knobs add on top, within limits, and
 // ease too. All maths uses hoisted scratch objects: nothing is allocated per
-// frame.
+// frame, and a camera at rest is not recomputed at all.
 
 import { MathUtils, PerspectiveCamera, Vector3 } from 'three';
 
@@ -42,6 +42,8 @@ export class CameraRig {
   private zoomNow = 0;
   /** Screen shift (pixels) that puts the framed point where the overlays leave room. */
   private readonly shift = { x: 0, y: 0, targetX: 0, targetY: 0, width: 1, height: 1, appliedX: NaN, appliedY: NaN };
+  /** Something changed outside the eases (a new aspect): the next update recomputes. */
+  private stale = true;
 
   constructor() {
     this.apply();
@@ -53,6 +55,7 @@ export class CameraRig {
     Object.assign(this.to, target);
     this.elapsed = 0;
     this.duration = Math.max(durationS, 0);
+    this.stale = true;
     if (this.duration === 0) this.jump();
   }
 
@@ -74,6 +77,7 @@ export class CameraRig {
 
   /** Ends any move at once (reduced motion). */
   jump(): void {
+    this.stale = true;
     this.elapsed = 1;
     this.shift.x = this.shift.targetX;
     this.shift.y = this.shift.targetY;
@@ -96,7 +100,12 @@ export class CameraRig {
     return this.now.distance / (1 + this.zoomNow * ZOOM_STEP);
   }
 
-  update(dtS: number): void {
+  /** Advances the eases by dtS seconds; false when the camera did not move (nothing recomputed). */
+  update(dtS: number): boolean {
+    const s = this.shift;
+    const settled = this.elapsed >= 1 && this.orbitNow === this.orbitTarget && this.zoomNow === this.zoomTarget && s.x === s.targetX && s.y === s.targetY && s.x === s.appliedX && s.y === s.appliedY;
+    if (settled && !this.stale) return false;
+    this.stale = false;
     if (this.elapsed < 1) this.elapsed = this.duration === 0 ? 1 : Math.min(1, this.elapsed + dtS / this.duration);
     const k = easeInOutCubic(this.elapsed);
     const f = this.from;
@@ -110,7 +119,6 @@ export class CameraRig {
     const ease = Math.min(1, dtS * 5);
     this.orbitNow = Math.abs(this.orbitTarget - this.orbitNow) < 1e-3 ? this.orbitTarget : MathUtils.lerp(this.orbitNow, this.orbitTarget, ease);
     this.zoomNow = Math.abs(this.zoomTarget - this.zoomNow) < 1e-3 ? this.zoomTarget : MathUtils.lerp(this.zoomNow, this.zoomTarget, ease);
-    const s = this.shift;
     s.x = Math.abs(s.targetX - s.x) < 0.5 ? s.targetX : MathUtils.lerp(s.x, s.targetX, ease);
     s.y = Math.abs(s.targetY - s.y) < 0.5 ? s.targetY : MathUtils.lerp(s.y, s.targetY, ease);
     if (s.x !== s.appliedX || s.y !== s.appliedY) {
@@ -120,11 +128,13 @@ export class CameraRig {
       s.appliedY = s.y;
     }
     this.apply();
+    return true;
   }
 
   setAspect(aspect: number): void {
     this.camera.aspect = aspect;
     this.camera.updateProjectionMatrix();
+    this.stale = true;
   }
 
   private apply(): void {

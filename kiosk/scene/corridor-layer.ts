@@ -105,7 +105,9 @@ export class CorridorLayer extends FlowLayer {
       builder.add(points, index, symbolIndex(CORRIDOR_KINDS, corridor.kind), symbolIndex(CORRIDOR_STATUSES, corridor.status));
     });
     const colours = CORRIDOR_KINDS.map((kind) => CORRIDOR_KIND_SYMBOLS[kind].colour);
-    super(shown, builder.build(), { vertexShader, fragmentShader, colours, casing: CASING.corridor, renderOrder: FLOW_ORDER.corridor }, time, widthScale);
+    // Every corridor's pattern travels along it.
+    const animated = [...shown.indexOf.values()];
+    super(shown, builder.build(), { vertexShader, fragmentShader, colours, casing: CASING.corridor, renderOrder: FLOW_ORDER.corridor, animated }, time, widthScale);
   }
 
   setVisible(ids: Iterable<string>): void {

@@ -7,7 +7,7 @@
 import { BufferGeometry, Color, Float32BufferAttribute, Group, LineSegments, Mesh, ShaderMaterial, ShapeUtils, Vector2, Vector4 } from 'three';
 import type { RegionGeo } from '../../content/geo/region-geo-types.js';
 import type { GeoProjection } from '../../content/geo/geo-projection.js';
-import { EXTENT_FADE_GLSL, LAND_HEIGHT, PALETTE, RAISE_HEIGHT } from './map-style.js';
+import { EXTENT_FADE_GLSL, LAND_HEIGHT, PALETTE, RAISE_HEIGHT, SRGB_OUTPUT_GLSL } from './map-style.js';
 
 export const MAX_COUNTRIES = 96;
 
@@ -54,7 +54,7 @@ const fillFragment = /* glsl */ `
     vec3 land = landColor * (1.0 + vTone * 0.14);
     vec3 c = mix(land, highlightColor, vHighlight) * vLight;
     gl_FragColor = vec4(mix(background, c, extentFade(vLonLat)), 1.0);
-    #include <colorspace_fragment>
+    ${SRGB_OUTPUT_GLSL}
   }
 `;
 
@@ -75,7 +75,7 @@ const lineFragment = /* glsl */ `
   void main() {
     vec3 c = mix(borderColor, outlineColor, vHighlight);
     gl_FragColor = vec4(c, mix(0.55, 0.95, vHighlight) * extentFade(vLonLat));
-    #include <colorspace_fragment>
+    ${SRGB_OUTPUT_GLSL}
   }
 `;
 
@@ -101,8 +101,14 @@ function densify(ring: number[]): number[] {
   return out;
 }
 
+/** A highlight this close to its target has arrived (a thousandth of the rise: under a pixel). */
+const SNAP = 1e-3;
+
 export class CountryLayer {
   readonly group = new Group();
+  /** The land (opaque, one draw) and the borders (see-through lines, one draw). */
+  readonly fill: Mesh;
+  readonly borders: LineSegments;
   /** Country ISO id -> index in the highlight uniform. */
   readonly indexOf = new Map<string, number>();
   private readonly targets = new Float32Array(MAX_COUNTRIES);
@@ -206,10 +212,13 @@ export class CountryLayer {
       transparent: true,
       depthWrite: false,
     });
-    const fillMesh = new Mesh(this.fillGeometry, this.fillMaterial);
-    const lines = new LineSegments(this.lineGeometry, this.lineMaterial);
-    fillMesh.frustumCulled = lines.frustumCulled = false;
-    this.group.add(fillMesh, lines);
+    this.fill = new Mesh(this.fillGeometry, this.fillMaterial);
+    this.borders = new LineSegments(this.lineGeometry, this.lineMaterial);
+    this.fill.frustumCulled = this.borders.frustumCulled = false;
+    this.group.add(this.fill, this.borders);
+    // Never moved: their matrices are computed once, not every frame.
+    for (const object of [this.group, this.fill, this.borders]) object.matrixAutoUpdate = false;
+    this.group.updateMatrixWorld(true);
   }
 
   /** Marks which countries stand out; the change eases in over update() calls. */
@@ -226,10 +235,17 @@ export class CountryLayer {
     return index !== undefined && this.targets[index] === 1;
   }
 
-  /** Eases highlights toward their targets; `t` is 0..1 of the way per frame. */
-  update(t: number): void {
+  /** Eases highlights toward their targets; `t` is 0..1 of the way per frame. False when none moved. */
+  update(t: number): boolean {
     const values = this.values;
-    for (let i = 0; i < MAX_COUNTRIES; i++) values[i]! += (this.targets[i]! - values[i]!) * t;
+    let moved = false;
+    for (let i = 0; i < MAX_COUNTRIES; i++) {
+      const value = values[i]!, target = this.targets[i]!;
+      if (value === target) continue;
+      values[i] = Math.abs(target - value) < SNAP ? target : value + (target - value) * t;
+      moved = true;
+    }
+    return moved;
   }
 
   dispose(): void {

@@ -2,6 +2,10 @@
 // that eases toward it each frame. The values array is a shader uniform, so a
 // scenario switch changes numbers, never geometry.
 
+const SNAP = 1e-3;
+/** The flow shaders' cut-off: below it an item is sent off screen. */
+export const VISIBLE = 0.005;
+
 export class EasedVisibility {
   readonly indexOf = new Map<string, number>();
   /** The uniform the layer's shader reads (one float per item). */
@@ -36,10 +40,23 @@ export class EasedVisibility {
     return index === undefined ? 0 : this.values[index]!;
   }
 
-  /** Eases every value toward its target; `t` is 0..1 of the way this frame. */
-  update(t: number): void {
+  /** Whether item `index` shows at all (its shader draws it from this value up). */
+  shows(index: number): boolean {
+    return this.values[index]! >= VISIBLE;
+  }
+
+  /** Eases every value toward its target; `t` is 0..1 of the way this frame. False when none moved. */
+  update(t: number): boolean {
     const values = this.values;
     const targets = this.targets;
-    for (let i = 0; i < this.capacity; i++) values[i]! += (targets[i]! - values[i]!) * t;
+    let moved = false;
+    for (let i = 0; i < this.capacity; i++) {
+      const value = values[i]!, target = targets[i]!;
+      if (value === target) continue;
+      // Close enough is there: a still map stops drawing (a thousandth of opacity is under a level of 8-bit colour).
+      values[i] = Math.abs(target - value) < SNAP ? target : value + (target - value) * t;
+      moved = true;
+    }
+    return moved;
   }
 }

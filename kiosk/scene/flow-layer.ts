@@ -6,7 +6,7 @@
 // dispose() frees the geometry it was given and the material it made.
 
 import { Color, DoubleSide, Mesh, ShaderMaterial, type BufferGeometry, type IUniform } from 'three';
-import { EasedVisibility } from './eased-visibility.js';
+import { EasedVisibility, VISIBLE } from './eased-visibility.js';
 
 /** How a flow layer looks: its shaders and its colours and place from the symbology table. */
 export interface FlowLook {
@@ -17,6 +17,8 @@ export interface FlowLook {
   /** The casing under the lines: its `casingColor` uniform. */
   casing: number;
   renderOrder: number;
+  /** The items whose pattern moves with time (the rest hold still once faded in). */
+  animated: readonly number[];
 }
 
 /**
@@ -42,7 +44,7 @@ export function flowVertexHead(capacity: number): string {
     vDist = dist / widthScale;
   }
   vec4 flowPosition(vec3 p) {
-    return vVisible < 0.005 ? vec4(2.0, 2.0, 2.0, 1.0) : projectionMatrix * modelViewMatrix * vec4(p, 1.0);
+    return vVisible < ${VISIBLE} ? vec4(2.0, 2.0, 2.0, 1.0) : projectionMatrix * modelViewMatrix * vec4(p, 1.0);
   }
 `;
 }
@@ -75,6 +77,7 @@ const FLOW_VARYINGS = /* glsl */ `
 
 export class FlowLayer {
   readonly mesh: Mesh<BufferGeometry, ShaderMaterial>;
+  private readonly animatedItems: readonly number[];
 
   /** `shown` holds the items' keys, added while `geometry` was built. */
   constructor(
@@ -102,6 +105,14 @@ export class FlowLayer {
     this.mesh = new Mesh(geometry, material);
     this.mesh.frustumCulled = false;
     this.mesh.renderOrder = look.renderOrder;
+    this.mesh.matrixAutoUpdate = false;
+    this.animatedItems = look.animated;
+  }
+
+  /** Whether an item on screen moves with time: then every frame must be drawn. */
+  animated(): boolean {
+    for (const index of this.animatedItems) if (this.shown.shows(index)) return true;
+    return false;
   }
 
   /** Item key -> index in the visibility uniform. */
@@ -114,8 +125,9 @@ export class FlowLayer {
     return this.shown.visibility(key);
   }
 
-  update(t: number): void {
-    this.shown.update(t);
+  /** Eases the items' visibility; false when none changed. */
+  update(t: number): boolean {
+    return this.shown.update(t);
   }
 
   dispose(): void {

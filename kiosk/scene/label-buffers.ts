@@ -93,6 +93,7 @@ export class LabelBuffers {
     this.markers = new Points(this.markerGeometry, this.markerMaterial);
     this.markers.frustumCulled = false;
     this.markers.renderOrder = 25;
+    this.mesh.matrixAutoUpdate = this.markers.matrixAutoUpdate = false;
   }
 
   /** Draws the texts into the atlas (one per label, in order) and takes their rectangles and sizes. */

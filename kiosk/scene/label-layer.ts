@@ -51,7 +51,8 @@ export class LabelLayer {
   private readonly markerTargets: Float32Array;
   private readonly placedOut: LabelPlaced;
   private readonly screen: LabelScreen;
-  private readonly seen = new Float32Array(16);
+  /** The view-projection of the last layout, in full precision (float32 would differ from it every frame). */
+  private readonly seen = new Float64Array(16);
   private readonly scratch = new Vector3();
   private readonly viewProjection = new Matrix4();
   private dirty = true;
@@ -118,8 +119,11 @@ export class LabelLayer {
     this.dirty = true;
   }
 
-  /** Lays labels out when the view changed, then eases their opacity; `t` 0..1 per frame. */
-  update(camera: PerspectiveCamera, width: number, height: number, t: number): void {
+  /**
+   * Lays labels out when the view changed, then eases their opacity; `t` 0..1
+   * per frame. False when nothing about the labels changed (nothing to draw).
+   */
+  update(camera: PerspectiveCamera, width: number, height: number, t: number): boolean {
     this.viewProjection.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse);
     const e = this.viewProjection.elements;
     const viewport = this.gpu.viewport;
@@ -129,10 +133,14 @@ export class LabelLayer {
       this.seen[i] = e[i]!;
     }
     viewport.set(width, height);
-    if (moved || this.dirty) this.layout(camera);
+    const laidOut = moved || this.dirty;
+    if (laidOut) this.layout(camera);
     this.dirty = false;
-    if (easeToward(this.gpu.alphas, this.targets, t)) this.gpu.alphasChanged();
-    if (easeToward(this.gpu.markerAlphas, this.markerTargets, t)) this.gpu.markerAlphasChanged();
+    const faded = easeToward(this.gpu.alphas, this.targets, t);
+    if (faded) this.gpu.alphasChanged();
+    const dotsFaded = easeToward(this.gpu.markerAlphas, this.markerTargets, t);
+    if (dotsFaded) this.gpu.markerAlphasChanged();
+    return laidOut || faded || dotsFaded;
   }
 
   /** The text a label has in the current language (tests). */

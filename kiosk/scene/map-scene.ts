@@ -1,44 +1,36 @@
-// The 3D map: owns the renderer, the camera rig and the layers, and draws one
-// frame per animation frame. Built once per geo/pack; a scenario switch only
-// changes targets and uniforms. The per-frame path allocates nothing.
+// The 3D map: owns the renderer, the camera rig and the layers. Built once per
+// geo/pack; a scenario switch only changes targets and uniforms. It draws on
+// demand: an animation frame draws only when something on the map changed (the
+// camera eases, a highlight or visibility fades, labels move, a flow's pattern
+// travels, a resize, a requestFrame()); a still map draws nothing. The ground
+// (sea, land, borders) is drawn into a cache only when the camera or a
+// highlight changed; other frames copy it and draw the flows and labels over
+// it. The per-frame path allocates nothing.
 
-import { Color, Scene, WebGLRenderer, type IUniform } from 'three';
+import type { IUniform, Object3D } from 'three';
 import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
 import type { RegionGeo } from '../../content/geo/region-geo-types.js';
-import { CameraRig, type Framing } from './camera-rig.js';
+import { CameraRig } from './camera-rig.js';
 import { CorridorLayer } from './corridor-layer.js';
 import { CountryLayer } from './country-layer.js';
 import { CountryNames } from './country-names.js';
 import { freeFocus } from './free-focus.js';
-import { isSoftwareRenderer, probeRendererName } from './software-renderer.js';
+import { MAP_LAYERS, type MapLayerName } from './map-layers.js';
+import { MapPainter } from './map-painter.js';
+import type { OverdrawReport } from './overdraw-probe.js';
+import { scenarioFraming } from './scenario-framing.js';
+import type { MapSceneOptions, SceneStats } from './scene-stats.js';
+import { SceneTimings, type TimedWork, type WorkTime } from './scene-timings.js';
 import { GeoProjection } from '../../content/geo/geo-projection.js';
 import { LabelLayer, type PlaceView } from './label-layer.js';
-import { PALETTE } from './map-style.js';
 import { RegionIndex } from '../../content/geo/region-index.js';
 import { RelationLayer } from './relation-layer.js';
 import { RoutePlanner } from '../../content/geo/route-planner.js';
 import { SeaLayer } from './sea-layer.js';
 
-export interface SceneStats {
-  drawCalls: number;
-  triangles: number;
-  geometries: number;
-  textures: number;
-  programs: number;
-  heapBytes: number | null;
-  frames: number;
-}
-
-export interface MapSceneOptions {
-  /** false: no animation loop; tests drive frames with step(). */
-  loop?: boolean;
-  /** Multisampling; by default on, except on a software rasteriser. */
-  antialias?: boolean;
-}
+export type { MapSceneOptions, SceneStats } from './scene-stats.js';
 
 const DEG = Math.PI / 180;
-/** Distance that shows the whole region at zoom 1. */
-const REGION_DISTANCE = 100;
 /** Flow ribbons' width on a 1080-line screen, pixels. */
 const FLOW_PIXELS = 12;
 /** The animation clock wraps (float precision) once an hour. */
@@ -48,8 +40,12 @@ const MOVE_SECONDS = 1.1;
 export class MapScene {
   readonly projection = new GeoProjection();
   readonly rig = new CameraRig();
-  private readonly renderer: WebGLRenderer;
-  private readonly scene = new Scene();
+  private readonly painter: MapPainter;
+  private readonly layers: ReadonlySet<MapLayerName>;
+  private readonly everyFrame: boolean;
+  private readonly timings = new SceneTimings();
+  /** A frame must be drawn even if nothing moves (requestFrame, a new setting). */
+  private redraw = true;
   private readonly names = new CountryNames();
   private readonly time: IUniform<number> = { value: 0 };
   private readonly widthScale: IUniform<number> = { value: 1 };
@@ -63,7 +59,6 @@ export class MapScene {
   private scenario: Scenario | null = null;
   private language = 'en';
   private reduced = false;
-  private frames = 0;
   private occluders: { left: number; top: number; width: number; height: number }[] = [];
   private lastTime = 0;
   private width = 1;
@@ -77,15 +72,14 @@ export class MapScene {
     private readonly canvas: HTMLCanvasElement,
     options: MapSceneOptions = {},
   ) {
-    const antialias = options.antialias ?? !isSoftwareRenderer(probeRendererName());
-    this.renderer = new WebGLRenderer({ canvas, antialias, powerPreference: 'high-performance' });
-    this.renderer.setPixelRatio(1);
-    this.scene.background = new Color(PALETTE.background);
+    this.painter = new MapPainter(canvas, options.antialias);
+    this.layers = options.layers ?? new Set(MAP_LAYERS);
+    this.everyFrame = options.everyFrame ?? false;
     this.reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(canvas);
     this.resize();
-    if (options.loop !== false) this.renderer.setAnimationLoop((time) => this.frame(time));
+    if (options.loop !== false) this.painter.renderer.setAnimationLoop((time) => this.frame(time));
   }
 
   /** Reduced motion: no flowing patterns, camera cuts instead of moves. */
@@ -95,10 +89,16 @@ export class MapScene {
 
   set reducedMotion(value: boolean) {
     this.reduced = value;
+    this.redraw = true;
     if (value) {
       this.time.value = 0;
       this.rig.jump();
     }
+  }
+
+  /** Draws the next animation frame even if nothing on the map changed (tests wait on drawn frames). */
+  requestFrame(): void {
+    this.redraw = true;
   }
 
   setGeo(geo: RegionGeo): void {
@@ -106,8 +106,9 @@ export class MapScene {
     this.region = new RegionIndex(geo, this.projection);
     this.sea = new SeaLayer(geo.extent, this.projection);
     this.countries = new CountryLayer(geo, this.projection);
-    this.scene.add(this.sea.mesh, this.countries.group);
+    this.painter.ground.add(this.sea.mesh, this.countries.group);
     this.buildPackLayers();
+    this.showLayers();
   }
 
   setPack(pack: PackManifest): void {
@@ -115,6 +116,7 @@ export class MapScene {
     this.pack = pack;
     this.disposeLayers(false);
     this.buildPackLayers();
+    this.showLayers();
   }
 
   /**
@@ -127,11 +129,14 @@ export class MapScene {
   }
 
   setLanguage(language: string): void {
+    const t0 = performance.now();
     this.language = language;
     this.labels?.setLanguage(language);
+    this.timings.add('language', t0);
   }
 
   showScenario(scenario: Scenario): void {
+    const t0 = performance.now();
     this.scenario = scenario;
     const pack = this.pack;
     if (!pack || !this.countries) return;
@@ -143,7 +148,8 @@ export class MapScene {
     this.corridors?.setVisible(scenario.corridors);
     this.relations?.setVisible(scenario.relations);
     this.labels?.setScenario(scenario, iso, places, actors);
-    this.rig.moveTo(this.framing(scenario), this.reduced ? 0 : MOVE_SECONDS);
+    this.rig.moveTo(scenarioFraming(scenario, this.projection), this.reduced ? 0 : MOVE_SECONDS);
+    this.timings.add('switch', t0);
   }
 
   /** The visitor's knobs (orbit steps, zoom steps); clamped by the rig. */
@@ -152,30 +158,33 @@ export class MapScene {
     if (this.reduced) this.rig.jump();
   }
 
-  /** Advances and draws one frame of `dtS` seconds (tests, or a paused loop). */
+  /** Advances and draws one frame of `dtS` seconds, moving or not (tests, or a paused loop). */
   step(dtS: number): void {
+    this.redraw = true;
     this.advance(dtS);
   }
 
   /** The GPU that draws the map, as WebGL names it (e.g. "V3D 7.1", or SwiftShader as a fallback). */
   rendererName(): string {
-    const gl = this.renderer.getContext();
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    return this.painter.rendererName();
   }
 
   stats(): SceneStats {
-    const info = this.renderer.info;
-    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
-    return {
-      drawCalls: info.render.calls,
-      triangles: info.render.triangles,
-      geometries: info.memory.geometries,
-      textures: info.memory.textures,
-      programs: info.programs?.length ?? 0,
-      heapBytes: memory ? memory.usedJSHeapSize : null,
-      frames: this.frames,
-    };
+    return this.painter.stats();
+  }
+
+  /** The JavaScript time the scene spent so far, by kind of work (the bench diffs two copies). */
+  workTimes(): Record<TimedWork, WorkTime> {
+    return this.timings.snapshot();
+  }
+
+  /** Fragments shaded per screen pixel by each layer, in the ground's draw and in a frame's (bench, tests). */
+  overdraw(): OverdrawReport {
+    const o = this.layerObjects();
+    const list = (name: MapLayerName): Object3D[] => (o[name] ? [o[name]] : []);
+    const ground = { sea: list('sea'), countries: list('countries'), borders: list('borders') };
+    const top = { corridors: list('corridors'), relations: list('relations'), markers: list('markers'), labels: list('labels') };
+    return this.painter.overdraw(this.rig.camera, this.width, this.height, ground, top);
   }
 
   /** The scenario's places on screen, as the last frame laid them out. */
@@ -184,11 +193,10 @@ export class MapScene {
   }
 
   dispose(): void {
-    this.renderer.setAnimationLoop(null);
+    this.painter.renderer.setAnimationLoop(null);
     this.resizeObserver.disconnect();
     this.disposeLayers(true);
-    this.renderer.renderLists.dispose();
-    this.renderer.dispose();
+    this.painter.dispose();
   }
 
   private buildPackLayers(): void {
@@ -199,7 +207,8 @@ export class MapScene {
     this.relations = new RelationLayer(pack, region, this.projection, this.time, this.widthScale);
     this.labels = new LabelLayer(pack, region, this.projection, this.names);
     this.labels.setLanguage(pack.languages.includes(this.language) ? this.language : (pack.languages[0] ?? 'en'));
-    this.scene.add(this.corridors.mesh, this.relations.mesh, this.labels.markers, this.labels.mesh);
+    this.painter.top.add(this.corridors.mesh, this.relations.mesh, this.labels.markers, this.labels.mesh);
+    this.painter.groundStale = true;
     this.applyOccluders();
     const scenario = this.scenario && pack.scenarios.find((s) => s.id === this.scenario!.id);
     if (scenario) this.showScenario(scenario);
@@ -208,38 +217,27 @@ export class MapScene {
   private disposeLayers(all: boolean): void {
     for (const layer of [this.corridors, this.relations]) {
       if (!layer) continue;
-      this.scene.remove(layer.mesh);
+      this.painter.top.remove(layer.mesh);
       layer.dispose();
     }
     if (this.labels) {
-      this.scene.remove(this.labels.mesh, this.labels.markers);
+      this.painter.top.remove(this.labels.mesh, this.labels.markers);
       this.labels.dispose();
     }
     this.corridors = this.relations = this.labels = null;
     if (!all) return;
-    if (this.sea) this.scene.remove(this.sea.mesh);
-    if (this.countries) this.scene.remove(this.countries.group);
+    if (this.sea) this.painter.ground.remove(this.sea.mesh);
+    if (this.countries) this.painter.ground.remove(this.countries.group);
     this.sea?.dispose();
     this.countries?.dispose();
     this.sea = this.countries = null;
     this.region = null;
   }
 
-  private framing(scenario: Scenario): Framing {
-    const [x, y] = this.projection.project(scenario.camera.center[0], scenario.camera.center[1]);
-    return {
-      x,
-      y,
-      distance: REGION_DISTANCE / Math.max(scenario.camera.zoom, 0.5),
-      tilt: (scenario.camera.tilt ?? 30) * DEG,
-      heading: (scenario.camera.heading ?? 0) * DEG,
-    };
-  }
-
   private resize(): void {
     this.width = this.canvas.clientWidth || this.canvas.width || 1;
     this.height = this.canvas.clientHeight || this.canvas.height || 1;
-    this.renderer.setSize(this.width, this.height, false);
+    this.painter.setSize(this.width, this.height);
     this.rig.setAspect(this.width / this.height);
     this.applyOccluders();
   }
@@ -253,6 +251,20 @@ export class MapScene {
     if (this.reduced) this.rig.jump();
   }
 
+  private layerObjects(): Record<MapLayerName, Object3D | undefined> {
+    const { sea, countries, corridors, relations, labels } = this;
+    return { sea: sea?.mesh, countries: countries?.fill, borders: countries?.borders, corridors: corridors?.mesh, relations: relations?.mesh, markers: labels?.markers, labels: labels?.mesh };
+  }
+
+  /** Hides the layers the page was not asked to draw (the bench's breakdown), and fixes the layers' matrices. */
+  private showLayers(): void {
+    for (const [name, object] of Object.entries(this.layerObjects()) as [MapLayerName, Object3D | undefined][]) {
+      if (!object) continue;
+      object.visible = this.layers.has(name);
+      MapPainter.fix(object);
+    }
+    this.painter.groundStale = true;
+  }
 
   private frame(time: number): void {
     const dt = this.lastTime === 0 ? 1 / 60 : Math.min((time - this.lastTime) / 1000, 0.1);
@@ -261,17 +273,27 @@ export class MapScene {
   }
 
   private advance(dt: number): void {
+    const t0 = performance.now();
     const ease = this.reduced ? 1 : Math.min(1, dt * 4);
-    if (!this.reduced) this.time.value = (this.time.value + dt) % TIME_WRAP;
-    this.rig.update(dt);
     const camera = this.rig.camera;
-    this.widthScale.value = (FLOW_PIXELS * this.rig.distance * 2 * Math.tan((camera.fov * DEG) / 2)) / 1080;
-    this.countries?.update(ease);
-    this.corridors?.update(ease);
-    this.relations?.update(ease);
-    this.labels?.update(camera, this.width, this.height, this.reduced ? 1 : Math.min(1, dt * 6));
-    this.renderer.render(this.scene, camera);
-    this.frames++;
+    const moved = this.rig.update(dt);
+    if (moved) this.widthScale.value = (FLOW_PIXELS * this.rig.distance * 2 * Math.tan((camera.fov * DEG) / 2)) / 1080;
+    const lit = this.countries?.update(ease) ?? false;
+    const corridorsFaded = this.corridors?.update(ease) ?? false;
+    const relationsFaded = this.relations?.update(ease) ?? false;
+    // Patterns travel only while a moving one is on screen, and never with reduced motion.
+    const flowing = !this.reduced && ((this.corridors?.animated() ?? false) || (this.relations?.animated() ?? false));
+    if (flowing) this.time.value = (this.time.value + dt) % TIME_WRAP;
+    this.timings.add('update', t0);
+    const t1 = performance.now();
+    const relabelled = this.labels?.update(camera, this.width, this.height, this.reduced ? 1 : Math.min(1, dt * 6)) ?? false;
+    this.timings.add('labels', t1);
+    if (moved || lit || this.everyFrame) this.painter.groundStale = true;
+    if (!(this.redraw || this.painter.groundStale || corridorsFaded || relationsFaded || flowing || relabelled)) return;
+    this.redraw = false;
+    const t2 = performance.now();
+    if (this.painter.paint(camera)) this.timings.add('ground', t2);
+    this.timings.add('frame', t0);
     if (this.countries) this.resolveFirstFrame();
   }
 }

@@ -29,6 +29,14 @@ export const FLOW_HEIGHT = LAND_HEIGHT + RAISE_HEIGHT + 0.08;
 /** Degrees over which the map fades out toward its extent's edge. */
 export const FADE_DEGREES = 6;
 
+/**
+ * GLSL that ends a ground shader (sea, land, borders): writes sRGB itself
+ * rather than by <colorspace_fragment>, which encodes nothing when drawing
+ * into a render target; so the ground cache (ground-cache.ts) holds exactly
+ * the bytes a direct draw to the screen would give.
+ */
+export const SRGB_OUTPUT_GLSL = /* glsl */ `gl_FragColor = sRGBTransferOETF(gl_FragColor);`;
+
 /** GLSL: `uniform vec4 extent` (w, s, e, n) and extentFade(lonlat) -> 0 at the edge, 1 inside. */
 export const EXTENT_FADE_GLSL = /* glsl */ `
   uniform vec4 extent;

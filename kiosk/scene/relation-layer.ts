@@ -82,12 +82,15 @@ export class RelationLayer extends FlowLayer {
       pairs.set(pair, [...(pairs.get(pair) ?? []), key]);
     }
     const builder = new RibbonBuilder();
+    // Alliances' glow travels and tensions pulse; the other types hold still.
+    const animated: number[] = [];
     for (const [key, r] of distinct) {
       if (shown.indexOf.size >= MAX_RELATIONS) break;
       const fromActor = actors.get(r.from), toActor = actors.get(r.to);
       const a = fromActor && region.anchorOf(fromActor), b = toActor && region.anchorOf(toActor);
       if (!a || !b) continue;
       const index = shown.add(key)!;
+      if (r.type === 'alliance' || r.type === 'tension') animated.push(index);
       const pair = r.from < r.to ? `${r.from}|${r.to}` : `${r.to}|${r.from}`;
       const siblings = pairs.get(pair)!;
       const lane = siblings.length === 1 ? 0 : siblings.indexOf(key) - (siblings.length - 1) / 2;
@@ -95,7 +98,7 @@ export class RelationLayer extends FlowLayer {
       builder.add(arc(projection.project(a[0], a[1]), projection.project(b[0], b[1]), lane * canonical), index, symbolIndex(RELATION_TYPES, r.type), 0);
     }
     const colours = RELATION_TYPES.map((type) => RELATION_SYMBOLS[type].colour);
-    super(shown, builder.build(), { vertexShader, fragmentShader, colours, casing: CASING.relation, renderOrder: FLOW_ORDER.relation }, time, widthScale);
+    super(shown, builder.build(), { vertexShader, fragmentShader, colours, casing: CASING.relation, renderOrder: FLOW_ORDER.relation, animated }, time, widthScale);
   }
 
   setVisible(relations: Iterable<Pick<Relation, 'from' | 'to' | 'type'>>): void {

@@ -1,11 +1,13 @@
 // The sea and the ground beyond the map: one grid mesh in lon/lat under the
 // land. Inside the extent it is sea with a faint graticule; toward the edge it
 // fades into the background colour, which hides where the data was clipped.
+// It is drawn after the (opaque) land, so it shades only the pixels the land
+// leaves uncovered.
 
 import { BufferGeometry, Color, Float32BufferAttribute, Mesh, ShaderMaterial, Vector4 } from 'three';
 import type { Extent } from '../../content/geo/region-geo-types.js';
 import type { GeoProjection } from '../../content/geo/geo-projection.js';
-import { EXTENT_FADE_GLSL, PALETTE } from './map-style.js';
+import { EXTENT_FADE_GLSL, PALETTE, SRGB_OUTPUT_GLSL } from './map-style.js';
 
 const vertexShader = /* glsl */ `
   attribute vec2 lonlat;
@@ -32,7 +34,7 @@ const fragmentShader = /* glsl */ `
     float line = 1.0 - clamp(min(g.x, g.y) - 0.5, 0.0, 1.0);
     sea = mix(sea, gridColor, line * 0.28);
     gl_FragColor = vec4(mix(background, sea, extentFade(vLonLat)), 1.0);
-    #include <colorspace_fragment>
+    ${SRGB_OUTPUT_GLSL}
   }
 `;
 
@@ -79,10 +81,16 @@ export class SeaLayer {
         background: { value: new Color(PALETTE.background) },
       },
       depthWrite: false,
+      // Drawn after the land and just behind it: where land covers the sea,
+      // the depth test rejects the sea's pixels before they are shaded.
+      polygonOffset: true,
+      polygonOffsetFactor: 1,
+      polygonOffsetUnits: 1,
     });
     this.mesh = new Mesh(this.geometry, this.material);
-    this.mesh.renderOrder = -10;
+    this.mesh.renderOrder = 5;
     this.mesh.frustumCulled = false;
+    this.mesh.matrixAutoUpdate = false;
   }
 
   dispose(): void {

@@ -1,13 +1,16 @@
-// Frame time per scenario at 1920x1080 in headless Chromium (SwiftShader) with
-// the frame-rate limit off: rAF deltas (noisy in software rendering), draw
-// calls and triangles from window.crossroads.stats(), and the browser's CPU
-// time per rendered frame over its whole process tree from /proc (stable).
-// Scenarios are reached with the panel's `next` button on the virtual board.
+// Frame time per scenario at 1920x1080 in headless Chromium (SwiftShader):
+// rAF deltas (noisy in software rendering), draw calls and triangles from
+// window.crossroads.stats(), and the browser's CPU time per rendered frame
+// over its whole process tree from /proc (stable). Scenarios are reached with
+// the panel's `next` button on the virtual board. The floor page (a three.js
+// page with the kiosk's renderer settings drawing one textured plane) is
+// measured in the same browser before and after, and every CPU figure is
+// also given as a ratio to its mean.
 
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { deltas, dropWarmup, summarize } from './bench-stats.js';
 import { summaryRow, valueRow, type BenchRow } from './bench-table.js';
-import { sleep, waitFor, type BenchRig, type ProbedPage } from './bench-rig.js';
+import { openProbedPage, sleep, waitFor, type BenchRig, type ProbedPage } from './bench-rig.js';
 import { recordFrames, readProbe } from './page-probe.js';
 import { clockTicksPerSecond, cpuMsBetween, cpuTicksByPid, descendants, groupByChromiumType, readAllProcs } from './proc-stat.js';
 
@@ -40,6 +43,8 @@ export interface ScenarioFrames {
   rendererMsPerFrame: number;
   drawCalls: number;
   triangles: number;
+  /** CPU per frame over the floor page's, in the same run. */
+  floorRatio?: number;
 }
 
 interface Stats {
@@ -59,7 +64,9 @@ async function stats(page: Page): Promise<Stats> {
   return (await page.evaluate('window.crossroads.stats()')) as Stats;
 }
 
-async function measure(page: Page, scenario: string, options: FrameOptions, ticks: number): Promise<ScenarioFrames & { frameTimes: number[] }> {
+export type WindowOptions = Pick<FrameOptions, 'windowMs' | 'minFrames' | 'maxWindowMs' | 'warmupFrames'>;
+
+export async function measure(page: Page, scenario: string, options: WindowOptions, ticks: number): Promise<ScenarioFrames & { frameTimes: number[] }> {
   const pids = chromiumPids();
   await recordFrames(page, true);
   const cpuStart = cpuTicksByPid(pids);
@@ -103,6 +110,22 @@ async function measure(page: Page, scenario: string, options: FrameOptions, tick
   };
 }
 
+/** The floor page in a fresh tab of `browser` (the only one drawing meanwhile). */
+export async function measureFloor(browser: Browser, url: string, viewport: { width: number; height: number }, options: WindowOptions & { settleMs: number }): Promise<ScenarioFrames & { frameTimes: number[] }> {
+  const probed = await openProbedPage(browser, url, viewport);
+  try {
+    await sleep(options.settleMs);
+    return await measure(probed.page, 'floor: clear + one textured plane', options, clockTicksPerSecond());
+  } finally {
+    await probed.page.close();
+  }
+}
+
+/** Gives each figure its ratio to the floor's CPU per frame. */
+export function withFloor<T extends ScenarioFrames>(rows: T[], floorMs: number): T[] {
+  return rows.map((r) => ({ ...r, floorRatio: r.cpuMsPerFrame / floorMs }));
+}
+
 export async function benchFrames(rig: BenchRig, { page }: ProbedPage, options: FrameOptions): Promise<{ rows: BenchRow[]; scenarios: ScenarioFrames[] }> {
   const ticks = clockTicksPerSecond();
   const scenarios: (ScenarioFrames & { frameTimes: number[] })[] = [];
@@ -140,7 +163,7 @@ export async function benchFrames(rig: BenchRig, { page }: ProbedPage, options: 
 
 /** One line per scenario: what the README's frame table shows. */
 export function formatScenarioTable(scenarios: readonly ScenarioFrames[]): string {
-  const head = ['scenario', 'frames', 'fps', 'median ms', 'p95 ms', 'CPU ms/frame', 'GPU proc', 'renderer', 'draw calls', 'triangles'];
+  const head = ['scenario', 'frames', 'fps', 'median ms', 'p95 ms', 'CPU ms/frame', 'x floor', 'GPU proc', 'renderer', 'draw calls', 'triangles'];
   const body = scenarios.map((s) => [
     s.scenario,
     String(s.frames),
@@ -148,6 +171,7 @@ export function formatScenarioTable(scenarios: readonly ScenarioFrames[]): strin
     s.median.toFixed(2),
     s.p95.toFixed(2),
     s.cpuMsPerFrame.toFixed(2),
+    s.floorRatio === undefined ? '' : s.floorRatio.toFixed(2),
     s.gpuMsPerFrame.toFixed(2),
     s.rendererMsPerFrame.toFixed(2),
     String(s.drawCalls),

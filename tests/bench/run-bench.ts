@@ -3,20 +3,24 @@
 // writes them with the machine's description to bench/results.json, after
 // showing how they moved since the last run. `--quick` takes fewer samples
 // (to try the bench; its figures are marked quick); `--only=size,link` runs
-// some phases (size, link, bridge, fleet, author, firmware, page, input, memory, frame). Nothing is asserted:
+// some phases (size, link, bridge, fleet, author, firmware, page, input, memory, frame, kiosk, layers). Nothing is asserted:
 // a benchmark reports, it does not pass or fail on a time.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONTROLS } from '../../firmware-bridge/input/control-map.js';
-import { BenchRig, launchBrowser, openProbedPage, SMALL_VIEWPORT, UNLIMITED_FRAME_RATE } from './bench-rig.js';
+import { BenchRig, launchBrowser, openProbedPage, sleep, SMALL_VIEWPORT, UNLIMITED_FRAME_RATE } from './bench-rig.js';
 import { formatTable, valueRow, type BenchRow } from './bench-table.js';
 import { compareRows, formatChanges } from './compare-runs.js';
 import { benchAuthor } from './author-bench.js';
 import { benchFirmware } from './firmware-bench.js';
 import { benchFleet } from './fleet-bench.js';
-import { benchFrames, formatScenarioTable, type ScenarioFrames } from './frame-bench.js';
+import { FloorServer } from './floor-server.js';
+import { benchFrames, formatScenarioTable, measureFloor, withFloor, type ScenarioFrames } from './frame-bench.js';
+import { benchLayers, formatLayerExtras, type LayerResult } from './layer-bench.js';
+import { deltas, summarize } from './bench-stats.js';
+import { readProbe, recordFrames } from './page-probe.js';
 import { benchLatency, type LatencyResult } from './latency-bench.js';
 import { benchLink } from './link-bench.js';
 import { describeMachine, formatMachine } from './machine-info.js';
@@ -25,8 +29,9 @@ import { rssBytes } from './proc-stat.js';
 import { benchSize } from './size-bench.js';
 import { benchBridgeStartup, benchPageStartup } from './startup-bench.js';
 
-/** No phase may take longer than this. */
+/** No phase may take longer than this (the frame phases, which load many pages at 1080p: FRAME_PHASE_DEADLINE_MS). */
 const PHASE_DEADLINE_MS = 150_000;
+const FRAME_PHASE_DEADLINE_MS = 300_000;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results.json');
 const PACK_DIR = join(ROOT, 'content', 'packs', 'caspian-2025');
@@ -56,15 +61,16 @@ async function main(): Promise<number> {
   let latency: LatencyResult | null = null;
   let memory: MemoryResult | null = null;
   let frames: ScenarioFrames[] = [];
+  const extra: string[] = [];
 
-  const phase: Phase = async (name, run) => {
+  const phase: Phase = async (name, run, deadlineMs = PHASE_DEADLINE_MS) => {
     if (only && !only.has(name.split(' ')[0]!)) return;
     process.stderr.write(`bench: ${name}...\n`);
     const t0 = Date.now();
     // A phase that stops answering (a starved software renderer) must not stall the whole run.
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`gave up after ${PHASE_DEADLINE_MS / 1000} s`)), PHASE_DEADLINE_MS);
+      timer = setTimeout(() => reject(new Error(`gave up after ${deadlineMs / 1000} s`)), deadlineMs);
     });
     try {
       await Promise.race([run(), deadline]);
@@ -87,11 +93,13 @@ async function main(): Promise<number> {
   await phase('firmware on the emulated ATmega328P', async () => void rows.push(...(await benchFirmware({ presses: scale(200, 50), events: scale(10_000, 2000) }))));
 
   let chromium = 'unknown';
-  if (!only || ['page', 'input', 'memory', 'frame'].some((p) => only.has(p))) {
+  if (!only || ['page', 'input', 'memory', 'frame', 'kiosk', 'layers'].some((p) => only.has(p))) {
     const rig = await BenchRig.start();
+    const floor = await FloorServer.start();
     try {
-      chromium = await rigPhases(rig, phase, rows, (r) => (latency = r), (r) => (memory = r), (f) => (frames = f), { scenarioCount, nextButton });
+      chromium = await rigPhases(rig, floor.url, phase, rows, extra, (r) => (latency = r), (r) => (memory = r), (f) => (frames = f), { scenarioCount, nextButton });
     } finally {
+      await floor.stop();
       await rig.stop();
     }
   }
@@ -99,7 +107,7 @@ async function main(): Promise<number> {
 
   const machine = describeMachine(chromium);
   const durationS = (Date.now() - startedAt) / 1000;
-  const report = formatReport(rows, frames, latency, machine, durationS);
+  const report = formatReport(rows, frames, latency, machine, durationS) + (extra.length > 0 ? '\n\n' + extra.join('\n\n') : '');
   process.stdout.write(report + '\n');
 
   const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { date?: string; rows?: BenchRow[] }) : null;
@@ -118,13 +126,15 @@ async function main(): Promise<number> {
   return failures.length > 0 ? 1 : 0;
 }
 
-type Phase = (name: string, run: () => Promise<void>) => Promise<void>;
+type Phase = (name: string, run: () => Promise<void>, deadlineMs?: number) => Promise<void>;
 
 /** The phases that need the exhibit running; returns Chromium's version. */
 async function rigPhases(
   rig: BenchRig,
+  floorUrl: string,
   phase: Phase,
   rows: BenchRow[],
+  extra: string[],
   gotLatency: (r: LatencyResult) => void,
   gotMemory: (r: MemoryResult) => void,
   gotFrames: (f: ScenarioFrames[]) => void,
@@ -145,6 +155,17 @@ async function rigPhases(
     } finally {
       await probed.page.close();
     }
+    // The floor page's frame interval at the same size, in the same browser: the yardstick of the page's share.
+    const floorPage = await openProbedPage(browser, floorUrl, SMALL_VIEWPORT);
+    try {
+      await sleep(500);
+      await recordFrames(floorPage.page, true);
+      await sleep(scale(3000, 1000));
+      const interval = summarize(deltas((await readProbe(floorPage.page)).frames));
+      rows.push(valueRow('input to screen', 'floor page frame interval at 640x360 (median)', 'ms', interval.median, `target for page -> frame p95: ${(interval.median + 5).toFixed(1)} ms`));
+    } finally {
+      await floorPage.page.close();
+    }
   });
   await phase('memory', async () => {
     const probed = await openProbedPage(browser, rig.url, SMALL_VIEWPORT);
@@ -157,20 +178,57 @@ async function rigPhases(
       await probed.page.close();
     }
   });
-  // The frame-time browser draws as fast as it can: nothing else may draw beside it.
+  // The frame-time browsers draw as fast as they can: nothing else may draw beside them.
   await rig.closeBrowser(browser);
-  await phase('frame time', async () => {
-    const unlimited = await rig.launchBrowser(UNLIMITED_FRAME_RATE);
+  const windows = { windowMs: scale(3000, 1000), minFrames: scale(30, 10), maxWindowMs: scale(4500, 2000), warmupFrames: 5 };
+  /** Floor, every scenario, floor again; each figure as a ratio to the floor's mean. */
+  const scenarioFrames = async (args: string[], group: string): Promise<ScenarioFrames[]> => {
+    const drawing = await rig.launchBrowser(args);
     try {
-      const probed = await openProbedPage(unlimited, rig.url);
-      const windows = { windowMs: scale(3000, 1000), minFrames: scale(30, 10), maxWindowMs: scale(4500, 2000) };
-      const result = await benchFrames(rig, probed, { nextButton, settleMs: 1500, ...windows, warmupFrames: 5, maxScenarios: scenarioCount, budgetMs: scale(75_000, 30_000) });
-      gotFrames(result.scenarios);
-      rows.push(...result.rows);
+      const floorBefore = await measureFloor(drawing, floorUrl, { width: 1920, height: 1080 }, { settleMs: 1500, ...windows });
+      const probed = await openProbedPage(drawing, rig.url);
+      const result = await benchFrames(rig, probed, { nextButton, settleMs: 1500, ...windows, maxScenarios: scenarioCount, budgetMs: scale(75_000, 30_000) });
+      await probed.page.close();
+      const floorAfter = await measureFloor(drawing, floorUrl, { width: 1920, height: 1080 }, { settleMs: 1500, ...windows });
+      const floorMs = (floorBefore.cpuMsPerFrame + floorAfter.cpuMsPerFrame) / 2;
+      const scenarios = withFloor(result.scenarios, floorMs);
+      const worst = Math.max(...scenarios.map((x) => x.cpuMsPerFrame));
+      rows.push(...result.rows.map((r) => ({ ...r, group })));
+      rows.push(valueRow(group, 'floor page: browser CPU per frame (before / after the map)', 'ms', floorMs, `${floorBefore.cpuMsPerFrame.toFixed(1)} / ${floorAfter.cpuMsPerFrame.toFixed(1)}`));
+      rows.push(valueRow(group, 'slowest scenario: CPU per frame over the floor', 'x', worst / floorMs, 'target: at most 2'));
+      const strip = ({ frameTimes: _, ...x }: ScenarioFrames & { frameTimes: number[] }): ScenarioFrames => x;
+      return withFloor([strip(floorBefore), ...scenarios, strip(floorAfter)], floorMs);
     } finally {
-      await rig.closeBrowser(unlimited);
+      await rig.closeBrowser(drawing);
     }
-  });
+  };
+  await phase('frame time', async () => gotFrames(await scenarioFrames(UNLIMITED_FRAME_RATE, 'frame')), FRAME_PHASE_DEADLINE_MS);
+  await phase('kiosk compositing frame time', async () => {
+    const table = await scenarioFrames([], 'frame, kiosk compositing');
+    extra.push(`Frame time per scenario, 1920x1080, Chromium's default compositing (as a kiosk runs), frame-rate limit on:\n${formatScenarioTable(table)}`);
+  }, FRAME_PHASE_DEADLINE_MS);
+  await phase('layers breakdown', async () => {
+    const drawing = await rig.launchBrowser();
+    try {
+      const floor = await measureFloor(drawing, floorUrl, { width: 1920, height: 1080 }, { settleMs: 1500, ...windows });
+      const result: LayerResult = await benchLayers(rig, drawing, {
+        ...windows,
+        windowMs: scale(2500, 1000),
+        minFrames: scale(12, 6),
+        maxWindowMs: scale(4000, 2000),
+        settleMs: 1500,
+        scenarioButton: buttonFor('scenario', 0),
+        nextButton,
+        switches: scale(6, 3),
+      });
+      const { frameTimes: _, ...floorRow } = floor;
+      extra.push(
+        `Where a frame goes, 1920x1080, default compositing (first scenario; a layer alone is drawn in full each frame):\n${formatScenarioTable(withFloor([floorRow, ...result.rows], floor.cpuMsPerFrame))}\n${formatLayerExtras(result)}`,
+      );
+    } finally {
+      await rig.closeBrowser(drawing);
+    }
+  }, FRAME_PHASE_DEADLINE_MS);
   return version;
 }
 

@@ -52,10 +52,13 @@ async function hiddenPlaces(page: Page, scenario: PackManifest['scenarios'][numb
   return out;
 }
 
-/** Waits until the page has drawn `count` more frames. */
+/** Waits until the page has drawn `count` more frames (a still map draws them when asked). */
 async function settle(page: Page, count = 3): Promise<void> {
   const start = await page.evaluate(() => window.crossroads!.stats().frames);
-  await page.waitForFunction((target) => window.crossroads!.stats().frames >= target, start + count);
+  await page.waitForFunction((target) => {
+    window.crossroads!.requestFrame();
+    return window.crossroads!.stats().frames >= target;
+  }, start + count);
 }
 
 describe('every scenario, as a visitor sees it', () => {

@@ -47,7 +47,8 @@ export async function cspViolations(page: Page): Promise<string[]> {
 
 /**
  * Resolves once the map holds still: every place the scenario shows sits on
- * the same pixel for `frames` drawn frames in a row (the camera has reached
+ * the same pixel for `frames` drawn frames in a row (asked for with
+ * requestFrame() when the map draws none of its own) (the camera has reached
  * its framing, labels are laid out). A condition, not a fixed wait, so a busy
  * machine only makes it take longer.
  */
@@ -62,7 +63,9 @@ export async function waitForStill(page: Page, { frames = 6, timeoutMs = 30_000 
         const look = (): void => {
           const hooks = window.crossroads!;
           const frame = hooks.stats().frames;
-          if (frame !== lastFrame) {
+          // A still map draws no frames: ask for one, to look at it again.
+          if (frame === lastFrame) hooks.requestFrame();
+          else {
             lastFrame = frame;
             const now = JSON.stringify(hooks.places().map((p) => [p.id, p.x === null ? null : Math.round(p.x), p.y === null ? null : Math.round(p.y), p.labelled]));
             same = now === last ? same + 1 : 0;

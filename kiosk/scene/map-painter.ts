@@ -1,0 +1,101 @@
+// Puts the map on screen in two passes: the ground (sea, land, borders) into
+// the ground cache, only when it changed, then every frame that draws: the
+// cache's copy with the flows, dots and labels over it. It owns the renderer,
+// the two scenes and the cache, and counts what the picture on screen took:
+// the ground's last draw plus the frame drawn over it.
+
+import { Scene, type Camera, type Object3D, type WebGLRenderer } from 'three';
+import { GroundCache } from './ground-cache.js';
+import { createMapRenderer } from './map-renderer.js';
+import { PALETTE } from './map-style.js';
+import { measureOverdraw, type OverdrawReport } from './overdraw-probe.js';
+import type { SceneStats } from './scene-stats.js';
+
+export class MapPainter {
+  readonly renderer: WebGLRenderer;
+  /** Sea, land and borders. */
+  readonly ground = new Scene();
+  /** The ground's copy, then the flows, dots and labels. */
+  readonly top = new Scene();
+  /** Frames drawn on screen. */
+  frames = 0;
+  /** The ground must be drawn again before the next frame (camera, highlights, size or layers changed). */
+  groundStale = true;
+  private readonly cache: GroundCache;
+  private readonly drawn = { groundCalls: 0, groundTriangles: 0, calls: 0, triangles: 0 };
+
+  constructor(canvas: HTMLCanvasElement, antialias?: boolean) {
+    const made = createMapRenderer(canvas, antialias);
+    this.renderer = made.renderer;
+    this.cache = new GroundCache(PALETTE.background, made.antialias);
+    // The scenes' objects never move: their matrices are set once, when added (see fix()).
+    this.ground.matrixWorldAutoUpdate = this.top.matrixWorldAutoUpdate = false;
+    this.top.add(this.cache.quad);
+  }
+
+  /** Sets an object's matrices once and stops the renderer recomputing them every frame. */
+  static fix(object: Object3D): void {
+    object.traverse((child) => (child.matrixAutoUpdate = false));
+    object.updateMatrixWorld(true);
+  }
+
+  setSize(width: number, height: number): void {
+    this.renderer.setSize(width, height, false);
+    this.cache.setSize(width, height);
+    this.groundStale = true;
+  }
+
+  /** Draws a frame: the ground first if it is stale, then the rest over its copy. Returns whether the ground was drawn. */
+  paint(camera: Camera): boolean {
+    const info = this.renderer.info.render;
+    const groundDrawn = this.groundStale;
+    if (groundDrawn) {
+      this.cache.draw(this.renderer, this.ground, camera);
+      this.drawn.groundCalls = info.calls;
+      this.drawn.groundTriangles = info.triangles;
+      this.groundStale = false;
+    }
+    this.renderer.render(this.top, camera);
+    this.drawn.calls = info.calls;
+    this.drawn.triangles = info.triangles;
+    this.frames++;
+    return groundDrawn;
+  }
+
+  /** The picture on screen (the ground as last drawn into the cache, and the frame over it) and what the GPU holds. */
+  stats(): SceneStats {
+    const d = this.drawn;
+    const info = this.renderer.info;
+    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+    return {
+      drawCalls: d.groundCalls + d.calls,
+      triangles: d.groundTriangles + d.triangles,
+      geometries: info.memory.geometries,
+      textures: info.memory.textures,
+      programs: info.programs?.length ?? 0,
+      heapBytes: memory ? memory.usedJSHeapSize : null,
+      frames: this.frames,
+    };
+  }
+
+  /** The GPU that draws the map, as WebGL names it (e.g. "V3D 7.1", or SwiftShader as a fallback). */
+  rendererName(): string {
+    const gl = this.renderer.getContext();
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  }
+
+  /** Fragments shaded per screen pixel by each named layer, in the ground's draw and in a frame's. */
+  overdraw(camera: Camera, width: number, height: number, ground: Record<string, Object3D[]>, top: Record<string, Object3D[]>): OverdrawReport {
+    return measureOverdraw(this.renderer, camera, width, height, {
+      ground: { scene: this.ground, layers: ground },
+      frame: { scene: this.top, layers: { copy: [this.cache.quad], ...top } },
+    });
+  }
+
+  dispose(): void {
+    this.cache.dispose();
+    this.renderer.renderLists.dispose();
+    this.renderer.dispose();
+  }
+}

@@ -1,0 +1,27 @@
+// What the map scene reports about itself (window.crossroads.stats()) and how
+// it is made.
+
+import type { MapLayerName } from './map-layers.js';
+
+export interface SceneStats {
+  /** Draw calls and triangles of the picture on screen: the ground's last draw and the frame over it. */
+  drawCalls: number;
+  triangles: number;
+  geometries: number;
+  textures: number;
+  programs: number;
+  heapBytes: number | null;
+  /** Frames drawn on screen; a still map draws none. */
+  frames: number;
+}
+
+export interface MapSceneOptions {
+  /** false: no animation loop; tests drive frames with step(). */
+  loop?: boolean;
+  /** Multisampling; by default on, except on a software rasteriser. */
+  antialias?: boolean;
+  /** The layers drawn (the bench prices them one by one); every layer by default. */
+  layers?: ReadonlySet<MapLayerName>;
+  /** Draw every animation frame, ground included, moving or not (the bench's price per frame). */
+  everyFrame?: boolean;
+}
