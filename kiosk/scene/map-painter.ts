@@ -23,6 +23,8 @@ export class MapPainter {
   groundStale = true;
   private readonly cache: GroundCache;
   private readonly drawn = { groundCalls: 0, groundTriangles: 0, calls: 0, triangles: 0 };
+  /** The camera's view and projection matrices when the ground was last drawn. */
+  private readonly seen = new Float64Array(32);
 
   constructor(canvas: HTMLCanvasElement, antialias?: boolean) {
     const made = createMapRenderer(canvas, antialias);
@@ -45,11 +47,20 @@ export class MapPainter {
     this.groundStale = true;
   }
 
+  /** Whether the camera moved since the ground was last drawn, whoever moved it (an ease, a cut, a resize). */
+  cameraMoved(camera: Camera): boolean {
+    const view = camera.matrixWorldInverse.elements, projection = camera.projectionMatrix.elements;
+    for (let i = 0; i < 16; i++) if (view[i] !== this.seen[i] || projection[i] !== this.seen[16 + i]) return true;
+    return false;
+  }
+
   /** Draws a frame: the ground first if it is stale, then the rest over its copy. Returns whether the ground was drawn. */
   paint(camera: Camera): boolean {
     const info = this.renderer.info.render;
     const groundDrawn = this.groundStale;
     if (groundDrawn) {
+      this.seen.set(camera.matrixWorldInverse.elements);
+      this.seen.set(camera.projectionMatrix.elements, 16);
       this.cache.draw(this.renderer, this.ground, camera);
       this.drawn.groundCalls = info.calls;
       this.drawn.groundTriangles = info.triangles;

@@ -276,22 +276,23 @@ export class MapScene {
     const t0 = performance.now();
     const ease = this.reduced ? 1 : Math.min(1, dt * 4);
     const camera = this.rig.camera;
-    const moved = this.rig.update(dt);
-    if (moved) this.widthScale.value = (FLOW_PIXELS * this.rig.distance * 2 * Math.tan((camera.fov * DEG) / 2)) / 1080;
+    // Moved by an ease here, or by a cut (reduced motion) or a resize since the last frame.
+    const moved = this.rig.update(dt) || this.painter.cameraMoved(camera);
+    const width = (FLOW_PIXELS * this.rig.distance * 2 * Math.tan((camera.fov * DEG) / 2)) / 1080;
+    const widened = width !== this.widthScale.value;
+    this.widthScale.value = width;
     const lit = this.countries?.update(ease) ?? false;
     const corridorsFaded = this.corridors?.update(ease) ?? false;
     const relationsFaded = this.relations?.update(ease) ?? false;
     // Patterns travel only while a moving one is on screen, and never with reduced motion.
     const flowing = !this.reduced && ((this.corridors?.animated() ?? false) || (this.relations?.animated() ?? false));
     if (flowing) this.time.value = (this.time.value + dt) % TIME_WRAP;
-    this.timings.add('update', t0);
-    const t1 = performance.now();
+    const t1 = (this.timings.add('update', t0), performance.now());
     const relabelled = this.labels?.update(camera, this.width, this.height, this.reduced ? 1 : Math.min(1, dt * 6)) ?? false;
     this.timings.add('labels', t1);
     if (moved || lit || this.everyFrame) this.painter.groundStale = true;
-    if (!(this.redraw || this.painter.groundStale || corridorsFaded || relationsFaded || flowing || relabelled)) return;
-    this.redraw = false;
-    const t2 = performance.now();
+    if (!(this.redraw || widened || this.painter.groundStale || corridorsFaded || relationsFaded || flowing || relabelled)) return;
+    const t2 = ((this.redraw = false), performance.now());
     if (this.painter.paint(camera)) this.timings.add('ground', t2);
     this.timings.add('frame', t0);
     if (this.countries) this.resolveFirstFrame();
