@@ -114,7 +114,9 @@ export class AuthorSession implements Capability {
     if (hash === this.shownHash) return;
     this.shownHash = hash;
     this.shownPack = pack;
-    this.options.bus.emit('pack.changed', { pack, info: { id: pack.id, version: pack.version, source: 'installed', installedAt: null } });
+    this.options.bus.emit('pack.changed', {
+      pack, info: { id: pack.id, version: pack.version, source: 'installed', installedAt: null }, dir: this.options.dir, authoring: true,
+    });
   }
 
   private count(problems: AuthorProblem[]): string {

@@ -23,6 +23,16 @@ export interface PageView {
   scenarioIndex: number | null;
 }
 
+/** A pack put on screen, and where its files lie, for serving its pictures and sounds. */
+export interface PackShown {
+  pack: PackManifest;
+  info: PackInfo;
+  /** The pack's folder; absent when its files cannot be served. */
+  dir?: string;
+  /** A folder an author is editing: its files may change under the same version, so none is cached for long. */
+  authoring?: boolean;
+}
+
 export interface BridgeEvents {
   /** A raw button or knob event from the panel (real or simulated). */
   'panel.input': PanelInput;
@@ -35,7 +45,7 @@ export interface BridgeEvents {
   /** What the page shows (mode, scenario), from its view messages. State. */
   'page.view': PageView;
   /** The pack on screen changed (start-up, USB install, rollback, a command-line install). State. */
-  'pack.changed': { pack: PackManifest; info: PackInfo };
+  'pack.changed': PackShown;
   /** USB install progress, for the maintainer's status on screen. State. */
   'install.status': InstallStatus;
   /** LED modes the panel should show: 0 off, 1 on, 2 slow blink, 3 fast blink. State. */

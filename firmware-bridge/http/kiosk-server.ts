@@ -1,13 +1,16 @@
-// The bridge's HTTP face: the built kiosk page, /health, the map data, and the
-// WebSocket at /ws. Loopback only unless told otherwise.
+// The bridge's HTTP face: the built kiosk page, /health, the map data, the
+// current pack's media under /pack/<version>/, and the WebSocket at /ws.
+// Loopback only unless told otherwise.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Capability } from '../core/capability.js';
+import type { PackShown } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { RegionGeo } from '../geo/region-geo.js';
 import type { HealthReport } from '../health/health-report.js';
 import type { KioskSocket } from './kiosk-socket.js';
+import { PACK_PREFIX, sendPackFile } from './pack-files.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { sendStatic } from './static-files.js';
 
@@ -34,6 +37,8 @@ export interface KioskServerOptions {
   socket: KioskSocket;
   health: () => HealthReport;
   geo: () => RegionGeo;
+  /** The pack on screen and where its files lie, for /pack/<version>/. */
+  pack: () => PackShown;
 }
 
 export class KioskServer implements Capability {
@@ -111,6 +116,12 @@ export class KioskServer implements Capability {
       res.end('method not allowed');
       return;
     }
+    // Pack files are looked up from the path as sent, before URL parsing folds any "..".
+    const rawPath = (req.url ?? '/').split('?')[0]!;
+    if (rawPath.startsWith(PACK_PREFIX)) {
+      if (!(await sendPackFile(this.options.pack(), rawPath, req, res, method === 'HEAD'))) this.notFound(res);
+      return;
+    }
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/health') {
       this.json(res, JSON.stringify(this.options.health()), 'no-store');
@@ -122,6 +133,10 @@ export class KioskServer implements Capability {
       return;
     }
     if (await sendStatic(this.options.kioskDir, path, res, method === 'HEAD')) return;
+    this.notFound(res);
+  }
+
+  private notFound(res: ServerResponse): void {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('not found');
   }

@@ -9,9 +9,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardStatus, BridgeLogLine, BridgeMessage, ControlMap, InstallStatus, PackInfo } from '../api/messages.js';
 import { readPageMessage, type PageMessage } from '../api/messages.js';
-import { Subscriptions, type EventBus } from '../core/event-bus.js';
+import { Subscriptions, type EventBus, type PackShown } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
-import type { CurrentPack } from '../packs/pack-store.js';
 import { DroppedMessages, type DroppedCounts } from '../core/dropped-messages.js';
 import { isLoopback } from './peer-address.js';
 
@@ -21,7 +20,7 @@ export interface KioskSocketOptions {
   versions: { bridge: string; kiosk: string };
   controls: () => ControlMap;
   board: () => BoardStatus;
-  pack: () => CurrentPack;
+  pack: () => PackShown;
   /** Installed and built-in packs, for the maintenance screen. */
   packList: () => PackInfo[];
   /** Recent warnings and errors, for the maintenance screen. */

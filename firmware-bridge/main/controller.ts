@@ -112,6 +112,7 @@ export class Controller {
       socket: this.socket,
       health: () => this.health(),
       geo: () => buildRegionGeo(),
+      pack: () => this.bus.latest('pack.changed') ?? this.packs.current(),
     });
     const counter = new InteractionCounter({ bus: this.bus, log, dataDir: options.dataDir, mediaDir: options.mediaDir });
     this.capabilities.push(

@@ -3,6 +3,7 @@
 // images/ and audio/ of a kind the kiosk serves is checked, named by the
 // manifest or not, since the kiosk serves any of them to the page.
 
+import { mediaTypeOf, type MediaKind } from '../../content/schema/media-files.js';
 import { formatOfExtension, NAMES, readImageSize } from './image-header.js';
 import { audioChecker, type AudioChecker, type AudioKind } from './audio-container.js';
 import { formatBytes, problem, type PackProblem } from './pack-problem.js';
@@ -20,14 +21,8 @@ export const MEDIA_LIMITS = {
   maxCaptionBytes: 256 * KIB,
 } as const;
 
-/** The kinds of file under images/ and audio/ that the kiosk serves, by path. */
-export type MediaKind = 'image' | 'audio' | 'captions';
-
 export function mediaKindOf(path: string): MediaKind | null {
-  if (/^images\/[^/]+\.(?:png|jpe?g|webp)$/i.test(path)) return 'image';
-  if (/^audio\/[^/]+\.(?:opus|ogg|mp3)$/i.test(path)) return 'audio';
-  if (/^audio\/[^/]+\.vtt$/i.test(path)) return 'captions';
-  return null;
+  return mediaTypeOf(path)?.kind ?? null;
 }
 
 export interface MediaInspector {

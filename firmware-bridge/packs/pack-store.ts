@@ -52,6 +52,8 @@ const DEFAULT_LOCK_WAIT_MS = 60_000;
 export interface CurrentPack {
   pack: PackManifest;
   info: PackInfo;
+  /** The folder holding the pack's files (pack.json, images/, audio/): the built-in pack's or the installed version's. */
+  dir: string;
 }
 
 export interface InstallResult {
@@ -105,7 +107,7 @@ export class PackStore implements Capability {
     if (this.pointer) {
       const entry = this.pointer.current;
       const installed = await this.validateInstalled(entry);
-      if (installed.ok && installed.manifest) this.active = { pack: installed.manifest, info: installedInfo(entry) };
+      if (installed.ok && installed.manifest) this.active = { pack: installed.manifest, info: installedInfo(entry), dir: this.layout.dirOf(entry) };
       else log.warn(`installed pack ${entry.dir} cannot be used, showing the built-in pack: ${installed.problems.map(formatProblem).join('; ')}`);
     }
     if (this.active && !builtIn.manifest) {
@@ -113,7 +115,7 @@ export class PackStore implements Capability {
     }
     if (!this.active) {
       if (!builtIn.manifest) throw new PackError(this.options.builtInDir, builtIn.problems.map(formatProblem));
-      this.active = { pack: builtIn.manifest, info: this.builtInInfo(builtIn.manifest) };
+      this.active = { pack: builtIn.manifest, info: this.builtInInfo(builtIn.manifest), dir: this.options.builtInDir };
     }
     log.info(`showing pack ${this.active.info.id} ${this.active.info.version} (${this.active.info.source})`);
     this.options.bus.emit('pack.changed', this.active);
@@ -159,7 +161,7 @@ export class PackStore implements Capability {
       });
       if (outcome.status !== 'installed') return { status: outcome.status, info: null, problems: outcome.problems };
       this.pointer = outcome.pointer;
-      this.switchTo({ pack: outcome.manifest, info: installedInfo(outcome.pointer.current) });
+      this.switchTo({ pack: outcome.manifest, info: installedInfo(outcome.pointer.current), dir: this.layout.dirOf(outcome.pointer.current) });
       return { status: 'installed', info: this.active!.info, problems: [] };
     });
   }
@@ -175,7 +177,7 @@ export class PackStore implements Capability {
       }
       this.pointer = await swapToPrevious(this.layout);
       const info = installedInfo(this.pointer!.current);
-      this.switchTo({ pack: checked.manifest, info });
+      this.switchTo({ pack: checked.manifest, info, dir: this.layout.dirOf(this.pointer!.current) });
       return { info, reason: null };
     });
   }
@@ -257,7 +259,7 @@ export class PackStore implements Capability {
       }
       if (this.active?.info.source === 'installed' && this.active.info.id === entry.id && this.active.info.version === entry.version) return;
       this.options.log.info(`the installed pack changed on disk (crossroads pack)`);
-      this.switchTo({ pack: checked.manifest, info: installedInfo(entry) });
+      this.switchTo({ pack: checked.manifest, info: installedInfo(entry), dir: this.layout.dirOf(entry) });
     });
   }
 

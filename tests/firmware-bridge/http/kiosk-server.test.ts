@@ -33,6 +33,7 @@ describe('the kiosk server', () => {
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toMatch(/default-src 'none'/);
     expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toMatch(/media-src 'self'(;|$)/); // the pack's narration and captions, from /pack/
     expect(csp).not.toMatch(/unsafe/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await res.text()).toContain('<title>kiosk</title>');
