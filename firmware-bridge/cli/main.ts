@@ -13,6 +13,7 @@ commands:
   pack build        hash, sign and zip a pack folder
   pack install      install a pack .zip as a USB stick would
   pack rollback     make the previous installed pack current again
+  pack narrate      draft spoken narration with espeak-ng for scenarios that have none
   keygen            make a signing key pair
   doctor            check this kiosk and explain what is wrong
   firmware          build, flash (avrdude) or bench-check the panel's firmware

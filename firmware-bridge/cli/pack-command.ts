@@ -1,4 +1,4 @@
-// `crossroads pack validate|build|install|rollback`: the maintainer's tools
+// `crossroads pack validate|build|install|rollback|narrate`: the maintainer's tools
 // for content packs. Each uses the same validator and installer as a USB
 // stick, so what passes here passes on the kiosk.
 
@@ -16,6 +16,7 @@ import { PackStore } from '../packs/pack-store.js';
 import { validatePack } from '../packs/pack-validator.js';
 import { ProgressBar } from '../packs/progress-bar.js';
 import { newPack } from '../author/pack-new.js';
+import { narratePack, SpeechToolError } from '../packs/narration-draft.js';
 import type { CliIo } from './cli-io.js';
 
 export const PACK_USAGE = `usage:
@@ -23,7 +24,8 @@ export const PACK_USAGE = `usage:
   crossroads pack validate PATH [--json] [--data DIR] [--allow-unsigned]
   crossroads pack build DIR -o FILE.zip [--key FILE]
   crossroads pack install PATH [--data DIR] [--allow-unsigned]
-  crossroads pack rollback [--data DIR] [--allow-unsigned]`;
+  crossroads pack rollback [--data DIR] [--allow-unsigned]
+  crossroads pack narrate DIR --language LANG [--force]`;
 
 class Usage extends Error {}
 
@@ -33,6 +35,8 @@ const OPTIONS = {
   'allow-unsigned': { type: 'boolean' },
   out: { type: 'string', short: 'o' },
   key: { type: 'string' },
+  language: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 type Flag = keyof typeof OPTIONS;
@@ -153,7 +157,25 @@ async function create(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { new: create, validate, build, install, rollback };
+/** Draft narration with espeak-ng and opusenc, for the scenarios that have none in a language. */
+async function narrate(args: string[], io: CliIo): Promise<number> {
+  const { values, path } = parse(args, ['language', 'force'], 1);
+  if (!values.language) throw new Usage('--language LANG is required, e.g. --language es');
+  try {
+    const result = await narratePack(path, { language: values.language, force: values.force ?? false, onLine: (line) => io.stdout.write(line + '\n') });
+    const made = result.made.length;
+    io.stdout.write(made > 0
+      ? `narrated ${made} scenario${made === 1 ? '' : 's'} in ${values.language} (drafts, marked so in pack.json); rebuild and sign the pack with \`crossroads pack build\`\n`
+      : `nothing to narrate in ${values.language}: every scenario has narration${values.force ? '' : ' (--force remakes the drafts)'}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof SpeechToolError)) throw error;
+    io.stderr.write(`crossroads pack narrate: ${error.message}\n`);
+    return 1;
+  }
+}
+
+const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { new: create, validate, build, install, rollback, narrate };
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = args;
