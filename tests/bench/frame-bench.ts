@@ -66,6 +66,30 @@ async function stats(page: Page): Promise<Stats> {
 
 export type WindowOptions = Pick<FrameOptions, 'windowMs' | 'minFrames' | 'maxWindowMs' | 'warmupFrames'>;
 
+/**
+ * Waits until the map's camera and highlights hold still: the scene drew its
+ * ground in none of its last 3 drawn frames (window.crossroads.workTimes()).
+ * On a loaded machine an ease of 1.1 s takes many slow frames (a frame
+ * advances it 0.1 s at most), so a fixed settling time would measure moving
+ * frames. Gives up quietly after `timeoutMs` (a page without the hook: at once).
+ */
+export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
+  const read = async (): Promise<{ ground: number; frames: number } | null> =>
+    (await page.evaluate('(() => { const w = window.crossroads.workTimes && window.crossroads.workTimes(); return w ? { ground: w.ground.count, frames: window.crossroads.stats().frames } : null; })()')) as { ground: number; frames: number } | null;
+  const deadline = performance.now() + timeoutMs;
+  let last = await read();
+  if (!last) return;
+  let since = last.frames;
+  while (performance.now() < deadline) {
+    await sleep(100);
+    const now = await read();
+    if (!now) return;
+    if (now.ground !== last.ground) since = now.frames;
+    else if (now.frames - since >= 3) return;
+    last = now;
+  }
+}
+
 export async function measure(page: Page, scenario: string, options: WindowOptions, ticks: number): Promise<ScenarioFrames & { frameTimes: number[] }> {
   const pids = chromiumPids();
   await recordFrames(page, true);
@@ -132,6 +156,7 @@ export async function benchFrames(rig: BenchRig, { page }: ProbedPage, options: 
   const current = async (): Promise<string | null> => (await page.evaluate('window.crossroads.scenario')) as string | null;
   let shown = await current();
   await sleep(options.settleMs);
+  await settleMap(page);
   scenarios.push(await measure(page, `attract (${shown ?? 'none'})`, options, ticks));
   process.stderr.write(`bench:   attract: ${scenarios[0]!.fps.toFixed(0)} fps\n`);
   const visited = new Set<string>();
@@ -147,6 +172,7 @@ export async function benchFrames(rig: BenchRig, { page }: ProbedPage, options: 
     if (visited.has(shown!)) break;
     visited.add(shown!);
     await sleep(options.settleMs);
+    await settleMap(page);
     scenarios.push(await measure(page, shown!, options, ticks));
     process.stderr.write(`bench:   ${shown}: ${scenarios.at(-1)!.fps.toFixed(0)} fps\n`);
   }

@@ -8,7 +8,7 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { openProbedPage, sleep, waitFor, type BenchRig } from './bench-rig.js';
-import { measure, type ScenarioFrames, type WindowOptions } from './frame-bench.js';
+import { measure, settleMap, type ScenarioFrames, type WindowOptions } from './frame-bench.js';
 import { clockTicksPerSecond } from './proc-stat.js';
 
 export const LAYER_NAMES = ['sea', 'countries', 'borders', 'corridors', 'relations', 'markers', 'labels'] as const;
@@ -57,6 +57,7 @@ export async function benchLayers(rig: BenchRig, browser: Browser, options: Laye
       await waitFor('the first scenario to show', async () => (await page.evaluate('window.crossroads.mode')) === 'scenario' || (await current()) !== before, 10_000, 50);
       if (!config.overlays) await hideOverlays(page);
       await sleep(options.settleMs);
+      if (config.query === '') await settleMap(page);
       rows.push(await measure(page, config.label, options, ticks));
       process.stderr.write(`bench:   ${config.label}: ${rows.at(-1)!.cpuMsPerFrame.toFixed(0)} CPU ms/frame\n`);
       if (config.query !== '') continue;
