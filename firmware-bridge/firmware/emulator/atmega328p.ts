@@ -1,9 +1,12 @@
 // An ATmega328P at 16 MHz on avr8js: the CPU, ports B, C and D, the three timers and
 // USART0, plus what avr8js leaves out and this firmware uses: idle sleep (the CPU
 // skips ahead to the next event instead of spinning), the one-instruction delay after
-// `sei`, and reading the signature row. Time is counted in CPU cycles only, so a run
-// gives the same result however busy the host is.
+// `sei`, reading the signature row, and USART0's receiver as the chip has it
+// (usart-receiver.ts: two characters of buffer, RXC0 cleared only by reading, DOR0).
+// Time is counted in CPU cycles only, so a run gives the same result however busy the
+// host is.
 
+import { UsartReceiver } from './usart-receiver.js';
 import {
   AVRIOPort,
   AVRTimer,
@@ -47,6 +50,8 @@ export class Atmega328p {
   readonly portC: AVRIOPort;
   readonly portD: AVRIOPort;
   readonly usart: AVRUSART;
+  /** USART0's receive side: the host's bytes go in here, not through avr8js's `writeByte`. */
+  readonly receiver: UsartReceiver;
   /** Cycles from reset to the first sleep: the firmware's start-up. */
   bootCycles: number | null = null;
   /** How many times the CPU woke from sleep. */
@@ -71,6 +76,7 @@ export class Atmega328p {
     this.portD = new AVRIOPort(this.cpu, portDConfig);
     this.timers = [timer0Config, timer1Config, timer2Config].map((config) => new AVRTimer(this.cpu, config));
     this.usart = new AVRUSART(this.cpu, usart0Config, CLOCK_HZ);
+    this.receiver = new UsartReceiver(this.cpu, this.usart, usart0Config);
     this.cpu.writeHooks[SPMCSR] = (value) => {
       this.signatureRead = (value & SIGRD_READ) === SIGRD_READ;
       return false;

@@ -203,7 +203,7 @@ export class EmulatedBoard {
     this.state = 'running';
     this.listener.onBoot(at);
     this.offset = at;
-    this.wire.attach(mcu.usart);
+    this.wire.attach(mcu.usart, mcu.receiver);
     mcu.portB.addListener(() => this.onPortB());
     this.figures.boot(mcu);
     mcu.onSleep = (cycle) => this.figures.sleep(this.offset + cycle);

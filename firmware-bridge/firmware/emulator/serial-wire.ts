@@ -3,6 +3,7 @@
 // byte), and the host's bytes fed in one at a time at the line's pace.
 
 import type { AVRUSART } from 'avr8js';
+import type { UsartReceiver } from './usart-receiver.js';
 
 export interface WireListener {
   /** A whole line left the USART: `start` is the cycle its first byte went out. */
@@ -17,7 +18,7 @@ export interface WireListener {
 const LINE_LIMIT = 4096;
 
 export class SerialWire {
-  private usart: AVRUSART | null = null;
+  private receiver: UsartReceiver | null = null;
   private txLine: number[] = [];
   private txStart = 0;
   private readonly rxQueue: number[] = [];
@@ -30,23 +31,23 @@ export class SerialWire {
   ) {}
 
   /** Connects a (new) chip's USART; whatever was in flight is lost, as on a reset. */
-  attach(usart: AVRUSART): void {
-    this.usart = usart;
+  attach(usart: AVRUSART, receiver: UsartReceiver): void {
+    this.receiver = receiver;
     this.txLine = [];
     this.rxQueue.length = 0;
     this.rxLine = '';
     usart.onByteTransmit = (byte) => this.onTransmit(byte);
-    usart.onRxComplete = () => this.onReceived();
+    receiver.onRxComplete = () => this.onReceived();
   }
 
   detach(): void {
-    this.usart = null;
+    this.receiver = null;
     this.rxQueue.length = 0;
   }
 
   /** Bytes from the host, into the USART one at a time at the line's pace. */
   receive(bytes: Uint8Array): void {
-    if (!this.usart) return;
+    if (!this.receiver) return;
     for (const byte of bytes) this.rxQueue.push(byte);
     this.feed();
   }
@@ -63,11 +64,11 @@ export class SerialWire {
   }
 
   private feed(): void {
-    const usart = this.usart;
-    while (usart && this.rxQueue.length > 0 && !usart.rxBusy) {
+    const receiver = this.receiver;
+    while (receiver && this.rxQueue.length > 0 && !receiver.rxBusy) {
       const byte = this.rxQueue.shift()!;
       // Until the firmware enables its receiver, bytes on the line are lost.
-      if (usart.writeByte(byte) !== true) continue;
+      if (!receiver.writeByte(byte)) continue;
       this.rxLine += String.fromCharCode(byte);
       return; // the next one goes when this one is in (onRxComplete)
     }
