@@ -40,7 +40,13 @@ describeAvr('the AVR image through the bridge to the page', () => {
     const { commands, expectedButtons, knobTotals, events } = avrRandomSession(seed, EVENTS);
     expect(events).toBe(EVENTS);
     await board.sendMany(commands, 60_000);
-    await expectInputsOnPage(page, bridge.url, expectedButtons, knobTotals, context);
+    // What the bridge warned of (a refused command, a lost board) says where a difference began.
+    const warnings = (): string => {
+      const bridgeSaid = bridge.output().split('\n').filter((line) => /^(warn|error)/.test(line)).slice(-8);
+      const boardSaw = board.lines.filter((line) => /^(HOST|BOOT|ERR|WARN) /.test(line)).slice(-8);
+      return `bridge:\n${bridgeSaid.join('\n')}\nboard:\n${boardSaw.join('\n')}`;
+    };
+    await expectInputsOnPage(page, bridge.url, expectedButtons, knobTotals, () => `${context}; ${warnings()}`);
     // Every frame the image sent had the next seq: nothing lost inside the board either.
     const seqs = board.sent().map((l) => /^(?:BTN|KNOB|STATE) (\d+) /.exec(l.text)?.[1]).filter((s): s is string => s !== undefined).map(Number);
     const jumps = seqs.filter((s, i) => i > 0 && s !== (seqs[i - 1]! + 1) % 256 && s !== 0);

@@ -1,7 +1,10 @@
 // How fast the board clock runs against the host's. Emulated time is what tests measure,
 // so the pace changes only when things happen, never what happens:
 //   fast: as fast as the host allows, always;
-//   real: never ahead of the host's clock (a person at the keyboard, a long soak);
+//   real: never ahead of the host's clock, and never behind it for long: a real board's
+//         clock does not stop while the host is busy, so after a stall the board catches
+//         up (in slices, so the host's bytes keep flowing), or its heartbeat would
+//         stretch in the bridge's real time until the bridge gave it up for silent;
 //   auto: fast while inputs are scheduled or a command runs, real otherwise, so the
 //         board neither holds a test up nor spins a core while it waits for the host,
 //         and its heartbeat idles at the pace a bridge expects of a real board.
@@ -23,8 +26,11 @@ export interface PaceFigures {
 // A fast slice: long enough to amortise the loop, short enough to keep the host's bytes flowing.
 const FAST_SLICE_HOST_MS = 5;
 const FAST_STEP_CYCLES = CYCLES_PER_MS;
-// Behind by more than this, real-time running gives up catching up and carries on from now.
-const MAX_LAG_MS = 200;
+// Behind by more than this (the host was suspended, or a debugger held it), real-time
+// running gives up catching up and carries on from now. Less than that is caught up: a
+// busy host often holds the emulator for hundreds of milliseconds, and dropping that
+// time each time left the board's clock at a fraction of real time on a loaded machine.
+const MAX_LAG_MS = 10_000;
 
 export class Pacer {
   readonly figures: PaceFigures = { fastCycles: 0, fastHostMs: 0, worstLagMs: 0 };
@@ -70,13 +76,13 @@ export class Pacer {
     this.timer = null;
     this.immediate = null;
     const fast = this.pace === 'fast' || (this.pace === 'auto' && this.busy());
-    if (fast) this.runFast();
-    else this.runReal();
+    const behind = fast ? this.runFast() : this.runReal();
     this.wasFast = fast;
-    this.schedule(fast ? 0 : 1);
+    this.schedule(behind ? 0 : 1);
   }
 
-  private runFast(): void {
+  /** Always true: it runs again at once. */
+  private runFast(): boolean {
     const started = performance.now();
     const from = this.board.cycles;
     do {
@@ -84,9 +90,11 @@ export class Pacer {
     } while (performance.now() - started < FAST_SLICE_HOST_MS && (this.pace === 'fast' || this.busy()));
     this.figures.fastCycles += this.board.cycles - from;
     this.figures.fastHostMs += performance.now() - started;
+    return true;
   }
 
-  private runReal(): void {
+  /** True while it is still behind the host's clock. */
+  private runReal(): boolean {
     const now = performance.now();
     if (this.wasFast) {
       this.anchorHostMs = now;
@@ -100,6 +108,10 @@ export class Pacer {
       this.anchorCycles = this.board.cycles;
       target = this.board.cycles;
     }
-    this.board.runUntil(target);
+    const started = performance.now();
+    while (this.board.cycles < target && performance.now() - started < FAST_SLICE_HOST_MS) {
+      this.board.runUntil(Math.min(target, this.board.cycles + FAST_STEP_CYCLES));
+    }
+    return this.board.cycles < target;
   }
 }

@@ -39,7 +39,7 @@ export async function openWatchedPage(browser: Browser, url: string, describeBoa
  * totals, then checks them exactly (in order, once each) and that the bridge
  * dropped no frame.
  */
-export async function expectInputsOnPage(page: Page, url: string, expectedButtons: PanelInput[], knobTotals: number[], context: string): Promise<void> {
+export async function expectInputsOnPage(page: Page, url: string, expectedButtons: PanelInput[], knobTotals: number[], describe: string | (() => string)): Promise<void> {
   const received = async (): Promise<PanelInput[]> => page.evaluate(() => (window as unknown as { panelInputs: PanelInput[] }).panelInputs);
   const totals = (list: PanelInput[]) => knobTotals.map((_, k) => list.reduce((sum, i) => sum + (i.kind === 'knob' && i.index === k ? i.delta : 0), 0));
   await expect
@@ -55,7 +55,7 @@ export async function expectInputsOnPage(page: Page, url: string, expectedButton
   let k = 0;
   while (k < got.length && JSON.stringify(got[k]) === JSON.stringify(expectedButtons[k])) k++;
   const near = (l: PanelInput[]) => JSON.stringify(l.slice(Math.max(0, k - 2), k + 6));
-  context = `${context}; ${got.length} of ${expectedButtons.length} button events, first difference at ${k}: got ${near(got)}, expected ${near(expectedButtons)}`;
+  const context = `${typeof describe === 'string' ? describe : describe()}; ${got.length} of ${expectedButtons.length} button events, first difference at ${k}: got ${near(got)}, expected ${near(expectedButtons)}`;
   expect(got, context).toEqual(expectedButtons);
   expect(totals(list), context).toEqual(knobTotals);
   const health = (await (await fetch(new URL('/health', url))).json()) as { controller: { framesDropped: Record<string, number> } };
