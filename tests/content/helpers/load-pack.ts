@@ -14,6 +14,11 @@ export function loadPack(): PackManifest {
   return JSON.parse(readFileSync(PACK_URL, 'utf8')) as PackManifest;
 }
 
+/** The built-in pack's other files (its pictures, narration, captions), path -> bytes, as pack.json "files" lists them. */
+export function loadPackFiles(): Record<string, Buffer> {
+  return Object.fromEntries(Object.keys(loadPack().files).map((path) => [path, readFileSync(new URL(path, PACK_URL))]));
+}
+
 export function loadJson(url: URL): unknown {
   return JSON.parse(readFileSync(url, 'utf8'));
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as pack } from '../../../firmware-bridge/cli/pack-command.js';
-import { loadPack } from '../../content/helpers/load-pack.js';
+import { loadPack, loadPackFiles } from '../../content/helpers/load-pack.js';
 import { removeDir, tempDir, writePackFolder } from './helpers/pack-fixtures.js';
 
 async function validate(args: string[]): Promise<{ code: number; stdout: string }> {
@@ -28,17 +28,17 @@ beforeAll(async () => {
   broken = join(root, 'broken');
   shifted = join(root, 'shifted');
   const good = loadPack() as unknown as Record<string, unknown>;
-  await writePackFolder(sound, { manifest: good, assets: {}, keys: null });
+  await writePackFolder(sound, { manifest: good, assets: loadPackFiles(), keys: null });
   // The review's first finding: Nakhchivan straight to Kars, across Armenia and Iran.
   const bad = loadPack();
   const zangezur = bad.corridors.find((c) => c.id === 'zangezur-syunik')!;
   zangezur.route = ['baku', 'beylagan', 'horadiz', 'meghri', 'julfa', 'nakhchivan', 'kars'];
   zangezur.legs = zangezur.route.slice(1).map(() => 'land');
-  await writePackFolder(broken, { manifest: bad as unknown as Record<string, unknown>, assets: {}, keys: null });
+  await writePackFolder(broken, { manifest: bad as unknown as Record<string, unknown>, assets: loadPackFiles(), keys: null });
   // A dot on the wrong bank of the Aras: Yerevan drawn in Turkey.
   const moved = loadPack();
   moved.places.find((p) => p.id === 'yerevan')!.at = [44.0, 40.0];
-  await writePackFolder(shifted, { manifest: moved as unknown as Record<string, unknown>, assets: {}, keys: null });
+  await writePackFolder(shifted, { manifest: moved as unknown as Record<string, unknown>, assets: loadPackFiles(), keys: null });
 });
 
 afterAll(async () => {
