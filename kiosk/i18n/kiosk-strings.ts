@@ -64,7 +64,7 @@ export const KIOSK_STRINGS = {
   listen: { en: 'Listen', es: 'Escuchar' },
   stopListening: { en: 'Stop', es: 'Detener' },
   narration: { en: 'Narration', es: 'Narración' },
-  draftVoice: { en: 'Draft: synthetic voice', es: 'Borrador: voz sintética' },
+  draftVoice: { en: 'Draft', es: 'Borrador' },
   // Class mode
   classMode: { en: 'Class mode', es: 'Modo clase' },
   step: { en: 'Step', es: 'Paso' },
