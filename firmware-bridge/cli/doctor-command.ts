@@ -9,6 +9,7 @@ import { asHealth, type CheckResult } from '../system/doctor/check-result.js';
 import { checkClock, checkDisk, checkPanel, checkPower } from '../system/doctor/device-checks.js';
 import { systemProbes, type DoctorProbes } from '../system/doctor/probes.js';
 import { checkService, SERVICES } from '../system/doctor/service-checks.js';
+import { checkSound } from '../system/doctor/sound-check.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
 export const DOCTOR_USAGE = 'usage: crossroads doctor [--url http://127.0.0.1:8080] [--data DIR] [--json]';
@@ -62,6 +63,7 @@ export async function runChecks(probes: DoctorProbes, url: string, dataDir: stri
   }
   const results: CheckResult[] = [checkBridge(url, health, error)];
   results.push(await checkRenderer(health, probes));
+  results.push(await checkSound(probes));
   results.push(await checkPanel(health, probes));
   results.push(checkPack(health));
   results.push(await checkDisk(dataDir, probes));

@@ -6,6 +6,8 @@
 #   sudo firmware-bridge/system/install.sh              install or update
 #   sudo firmware-bridge/system/install.sh --uninstall  remove it (keeps /var/lib/crossroads)
 #   sudo firmware-bridge/system/install.sh --uninstall --purge   ...and the data and users
+#   sudo firmware-bridge/system/install.sh --audio hdmi|jack|auto   where sound goes (default auto:
+#        HDMI when a display is attached, else the headphone jack where the Pi has one)
 #   firmware-bridge/system/install.sh --root DIR        write the files into DIR only (tests):
 #        no packages, users, builds or systemctl; the project must be built already
 set -euo pipefail
@@ -16,6 +18,7 @@ ROOT=""
 UNINSTALL=0
 PURGE=0
 BUILD=1
+AUDIO=auto
 
 APP=/opt/crossroads
 DATA=/var/lib/crossroads
@@ -39,6 +42,9 @@ PROGRAMS=(
   "libexec/kiosk-browser.sh:$LIBEXEC/kiosk-browser"
   "libexec/usb-mount.sh:$LIBEXEC/usb-mount"
 )
+# The ALSA default device: Chromium plays the narration there (the kiosk runs no sound server).
+ASOUND=/etc/asound.conf
+ASOUND_MARK='# crossroads-audio:'
 CONFIG_SOURCE=config/crossroads.default
 CONFIG=/etc/default/crossroads
 COMMAND_LINK=/usr/local/bin/crossroads
@@ -68,6 +74,11 @@ while [[ $# -gt 0 ]]; do
     --uninstall) UNINSTALL=1; shift ;;
     --purge) PURGE=1; shift ;;
     --skip-build) BUILD=0; shift ;;
+    --audio)
+      [[ $# -ge 2 ]] || die "--audio needs hdmi, jack or auto"
+      case "$2" in hdmi | jack | auto) AUDIO="$2" ;; *) die "--audio must be hdmi, jack or auto, not '$2'" ;; esac
+      shift 2
+      ;;
     -h | --help) usage; exit 0 ;;
     *) die "unknown option: $1 (try --help)" ;;
   esac
@@ -116,7 +127,7 @@ EOF
 }
 
 install_packages() {
-  local codename browser packages=(cage python3 polkitd dbus libpam-systemd ca-certificates fonts-noto-core fonts-dejavu-core)
+  local codename browser packages=(cage python3 polkitd dbus libpam-systemd ca-certificates fonts-noto-core fonts-dejavu-core alsa-utils)
   # shellcheck source=/dev/null
   codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-}")"
   say "updating the package lists"
@@ -152,7 +163,7 @@ ensure_users() {
     useradd --system --user-group --home-dir /run/crossroads-screen --no-create-home --shell /usr/sbin/nologin "$USER_SCREEN"
   fi
   local group
-  for group in video render input; do
+  for group in video render input audio; do
     if getent group "$group" >/dev/null; then usermod -a -G "$group" "$USER_SCREEN"; fi
   done
 }
@@ -221,12 +232,96 @@ install_system_files() {
   if [[ $REAL -eq 1 ]]; then chown "$USER_BRIDGE:$USER_BRIDGE" "$DATA"; fi
 }
 
+# ------------------------------------------------------------------- sound --
+
+# Card names ALSA gives the Pi's outputs (Raspberry Pi OS with the KMS driver):
+# vc4hdmi0 and vc4hdmi1 for the two HDMI ports, Headphones for the 3.5 mm jack
+# (a Pi 5 has none).
+sound_cards() {
+  sed -nE 's/^ *[0-9]+ \[([^] ]+) *\]:.*/\1/p' "$(r /proc/asound/cards)" 2>/dev/null || true
+}
+
+# The HDMI card of the first port with a display attached; none when no display is.
+connected_hdmi_card() {
+  local status name
+  for status in "$(r /sys/class/drm)"/card*-HDMI-A-*/status; do
+    [[ -f "$status" ]] || continue
+    if [[ "$(cat "$status")" == connected ]]; then
+      name="$(basename "$(dirname "$status")")"
+      printf 'vc4hdmi%d\n' "$((${name##*-} - 1))"
+      return
+    fi
+  done
+}
+
+# Prints "OUTPUT CARD" for --audio: auto takes HDMI when a display is attached,
+# else the jack when the Pi has one, else HDMI.
+choose_audio() {
+  local cards hdmi
+  cards=" $(sound_cards | tr '\n' ' ') "
+  hdmi="$(connected_hdmi_card)"
+  case "$AUDIO" in
+    hdmi) echo "hdmi ${hdmi:-vc4hdmi0}" ;;
+    jack) echo "jack Headphones" ;;
+    auto)
+      if [[ -n "$hdmi" ]]; then
+        echo "hdmi $hdmi"
+      elif [[ "$cards" == *" Headphones "* ]]; then
+        echo "jack Headphones"
+      else
+        echo "hdmi vc4hdmi0"
+      fi
+      ;;
+  esac
+}
+
+install_audio() {
+  local output card target slave
+  read -r output card <<<"$(choose_audio)"
+  target="$(r "$ASOUND")"
+  # A technician's own ALSA settings are kept aside once, and come back on --uninstall.
+  if [[ -f "$target" ]] && ! grep -q "^$ASOUND_MARK" "$target" && [[ ! -e "$target.before-crossroads" ]]; then
+    mv "$target" "$target.before-crossroads"
+  fi
+  # HDMI takes IEC958 frames (the card's "hdmi" device makes them); plug converts rate and format.
+  if [[ "$output" == hdmi ]]; then slave="hdmi:CARD=$card,DEV=0"; else slave="dmix:CARD=$card,DEV=0"; fi
+  mkdir -p "$(dirname "$target")"
+  cat >"$target" <<EOF
+$ASOUND_MARK $output $card
+# Written by Caspian Crossroads install.sh (--audio $AUDIO); run it again with
+# --audio hdmi or --audio jack to change where the narration plays.
+pcm.!default {
+  type plug
+  slave.pcm "$slave"
+}
+ctl.!default {
+  type hw
+  card $card
+}
+EOF
+  chmod 0644 "$target"
+  say "sound goes to the $output output (ALSA card $card)"
+  if [[ $REAL -eq 1 && "$output" == jack ]]; then
+    # alsactl keeps the jack's level across boots: start it audible, not muted.
+    amixer -q -c "$card" sset PCM 0dB unmute 2>/dev/null || true
+    alsactl store 2>/dev/null || true
+  fi
+}
+
+remove_audio() {
+  local target
+  target="$(r "$ASOUND")"
+  if [[ -f "$target" ]] && grep -q "^$ASOUND_MARK" "$target"; then rm -f "$target"; fi
+  if [[ -f "$target.before-crossroads" && ! -e "$target" ]]; then mv "$target.before-crossroads" "$target"; fi
+}
+
 remove_files() {
   local entry
   for entry in "${SYSTEM_FILES[@]}" "${PROGRAMS[@]}"; do rm -f "$(r "${entry#*:}")"; done
   rm -f "$(r "$CONFIG")" "$(r "$COMMAND_LINK")"
   rm -rf "$(r "$APP")" "$(r "$APP").new" "$(r "$APP").old"
   rmdir "$(r "$LIBEXEC")" 2>/dev/null || true
+  remove_audio
   if [[ $PURGE -eq 1 ]]; then rm -rf "$(r "$DATA")"; fi
 }
 
@@ -279,6 +374,7 @@ if [[ $REAL -eq 1 ]]; then
 fi
 copy_app
 install_system_files
+install_audio
 if [[ $REAL -eq 1 ]]; then
   activate
   say "Installed. Reboot (sudo reboot) to boot straight into the exhibit; 'crossroads doctor' checks it."

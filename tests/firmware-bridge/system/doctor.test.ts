@@ -25,6 +25,15 @@ interface Machine {
   now: Date;
 }
 
+const APLAY_PI4 = [
+  '**** List of PLAYBACK Hardware Devices ****',
+  'card 0: vc4hdmi0 [vc4-hdmi-0], device 0: MAI PCM i2s-hifi-0 [MAI PCM i2s-hifi-0]',
+  '  Subdevices: 1/1',
+  'card 2: Headphones [bcm2835 Headphones], device 0: bcm2835 Headphones [bcm2835 Headphones]',
+  '  Subdevices: 8/8',
+].join('\n') + '\n';
+const JACK_MIXER = "Simple mixer control 'PCM',0\n  Capabilities: pvolume pvolume-joined pswitch pswitch-joined\n  Playback channels: Mono\n  Limits: Playback -10239 - 400\n  Mono: Playback -2000 [77%] [-20.00dB] [on]\n";
+
 function healthyPi(): Machine {
   const active = (unit: string): CommandResult => ({ code: 0, stdout: `LoadState=loaded\nActiveState=active\nSubState=running\nNRestarts=0\n`, stderr: unit });
   return {
@@ -41,6 +50,9 @@ function healthyPi(): Machine {
       'timedatectl show -p NTPSynchronized --value': { code: 0, stdout: 'yes\n', stderr: '' },
       'systemctl crossroads-bridge.service': active('crossroads-bridge.service'),
       'systemctl crossroads-screen.service': active('crossroads-screen.service'),
+      'aplay -l': { code: 0, stdout: APLAY_PI4, stderr: '' },
+      'amixer -c vc4hdmi0 scontents': { code: 0, stdout: "Simple mixer control 'IEC958',0\n  Capabilities: pswitch pswitch-joined\n  Playback channels: Mono\n  Mono: Playback [on]\n", stderr: '' },
+      'amixer -c Headphones scontents': { code: 0, stdout: JACK_MIXER, stderr: '' },
     },
     dirs: { '/dev/serial/by-id': ['usb-Raspberry_Pi_Pico_E6614C311B8A1234-if00'], '/sys/class/drm': ['card0', 'card1', 'renderD128'] },
     files: {
@@ -49,6 +61,7 @@ function healthyPi(): Machine {
       '/proc/device-tree/model': 'Raspberry Pi 4 Model B Rev 1.5\0',
       '/sys/class/drm/card0/device/uevent': 'DRIVER=v3d\nOF_NAME=v3d\n',
       '/sys/class/drm/card1/device/uevent': 'DRIVER=vc4-drm\n',
+      '/etc/asound.conf': '# crossroads-audio: hdmi vc4hdmi0\npcm.!default {\n  type plug\n  slave.pcm "hdmi:CARD=vc4hdmi0,DEV=0"\n}\n',
     },
     stats: { '/dev/crossroads-panel': { mode: CHAR_DEVICE | 0o660, uid: 0, gid: 20, isCharacterDevice: true } },
     freeBytes: 20 * GiB,
@@ -130,6 +143,7 @@ describe('crossroads doctor on made-up machines', () => {
     expect(line(lines, 'disk')).toContain('20.0 GiB free');
     expect(line(lines, 'power')).toContain('throttled=0x0');
     expect(line(lines, 'clock')).toContain('synchronised');
+    expect(line(lines, 'sound')).toContain('sound can play on HDMI, ALSA card vc4hdmi0, not muted');
     expect(line(lines, 'bridge service')).toContain('running');
     expect(text.trim().endsWith('All good.')).toBe(true);
   });
@@ -205,11 +219,41 @@ describe('crossroads doctor on made-up machines', () => {
     expect(line(lines, 'bridge service')).toMatch(/^OK .*not checked/);
   });
 
+  it('says whether sound plays: the chosen card there, not muted, not at zero', async () => {
+    const jack = healthyPi();
+    jack.files['/etc/asound.conf'] = '# crossroads-audio: jack Headphones\n';
+    expect(line((await doctor(jack)).lines, 'sound')).toMatch(/^OK +sound +sound can play on the headphone jack, ALSA card Headphones, volume 77%, not muted/);
+
+    const muted = healthyPi();
+    muted.files['/etc/asound.conf'] = '# crossroads-audio: jack Headphones\n';
+    muted.commands['amixer -c Headphones scontents'] = { code: 0, stdout: JACK_MIXER.replace('[on]', '[off]'), stderr: '' };
+    const mutedRun = await doctor(muted);
+    expect(line(mutedRun.lines, 'sound')).toMatch(/^WARN .*but PCM is muted/);
+    expect(mutedRun.lines[mutedRun.lines.indexOf(line(mutedRun.lines, 'sound')) + 1]).toMatch(/fix: amixer -c Headphones sset PCM 0dB unmute/);
+
+    const zero = healthyPi();
+    zero.files['/etc/asound.conf'] = '# crossroads-audio: jack Headphones\n';
+    zero.commands['amixer -c Headphones scontents'] = { code: 0, stdout: JACK_MIXER.replace('[77%]', '[0%]'), stderr: '' };
+    expect(line((await doctor(zero)).lines, 'sound')).toMatch(/^WARN .*its volume is at 0%/);
+
+    const unplugged = healthyPi();
+    unplugged.files['/etc/asound.conf'] = '# crossroads-audio: hdmi vc4hdmi1\n';
+    expect(line((await doctor(unplugged)).lines, 'sound')).toMatch(/^FAIL .*sound goes to HDMI, ALSA card vc4hdmi1, which is not there \(cards: vc4hdmi0, Headphones\)/);
+
+    const none = healthyPi();
+    none.commands['aplay -l'] = { code: 1, stdout: '', stderr: 'aplay: device_list:274: no soundcards found...\n' };
+    expect(line((await doctor(none)).lines, 'sound')).toMatch(/^FAIL .*no sound card can play/);
+
+    const pc = healthyPi();
+    delete pc.commands['aplay -l'];
+    expect(line((await doctor(pc)).lines, 'sound')).toMatch(/^OK .*cannot tell whether sound plays: aplay is not installed/);
+  });
+
   it('writes JSON with --json and refuses unknown options', async () => {
     const { code, text } = await doctor(healthyPi(), ['--json']);
     expect(code).toBe(0);
     const results = JSON.parse(text) as { name: string; level: string }[];
-    expect(results.map((r) => r.name)).toEqual(['bridge', 'graphics', 'panel', 'pack', 'disk', 'power', 'clock', 'bridge service', 'screen service']);
+    expect(results.map((r) => r.name)).toEqual(['bridge', 'graphics', 'sound', 'panel', 'pack', 'disk', 'power', 'clock', 'bridge service', 'screen service']);
     const { io, out } = capture();
     expect(await main(['doctor', '--frobnicate'], io)).toBe(2);
     expect(out()).toMatch(/Unknown option '--frobnicate'/);

@@ -1,5 +1,7 @@
 // install.sh: passes shellcheck, installs exactly the expected files into a
-// scratch root, does the same the second time, and --uninstall removes them.
+// scratch root, does the same the second time, and --uninstall removes them;
+// it sends sound where --audio says, deciding "auto" from the displays and
+// sound cards it finds (faked in the scratch root's /sys and /proc).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ function scratch(): Scratch {
 }
 
 const SYSTEM_FILES = [
+  '/etc/asound.conf 644',
   '/etc/default/crossroads 644',
   '/etc/pam.d/crossroads-screen 644',
   '/etc/polkit-1/rules.d/50-crossroads.rules 644',
@@ -41,6 +44,23 @@ const APP_FILES = [
   '/opt/crossroads/package.json 644',
 ];
 const EXPECTED = [...SYSTEM_FILES, ...APP_FILES].sort();
+
+// /proc/asound/cards of a Pi 4 with the KMS driver: two HDMI ports and the jack.
+const CARDS = [
+  ' 0 [vc4hdmi0       ]: vc4-hdmi - vc4-hdmi-0',
+  '                      vc4-hdmi-0',
+  ' 1 [vc4hdmi1       ]: vc4-hdmi - vc4-hdmi-1',
+  '                      vc4-hdmi-1',
+  ' 2 [Headphones     ]: bcm2835_headpho - bcm2835 Headphones',
+  '                      bcm2835 Headphones',
+].join('\n') + '\n';
+
+function writeTree(root: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
 
 describe('install.sh', () => {
   it('passes shellcheck, as do the programs it installs', () => {
@@ -103,6 +123,50 @@ describe('install.sh', () => {
     expect(result.stderr).toMatch(/is not built: run 'npm ci && npm run build' there first/);
     expect(existsSync(join(root, 'opt/crossroads'))).toBe(false);
     expect(source).not.toBe(unbuilt);
+  });
+
+  it('sends sound over HDMI by default, to the port a display is attached to, as the ALSA default', () => {
+    const { root, source } = scratch();
+    writeTree(root, {
+      'proc/asound/cards': CARDS,
+      'sys/class/drm/card1-HDMI-A-1/status': 'disconnected\n',
+      'sys/class/drm/card1-HDMI-A-2/status': 'connected\n',
+    });
+    const result = runInstall(['--root', root, '--source', source]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('sound goes to the hdmi output (ALSA card vc4hdmi1)');
+    const conf = readFileSync(join(root, 'etc/asound.conf'), 'utf8');
+    expect(conf).toMatch(/^# crossroads-audio: hdmi vc4hdmi1\n/);
+    expect(conf).toContain('slave.pcm "hdmi:CARD=vc4hdmi1,DEV=0"');
+    expect(conf).toMatch(/ctl\.!default \{\n  type hw\n  card vc4hdmi1\n\}/);
+  });
+
+  it('takes the headphone jack when no display is attached and the Pi has one, or when told to', () => {
+    const { root, source } = scratch();
+    writeTree(root, { 'proc/asound/cards': CARDS, 'sys/class/drm/card1-HDMI-A-1/status': 'disconnected\n' });
+    expect(runInstall(['--root', root, '--source', source]).stdout).toContain('sound goes to the jack output (ALSA card Headphones)');
+    expect(readFileSync(join(root, 'etc/asound.conf'), 'utf8')).toContain('slave.pcm "dmix:CARD=Headphones,DEV=0"');
+    // A Pi 5 has no jack: auto stays on HDMI.
+    writeTree(root, { 'proc/asound/cards': CARDS.split('\n').slice(0, 4).join('\n') + '\n' });
+    expect(runInstall(['--root', root, '--source', source]).stdout).toContain('sound goes to the hdmi output (ALSA card vc4hdmi0)');
+    // Told to: the jack, even with a display attached.
+    writeTree(root, { 'sys/class/drm/card1-HDMI-A-1/status': 'connected\n' });
+    expect(runInstall(['--root', root, '--source', source, '--audio', 'jack']).stdout).toContain('sound goes to the jack output');
+    const bad = runInstall(['--root', root, '--source', source, '--audio', 'usb']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--audio must be hdmi, jack or auto, not 'usb'");
+  });
+
+  it('keeps a technician\'s own /etc/asound.conf aside, and puts it back on --uninstall', () => {
+    const { root, source } = scratch();
+    writeTree(root, { 'etc/asound.conf': 'defaults.pcm.card 1\n' });
+    expect(runInstall(['--root', root, '--source', source]).code).toBe(0);
+    expect(readFileSync(join(root, 'etc/asound.conf.before-crossroads'), 'utf8')).toBe('defaults.pcm.card 1\n');
+    expect(runInstall(['--root', root, '--source', source, '--audio', 'jack']).code).toBe(0);
+    expect(readFileSync(join(root, 'etc/asound.conf.before-crossroads'), 'utf8')).toBe('defaults.pcm.card 1\n');
+    expect(runInstall(['--root', root, '--uninstall']).code).toBe(0);
+    expect(readFileSync(join(root, 'etc/asound.conf'), 'utf8')).toBe('defaults.pcm.card 1\n');
+    expect(existsSync(join(root, 'etc/asound.conf.before-crossroads'))).toBe(false);
   });
 
   it('explains an unknown option', () => {
