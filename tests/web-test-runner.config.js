@@ -17,6 +17,7 @@ const packPath = new URL('../content/packs/caspian-2025/pack.json', import.meta.
 const SCREENSHOTS = fileURLToPath(new URL('./output/screenshots/', import.meta.url));
 /** Where tests/kiosk/media/media-pack.ts's pack (version 0.0.0-media) has its files. */
 const MEDIA_PACK_PREFIX = '/pack/0.0.0-media/';
+const BUILT_IN_PREFIX = `/pack/${encodeURIComponent(JSON.parse(readFileSync(packPath, 'utf8')).version)}/`;
 
 export default {
   rootDir: '.',
@@ -45,8 +46,9 @@ export default {
         context.body = readFileSync(packPath, 'utf8');
         return;
       }
-      // The media test pack's files, where the bridge serves a pack's: /pack/<version>/<path>.
+      // Pack files where the bridge serves them, /pack/<version>/<path>: the media test pack's, and the built-in pack's.
       if (context.path.startsWith(MEDIA_PACK_PREFIX)) context.path = `/tests/kiosk/fixtures/media/${context.path.slice(MEDIA_PACK_PREFIX.length)}`;
+      else if (context.path.startsWith(BUILT_IN_PREFIX)) context.path = `/content/packs/caspian-2025/${context.path.slice(BUILT_IN_PREFIX.length)}`;
       return next();
     },
   ],

@@ -2,8 +2,9 @@
 // analysis stands at, and the sources it rests on with their dates: works by
 // title (an untitled one said so in the visitor's language), the editors' own
 // additions together as theirs. Pack texts are rendered as text, never markup.
-// With the scenario's picture (or the timeline moment's) under the title; large
-// on request, still in the panel, never over the map.
+// With the scenario's picture (or the timeline moment's) under the title, in
+// the room the text leaves (the text always fits); large on request, still in
+// the panel, never over the map.
 
 import { css, html } from 'lit';
 import type { Scenario, Source } from '../../content/schema/pack-types.js';
@@ -40,7 +41,10 @@ export class InfoPanel extends PackElement {
       :host {
         display: block;
       }
+      /* A column whose picture gives way: the text and sources always fit (a kiosk cannot scroll). */
       .panel {
+        display: flex;
+        flex-direction: column;
         max-height: 100%;
         overflow: hidden;
         border-left: 0.2em solid var(--accent, #e8c987);
@@ -74,11 +78,18 @@ export class InfoPanel extends PackElement {
         letter-spacing: 0;
         font-weight: 400;
       }
-      pack-picture {
-        --picture-max-height: 30cqh;
+      .panel > * {
+        flex: none;
       }
-      pack-picture[large] {
+      .panel > pack-picture {
+        --picture-max-height: 30cqh;
+        flex: 0 1 auto;
+        min-height: 0;
+      }
+      /* Large, the picture has its room and the text what is left. */
+      .panel > pack-picture[large] {
         --picture-max-height: 68cqh;
+        flex: none;
       }
     `,
   ];
@@ -95,27 +106,31 @@ export class InfoPanel extends PackElement {
     const image = shownImage(pack, scenario, this.timelineIndex);
     return html`
       <section class="panel" role="region" aria-labelledby="info-title">
-        <p class="eyebrow">${uiText('more', language, pack)} <span class="close muted">· ${uiText('closeInfo', language, pack)}</span></p>
-        <h2 id="info-title">${pick(scenario.title, language, fallback)}</h2>
+        <header>
+          <p class="eyebrow">${uiText('more', language, pack)} <span class="close muted">· ${uiText('closeInfo', language, pack)}</span></p>
+          <h2 id="info-title">${pick(scenario.title, language, fallback)}</h2>
+        </header>
         ${image ? html`<pack-picture .pack=${pack} .image=${image} .language=${language} ?large=${this.large}></pack-picture>` : ''}
-        ${paragraphs.map((text) => html`<p>${text}</p>`)}
-        ${pack.asOf
-          ? html`<p class="as-of muted" data-testid="as-of">
-              ${uiText('asOfNote', language, pack).replace('{date}', formatPackDate(pack.asOf, language))}
-            </p>`
-          : ''}
-        ${cited.length > 0
-          ? html`<h3>${uiText('sources', language, pack)}</h3>
-              <ol data-testid="sources">
-                ${sources.map((s) => html`<li data-kind="work">${this.source(s)}</li>`)}
-                ${editors.length > 0
-                  ? html`<li data-kind="editors-context">
-                      <strong>${uiText('editorsContext', language, pack)}:</strong>
-                      ${editors.map((s) => pick(s.note, language, fallback).replace(/[.;\s]+$/, '')).join('; ')}.
-                    </li>`
-                  : ''}
-              </ol>`
-          : ''}
+        <div class="text">
+          ${paragraphs.map((text) => html`<p>${text}</p>`)}
+          ${pack.asOf
+            ? html`<p class="as-of muted" data-testid="as-of">
+                ${uiText('asOfNote', language, pack).replace('{date}', formatPackDate(pack.asOf, language))}
+              </p>`
+            : ''}
+          ${cited.length > 0
+            ? html`<h3>${uiText('sources', language, pack)}</h3>
+                <ol data-testid="sources">
+                  ${sources.map((s) => html`<li data-kind="work">${this.source(s)}</li>`)}
+                  ${editors.length > 0
+                    ? html`<li data-kind="editors-context">
+                        <strong>${uiText('editorsContext', language, pack)}:</strong>
+                        ${editors.map((s) => pick(s.note, language, fallback).replace(/[.;\s]+$/, '')).join('; ')}.
+                      </li>`
+                    : ''}
+                </ol>`
+            : ''}
+        </div>
       </section>
     `;
   }

@@ -4,6 +4,9 @@
 // main thread) before it is swapped in, so showing it never stalls a frame of
 // the map. A picture that does not load or decode is simply not there: no
 // broken-image icon, no credit for nothing, the rest of the panel as it was.
+// Given less height than its box (the info panel's text comes first), the
+// picture shrinks, whole, never cropped; with too little room for a picture
+// worth seeing it steps aside (the `cramped` attribute) until the next change.
 
 import { css, html } from 'lit';
 import type { PackImage } from '../../content/schema/pack-types.js';
@@ -15,6 +18,9 @@ import { panelStyles } from './overlay-styles.js';
 import { PackElement } from './pack-element.js';
 
 export type PictureState = 'loading' | 'shown' | 'failed';
+
+/** Below this height, in em, a picture is too small to be worth its place. */
+const CRAMPED_EM = 5;
 
 export class PackPicture extends PackElement {
   static override properties = {
@@ -32,6 +38,7 @@ export class PackPicture extends PackElement {
   private shown: HTMLImageElement | null = null;
   private pending: HTMLImageElement | null = null;
   private loadedUrl: string | null = null;
+  private readonly sizes = new ResizeObserver(() => this.measure());
 
   constructor() {
     super();
@@ -46,13 +53,25 @@ export class PackPicture extends PackElement {
       :host {
         display: block;
       }
-      :host([state='failed']) {
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        overflow: hidden;
+      }
+      :host([state='failed']),
+      :host([cramped]) {
         display: none;
       }
       figure {
-        margin: 0 0 0.6em;
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        margin: 0;
       }
       .frame {
+        flex: 0 1 auto;
+        min-height: 0;
         width: 100%;
         max-height: var(--picture-max-height, 30cqh);
         border-radius: 0.2em;
@@ -71,7 +90,8 @@ export class PackPicture extends PackElement {
         object-fit: contain;
       }
       figcaption {
-        margin-top: 0.3em;
+        flex: none;
+        margin: 0.3em 0 0.6em;
         font-size: calc(var(--fs-small, 20px) * 0.9);
         line-height: 1.3;
         color: var(--ink-muted, #d3dde2);
@@ -79,15 +99,31 @@ export class PackPicture extends PackElement {
     `,
   ];
 
-  override willUpdate(): void {
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // What is around it may have changed as well: measured afresh.
+    if (changed.has('image') || changed.has('language') || changed.has('large') || changed.has('pack')) this.removeAttribute('cramped');
     const url = this.pack && this.image ? packFileUrl(this.pack, this.image.file) : null;
     if (url !== this.loadedUrl) this.load(url);
     if (this.shown && this.image) this.shown.alt = pick(this.image.alt, this.language, this.pack?.languages[0]);
   }
 
+  override updated(): void {
+    const frame = this.renderRoot.querySelector('.frame');
+    this.sizes.disconnect();
+    if (frame) this.sizes.observe(frame);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.sizes.disconnect();
     this.load(null);
+  }
+
+  private measure(): void {
+    const frame = this.renderRoot.querySelector('.frame');
+    if (!frame || this.hasAttribute('cramped')) return;
+    const height = frame.getBoundingClientRect().height;
+    if (height < CRAMPED_EM * parseFloat(getComputedStyle(this).fontSize)) this.setAttribute('cramped', '');
   }
 
   private load(url: string | null): void {

@@ -61,14 +61,20 @@ export class ScenarioCard extends PackElement {
         font-size: var(--fs-small, 20px);
         color: var(--ink-muted, #d3dde2);
       }
+      :host {
+        position: relative;
+      }
+      /* Beside the short count line, so the card is no taller for it (the map keeps its room). */
       .listen {
-        margin-top: 0.7em;
+        position: absolute;
+        top: 0.55em;
+        right: 0.9em;
         display: inline-flex;
         align-items: center;
-        gap: 0.45em;
-        min-height: 2.2em;
-        padding: 0 0.9em 0 0.75em;
-        border-radius: 1.1em;
+        gap: 0.4em;
+        height: 1.6em;
+        padding: 0 0.75em 0 0.6em;
+        border-radius: 0.8em;
         border: 0.1em solid var(--accent, #e8c987);
         background: none;
         color: var(--ink, #f4f1e8);
@@ -94,6 +100,7 @@ export class ScenarioCard extends PackElement {
     const fallback = pack.languages[0];
     return html`
       <div class="count">${uiText('scenario', language, pack)} ${this.index + 1} ${uiText('of', language, pack)} ${pack.scenarios.length}</div>
+      ${this.narration !== 'none' ? this.listenButton() : ''}
       <h1 data-testid="scenario-title">${pick(scenario.title, language, fallback)}</h1>
       <p>${pick(scenario.summary, language, fallback)}</p>
       <div class="credit" data-testid="credit">
@@ -101,7 +108,6 @@ export class ScenarioCard extends PackElement {
           ? html` · <time datetime=${pack.asOf}>${uiText('asOf', language, pack).replace('{date}', formatPackDate(pack.asOf, language))}</time>`
           : ''}
       </div>
-      ${this.narration !== 'none' ? this.listenButton() : ''}
     `;
   }
 

@@ -53,17 +53,26 @@ describe('the built-in pack’s pictures and narration end to end', () => {
     expect(track).toBeDefined();
   });
 
-  it('shows the scenario’s picture in the info panel with its alt text and its credit', async () => {
+  it('shows the scenario’s picture in the info panel with its alt text and its credit, large on request', async () => {
     await page.keyboard.press(String(index + 1));
     await page.keyboard.press('i');
     const picture = page.locator('info-panel pack-picture');
     await page.waitForFunction(() => document.querySelector('crossroads-app')?.shadowRoot?.querySelector('info-panel')?.shadowRoot?.querySelector('pack-picture')?.getAttribute('state') !== 'loading');
     expect(await picture.getAttribute('state')).toBe('shown');
+    // The longer text comes first: in the panel the picture has the room it leaves; large, all it needs.
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => document.querySelector('crossroads-app')!.hasAttribute('picture-large'));
+    expect(await picture.getAttribute('cramped')).toBeNull();
+    await page.waitForFunction(() => document.querySelector('crossroads-app')?.shadowRoot?.querySelector('info-panel')?.shadowRoot?.querySelector('pack-picture')?.getAttribute('state') === 'shown');
     const img = picture.locator('img');
     expect(await img.getAttribute('alt')).toBe(image!.alt.en);
     expect(await img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight])).toEqual([image!.width, image!.height]);
     await expect.poll(() => picture.locator('figcaption').textContent()).toBe(image!.credit.en);
     expect(await picture.locator('figcaption').isVisible()).toBe(true);
+    expect((await img.boundingBox())!.height).toBeGreaterThan(300);
+    await page.screenshot({ path: `${OUTPUT}e2e-picture-large.png` });
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => !document.querySelector('crossroads-app')!.hasAttribute('picture-large'));
   });
 
   it('plays the narration with captions that follow the voice, and stops it on a switch', async () => {
