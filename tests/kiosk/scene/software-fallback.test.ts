@@ -10,7 +10,7 @@ describe('MapScene on a software rasteriser', () => {
     document.body.append(canvas);
     const scene = new MapScene(canvas, { loop: false });
     try {
-      const gl = (scene as unknown as { renderer: { getContext(): WebGL2RenderingContext } }).renderer.getContext();
+      const gl = (scene as unknown as { painter: { renderer: { getContext(): WebGL2RenderingContext } } }).painter.renderer.getContext();
       expect(gl.getContextAttributes()!.antialias).to.equal(false);
       expect(isSoftwareRenderer(scene.rendererName())).to.equal(true);
     } finally {
