@@ -6,13 +6,13 @@
 
 import type { PageMode } from '../../firmware-bridge/api/messages.js';
 import type { NarrationView } from '../media/narration-player.js';
-import type { PlaceView } from '../scene/label-layer.js';
+import type { LabelView, PlaceView } from '../scene/label-layer.js';
 import type { MapScene, SceneStats } from '../scene/map-scene.js';
 import type { OverdrawReport } from '../scene/overdraw-probe.js';
 import type { TimedWork, WorkTime } from '../scene/scene-timings.js';
 
 /** What the hooks ask of the map beyond its stats. */
-export type MapHookView = Pick<MapScene, 'requestFrame' | 'overdraw' | 'workTimes'>;
+export type MapHookView = Pick<MapScene, 'requestFrame' | 'overdraw' | 'workTimes' | 'labelViews'>;
 
 export interface PageHooks {
   readonly scenario: string | null;
@@ -24,6 +24,8 @@ export interface PageHooks {
   /** The narration now: whether it plays, its media time, the caption on screen, the volume (a copy on each read). */
   readonly narration: Readonly<NarrationView>;
   readonly ready: Promise<void>;
+  /** The names on the map now: text and box in CSS pixels from the top-left (empty before there is a map). */
+  labels(): LabelView[];
   /** Draws one more frame of the map even if nothing on it moved. */
   requestFrame(): void;
   /** Fragments shaded per screen pixel by each layer of the map (null before there is a map). */
@@ -55,6 +57,7 @@ export function installPageHooks(target: object, source: PageHookSource): () => 
       places: { value: () => source.places(), enumerable: true },
       narration: { get: () => Object.freeze({ ...source.narration() }), enumerable: true },
       ready: { value: source.ready, enumerable: true },
+      labels: { value: () => source.map?.()?.labelViews() ?? [], enumerable: true },
       requestFrame: { value: () => source.map?.()?.requestFrame(), enumerable: true },
       overdraw: { value: () => source.map?.()?.overdraw() ?? null, enumerable: true },
       workTimes: { value: () => source.map?.()?.workTimes() ?? null, enumerable: true },

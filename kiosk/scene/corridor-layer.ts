@@ -30,7 +30,7 @@ const vertexShader = /* glsl */ `
   void main() {
     flowVaryings();
     vStyle = style;
-    float halfW = (style.y > 1.5 ? 0.36 : 0.5) * widthScale;
+    float halfW = (style.y > 1.5 ? 0.42 : 0.5) * widthScale;
     vec3 p = position + vec3(offset * side * halfW, 0.0);
     gl_Position = flowPosition(p);
   }
@@ -79,10 +79,11 @@ const fragmentShader = /* glsl */ `
       ink = max(ink * 0.85, outline);
       casing = 0.3;
     } else {
-      // Proposed: thin, translucent, broken.
+      // Proposed: thin and broken, but as firm as the rest (a scenario's
+      // subject is often a proposal: it must not be the faintest mark).
       ink *= step(fract(vDist / 2.6), 0.6);
-      casing = 0.18;
-      alpha = 0.7;
+      casing = 0.55;
+      alpha = 0.92;
     }
     vec3 c = mix(casingColor, colour + glow * 0.6, ink);
     flowColour(c, max(casing, ink) * alpha * vVisible);

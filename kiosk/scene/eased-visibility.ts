@@ -5,6 +5,8 @@
 const SNAP = 1e-3;
 /** The flow shaders' cut-off: below it an item is sent off screen. */
 export const VISIBLE = 0.005;
+/** The visibility of context (what a scenario shows around its subject): fainter and thinner. */
+export const QUIET = 0.42;
 
 export class EasedVisibility {
   readonly indexOf = new Map<string, number>();
@@ -25,12 +27,15 @@ export class EasedVisibility {
     return index;
   }
 
-  /** Exactly these keys become visible; the rest fade out. */
-  show(keys: Iterable<string>): void {
+  /**
+   * Exactly these keys become visible, at `level` (1: full; QUIET: context,
+   * which the flow shaders draw fainter and thinner); the rest fade out.
+   */
+  show(keys: Iterable<string>, level = 1): void {
     this.targets.fill(0);
     for (const key of keys) {
       const index = this.indexOf.get(key);
-      if (index !== undefined) this.targets[index] = 1;
+      if (index !== undefined) this.targets[index] = level;
     }
   }
 

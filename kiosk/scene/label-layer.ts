@@ -14,7 +14,7 @@ import type { RegionIndex } from '../../content/geo/region-index.js';
 import type { CountryNames } from './country-names.js';
 import { LabelBuffers } from './label-buffers.js';
 import { buildLabelItems, type ItemKind, type LabelItem } from './label-items.js';
-import { LabelPlacement, type LabelPlaced, type LabelScreen } from './label-placement.js';
+import { LABEL_GAP, LabelPlacement, type LabelPlaced, type LabelScreen } from './label-placement.js';
 import { rankLabels } from './label-priority.js';
 import { FLOW_HEIGHT } from './map-style.js';
 
@@ -24,6 +24,17 @@ export interface PlaceView {
   y: number | null;
   dot: boolean;
   labelled: boolean;
+}
+
+/** A name on screen, as the page's hooks report it. */
+export interface LabelView {
+  id: string;
+  kind: ItemKind;
+  text: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
 }
 
 const MAX_BLOCKED = 8;
@@ -113,8 +124,8 @@ export class LabelLayer {
   }
 
   /** Which labels the scenario asks for, and in what priority. */
-  setScenario(scenario: Scenario, highlightedIso: ReadonlySet<string>, places: ReadonlySet<string>, actors: ReadonlySet<string>): void {
-    rankLabels(this.items, { named: scenario.places ?? [], highlightedIso, places, actors }, this.ranking);
+  setScenario(scenario: Scenario, highlightedIso: ReadonlySet<string>, places: ReadonlySet<string>, actors: ReadonlySet<string>, stops: Iterable<string> = []): void {
+    rankLabels(this.items, { named: scenario.places ?? [], highlightedIso, places, actors, stops: new Set(stops) }, this.ranking);
     this.gpu.coloursChanged();
     this.dirty = true;
   }
@@ -162,6 +173,23 @@ export class LabelLayer {
       out.push({ id: item.id, x: seen ? this.scratch.x : null, y: seen ? this.gpu.viewport.y - this.scratch.y : null, dot: this.markerTargets[i] === 1, labelled: this.targets[i] === 1 });
     });
     return out;
+  }
+
+  /**
+   * The names now on screen: kind, id, text and the letters' box in CSS
+   * pixels from the top-left (the page's checks: overlaps, contrast).
+   */
+  labelViews(): LabelView[] {
+    const height = this.gpu.viewport.y;
+    return this.placement.labels().map(({ item, rect: [x, y, w, h] }) => ({
+      id: this.items[item]!.id,
+      kind: this.items[item]!.kind,
+      text: this.texts[item] ?? '',
+      left: x + LABEL_GAP,
+      top: height - (y + h) + LABEL_GAP,
+      width: w - 2 * LABEL_GAP,
+      height: h - 2 * LABEL_GAP,
+    }));
   }
 
   /** Labels now shown (target visible) with their pixel rectangles, for tests. */

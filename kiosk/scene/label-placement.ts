@@ -12,7 +12,8 @@ import { LabelPlacer } from './label-placer.js';
 import { IN_FOCUS } from './label-priority.js';
 
 /** Screen-pixel margins kept clear around each label's letters. */
-const GAP = 4;
+export const LABEL_GAP = 4;
+const GAP = LABEL_GAP;
 /** The atlas rectangle's blank margin around the letters. */
 export const INSET = 7;
 /** A place's dot, and the room kept clear around it. */

@@ -1,8 +1,8 @@
 // Which label wins: every label's priority for a scenario (0 = not shown)
 // and its colour. What the scenario is about comes first: its focus place,
-// then the countries it lights up, the other places it names, its actors
-// away from the map, its routes' stops, the seas, and last the other
-// countries, the larger first. Pure: placement then takes labels in this order.
+// then the countries it lights up, the other places it names, the stops of
+// its subject routes, its actors away from the map, its other places, the
+// seas, and last the other countries, the larger first. Pure: placement then takes labels in this order.
 
 import type { LabelItem } from './label-items.js';
 
@@ -25,6 +25,8 @@ export interface LabelFocus {
   places: ReadonlySet<string>;
   /** Its actors (for those that are not countries on the map). */
   actors: ReadonlySet<string>;
+  /** The stops of its subject routes (see scenario-subject.ts): every one is named, so they rank in focus. */
+  stops?: ReadonlySet<string>;
 }
 
 /** One label's priority (0: not shown) and colour for a scenario. */
@@ -41,8 +43,17 @@ export function labelRank(item: LabelItem, focus: LabelFocus): { priority: numbe
       // The places the scenario names come first; then the stops of its corridors.
       const named = focus.named.indexOf(item.id);
       // The first named place is the scenario's focus and beats even a lit country, which can step aside.
+      // A subject route's stop outranks the lit countries (their names step aside) and the other named places.
       const priority =
-        named === 0 ? 1300 : named > 0 ? Math.max(IN_FOCUS, 1150 - named) : focus.places.has(item.id) ? 800 + (item.marker === 2 ? 40 : 0) : 0;
+        named === 0
+          ? 1300
+          : named > 0
+            ? Math.max(1255, 1290 - named)
+            : focus.stops?.has(item.id)
+              ? 1250 + (item.marker === 2 ? 5 : 0)
+              : focus.places.has(item.id)
+                ? 800 + (item.marker === 2 ? 40 : 0)
+                : 0;
       return { priority, colour: LABEL_COLOUR.place };
     }
     default:

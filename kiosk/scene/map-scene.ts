@@ -4,8 +4,8 @@
 // camera eases, a highlight or visibility fades, labels move, a flow's pattern
 // travels, a resize, a requestFrame()); a still map draws nothing. The ground
 // (sea, land, borders) is drawn into a cache only when the camera or a
-// highlight changed; other frames copy it and draw the flows and labels over
-// it. The per-frame path allocates nothing.
+// highlight changed, and a move reuses it for a few frames (MapPainter);
+// frames copy it and draw the flows and labels over it. Nothing per frame allocates.
 
 import type { IUniform, Object3D } from 'three';
 import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
@@ -19,10 +19,11 @@ import { MAP_LAYERS, type MapLayerName } from './map-layers.js';
 import { MapPainter } from './map-painter.js';
 import type { OverdrawReport } from './overdraw-probe.js';
 import { scenarioFraming } from './scenario-framing.js';
+import { scenarioSubject } from './scenario-subject.js';
 import type { MapSceneOptions, SceneStats } from './scene-stats.js';
 import { SceneTimings, type TimedWork, type WorkTime } from './scene-timings.js';
 import { GeoProjection } from '../../content/geo/geo-projection.js';
-import { LabelLayer, type PlaceView } from './label-layer.js';
+import { LabelLayer, type LabelView, type PlaceView } from './label-layer.js';
 import { RegionIndex } from '../../content/geo/region-index.js';
 import { RelationLayer } from './relation-layer.js';
 import { RoutePlanner } from '../../content/geo/route-planner.js';
@@ -143,11 +144,11 @@ export class MapScene {
     const actors = new Set([...scenario.highlight, ...scenario.relations.flatMap((r) => [r.from, r.to])]);
     const iso = new Set(pack.actors.filter((a) => actors.has(a.id) && a.iso).map((a) => a.iso!));
     this.countries.setHighlighted(iso);
-    const places = new Set(scenario.places ?? []);
-    for (const corridor of pack.corridors) if (scenario.corridors.includes(corridor.id)) for (const id of corridor.route) places.add(id);
-    this.corridors?.setVisible(scenario.corridors);
-    this.relations?.setVisible(scenario.relations);
-    this.labels?.setScenario(scenario, iso, places, actors);
+    const subject = scenarioSubject(pack, scenario);
+    const places = new Set([...(scenario.places ?? []), ...subject.stops]);
+    this.corridors?.setVisible(subject.corridors);
+    this.relations?.setVisible(scenario.relations, !subject.relationsAreSubject);
+    this.labels?.setScenario(scenario, iso, places, actors, subject.stops);
     this.rig.moveTo(scenarioFraming(scenario, this.projection), this.reduced ? 0 : MOVE_SECONDS);
     this.timings.add('switch', t0);
   }
@@ -190,6 +191,11 @@ export class MapScene {
   /** The scenario's places on screen, as the last frame laid them out. */
   places(): PlaceView[] {
     return this.labels?.placeViews() ?? [];
+  }
+
+  /** The names on screen as the last layout placed them (the page's checks). */
+  labelViews(): LabelView[] {
+    return this.labels?.labelViews() ?? [];
   }
 
   dispose(): void {
@@ -268,16 +274,15 @@ export class MapScene {
 
   private frame(time: number): void {
     const dt = this.lastTime === 0 ? 1 / 60 : Math.min((time - this.lastTime) / 1000, 0.1);
-    this.lastTime = time;
-    this.advance(dt);
+    this.advance(((this.lastTime = time), dt));
   }
 
   private advance(dt: number): void {
-    const t0 = performance.now();
+    const t0 = (this.painter.checks++, performance.now());
     const ease = this.reduced ? 1 : Math.min(1, dt * 4);
     const camera = this.rig.camera;
     // Moved by an ease here, or by a cut (reduced motion) or a resize since the last frame.
-    const moved = this.rig.update(dt) || this.painter.cameraMoved(camera);
+    const moved = this.rig.update(dt) || this.painter.viewChanged(camera);
     const width = (FLOW_PIXELS * this.rig.distance * 2 * Math.tan((camera.fov * DEG) / 2)) / 1080;
     const widened = width !== this.widthScale.value;
     this.widthScale.value = width;
@@ -290,10 +295,11 @@ export class MapScene {
     const t1 = (this.timings.add('update', t0), performance.now());
     const relabelled = this.labels?.update(camera, this.width, this.height, this.reduced ? 1 : Math.min(1, dt * 6)) ?? false;
     this.timings.add('labels', t1);
-    if (moved || lit || this.everyFrame) this.painter.groundStale = true;
-    if (!(this.redraw || widened || this.painter.groundStale || corridorsFaded || relationsFaded || flowing || relabelled)) return;
+    if (this.everyFrame) this.painter.groundStale = true;
+    const changing = (moved || lit) && !this.everyFrame;
+    if (!(this.redraw || widened || changing || this.painter.groundStale || this.painter.settling || corridorsFaded || relationsFaded || flowing || relabelled)) return;
     const t2 = ((this.redraw = false), performance.now());
-    if (this.painter.paint(camera)) this.timings.add('ground', t2);
+    if (this.painter.paint(camera, changing)) this.timings.add('ground', t2);
     this.timings.add('frame', t0);
     if (this.countries) this.resolveFirstFrame();
   }

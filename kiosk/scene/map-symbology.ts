@@ -48,7 +48,7 @@ export const CORRIDOR_KIND_SYMBOLS: Readonly<Record<CorridorKind, LineSymbol>> =
 export const CORRIDOR_STATUS_SYMBOLS: Readonly<Record<CorridorStatus, StatusSymbol>> = {
   operating: { dash: '', opacity: 1 },
   planned: { dash: '8 5', opacity: 0.9 },
-  proposed: { dash: '3 6', opacity: 0.7 },
+  proposed: { dash: '3 6', opacity: 0.92 },
 };
 
 export const RELATION_SYMBOLS: Readonly<Record<RelationType, LineSymbol>> = {

@@ -8,7 +8,7 @@ import type { IUniform } from 'three';
 import type { GeoProjection } from '../../content/geo/geo-projection.js';
 import type { RegionIndex } from '../../content/geo/region-index.js';
 import type { PackManifest, Relation } from '../../content/schema/pack-types.js';
-import { EasedVisibility } from './eased-visibility.js';
+import { EasedVisibility, QUIET } from './eased-visibility.js';
 import { FlowLayer, flowFragmentHead, flowVertexHead } from './flow-layer.js';
 import { CASING, FLOW_ORDER, RELATION_SYMBOLS, RELATION_TYPES, symbolIndex } from './map-symbology.js';
 import { FLOW_HEIGHT } from './map-style.js';
@@ -32,6 +32,8 @@ const vertexShader = /* glsl */ `
     vAlong = along;
     int type = int(style.x + 0.5);
     float core = type == 0 ? 0.42 : type == 3 ? 0.42 : type == 1 ? 0.2 : type == 4 ? 0.34 : 0.26;
+    // Context (visibility QUIET) is thinner than a scenario's subject.
+    core *= mix(0.6, 1.0, smoothstep(${QUIET.toFixed(2)}, 1.0, vVisible));
     vec3 p = position + vec3(offset * side * core * 1.6 * widthScale, 0.0);
     gl_Position = flowPosition(p);
   }
@@ -56,7 +58,8 @@ const fragmentShader = /* glsl */ `
       // A slow pulse, well under the 3 flashes a second limit.
       alpha = 0.72 + 0.28 * sin(time * 3.1416);
     }
-    float glow = type == 0 ? 0.25 * smoothstep(0.8, 1.0, sin(vDist * 0.12 - time * 1.2)) : 0.0;
+    // Only a subject alliance glows: context holds still and quiet.
+    float glow = type == 0 && vVisible > 0.9 ? 0.25 * smoothstep(0.8, 1.0, sin(vDist * 0.12 - time * 1.2)) : 0.0;
     float casing = type == 4 ? 0.0 : 0.55 * step(a, 1.6);
     float ends = smoothstep(0.0, 0.04, vAlong) * smoothstep(1.0, 0.96, vAlong);
     vec3 c = mix(casingColor, lineColor[type] + glow, ink);
@@ -101,10 +104,11 @@ export class RelationLayer extends FlowLayer {
     super(shown, builder.build(), { vertexShader, fragmentShader, colours, casing: CASING.relation, renderOrder: FLOW_ORDER.relation, animated }, time, widthScale);
   }
 
-  setVisible(relations: Iterable<Pick<Relation, 'from' | 'to' | 'type'>>): void {
+  /** Exactly these relations show; as context (`quiet`) they are fainter and thinner than a subject. */
+  setVisible(relations: Iterable<Pick<Relation, 'from' | 'to' | 'type'>>, quiet = false): void {
     const keys: string[] = [];
     for (const r of relations) keys.push(relationKey(r));
-    this.shown.show(keys);
+    this.shown.show(keys, quiet ? QUIET : 1);
   }
 }
 

@@ -1,6 +1,7 @@
-// Which label wins, for a scenario: the focus place, then the lit countries,
-// the other named places, the scenario's actors, its routes' stops, the seas
-// and the other countries (the larger first); what it does not show ranks 0.
+// Which label wins, for a scenario: the focus place and the other named
+// places, the stops of its subject routes, the lit countries, the scenario's
+// actors, its other routes' stops, the seas and the other countries (the
+// larger first); what it does not show ranks 0.
 
 import { describe, expect, it } from 'vitest';
 import type { LabelItem } from '../../../kiosk/scene/label-items.js';
@@ -40,7 +41,7 @@ function ranked(): string[] {
 
 describe('the label priority policy', () => {
   it('puts what the scenario is about first, in a fixed order', () => {
-    expect(ranked()).toEqual(['focus', 'lit', 'second', 'eu', 'capital-stop', 'stop', 'caspian', 'black', 'large', 'small']);
+    expect(ranked()).toEqual(['focus', 'second', 'lit', 'eu', 'capital-stop', 'stop', 'caspian', 'black', 'large', 'small']);
   });
 
   it('shows no place and no actor the scenario leaves out', () => {
@@ -56,7 +57,14 @@ describe('the label priority policy', () => {
 
   it('keeps every named place in focus, however many the scenario names', () => {
     const many = Array.from({ length: 300 }, (_, k) => `p${k}`);
-    expect(labelRank(place('p299'), { ...focus, named: many }).priority).toBe(IN_FOCUS);
+    expect(labelRank(place('p299'), { ...focus, named: many }).priority).toBeGreaterThanOrEqual(IN_FOCUS);
+  });
+
+  it('names a subject route\'s stops before the lit countries, whose names can step aside', () => {
+    const withStops = { ...focus, stops: new Set(['stop']) };
+    const stop = labelRank(items.find((i) => i.id === 'stop')!, withStops).priority;
+    expect(stop).toBeGreaterThan(labelRank(items.find((i) => i.id === 'lit')!, withStops).priority);
+    expect(stop).toBeLessThan(labelRank(items.find((i) => i.id === 'second')!, withStops).priority);
   });
 
   it('colours lit countries apart from the others', () => {
