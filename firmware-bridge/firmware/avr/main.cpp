@@ -84,13 +84,18 @@ void setUpPins() {
   gPins.begin();
 }
 
-// Sleeps until the next interrupt: the millisecond tick, a byte from the host, room in
-// the USART, or an edge on a button or knob pin. The check runs with interrupts off, and
-// the AVR runs the instruction after `sei` before any interrupt, so a byte or an edge
-// that arrives in between wakes the loop at once instead of waiting for the next tick.
-void idleUntilInterrupt() {
-  cli();
-  if (!UartPort::hasInput() && !gPinsChanged) {
+// Sleeps until there is work: a byte from the host, an edge on a button or knob pin, or
+// the millisecond `dueMs` when the panel has timed work (Panel::msUntilDue). The other
+// interrupts (the millisecond tick, room in the USART) wake the CPU for their handlers
+// and this check only, not for a whole pass: the chip idles most of each millisecond
+// instead of polling every pin in it. The check runs with interrupts off, and the AVR
+// runs the instruction after `sei` before any interrupt, so a byte or an edge that
+// arrives in between wakes the loop at once instead of waiting for the next tick.
+void idleUntil(uint32_t dueMs) {
+  for (;;) {
+    cli();
+    if (UartPort::hasInput() || gPinsChanged) break;
+    if (static_cast<int32_t>(MillisClock::now() - dueMs) >= 0) break;
     sleep_enable();
     sei();
     sleep_cpu();
@@ -125,6 +130,7 @@ int main() {
     if (count > 0) gPanel.receive(buffer, count);
     gPanel.poll();
     gPins.showLamps();
-    idleUntilInterrupt();
+    const uint32_t now = MillisClock::now();
+    idleUntil(now + gPanel.msUntilDue(now));
   }
 }

@@ -1,5 +1,5 @@
 // Milliseconds since boot from Timer0 (CTC, 1 kHz interrupt). The tick also wakes the
-// main loop from idle sleep at least once a millisecond.
+// CPU from idle sleep once a millisecond, for the main loop to see whether work is due.
 #pragma once
 
 #include <stdint.h>

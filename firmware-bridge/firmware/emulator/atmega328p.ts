@@ -1,11 +1,13 @@
 // An ATmega328P at 16 MHz on avr8js: the CPU, ports B, C and D, the three timers and
 // USART0, plus what avr8js leaves out and this firmware uses: idle sleep (the CPU
-// skips ahead to the next event instead of spinning), the one-instruction delay after
+// skips ahead to the next event instead of spinning, and the timers have events only at
+// their compare matches and wraps: lazy-timers.ts), the one-instruction delay after
 // `sei`, reading the signature row, and USART0's receiver as the chip has it
 // (usart-receiver.ts: two characters of buffer, RXC0 cleared only by reading, DOR0).
 // Time is counted in CPU cycles only, so a run gives the same result however busy the
 // host is.
 
+import { countLazily } from './lazy-timers.js';
 import { UsartReceiver } from './usart-receiver.js';
 import {
   AVRIOPort,
@@ -74,7 +76,9 @@ export class Atmega328p {
     this.portB = new AVRIOPort(this.cpu, portBConfig);
     this.portC = new AVRIOPort(this.cpu, portCConfig);
     this.portD = new AVRIOPort(this.cpu, portDConfig);
-    this.timers = [timer0Config, timer1Config, timer2Config].map((config) => new AVRTimer(this.cpu, config));
+    const timerConfigs = [timer0Config, timer1Config, timer2Config];
+    this.timers = timerConfigs.map((config) => new AVRTimer(this.cpu, config));
+    countLazily(this.cpu, this.timers, timerConfigs);
     this.usart = new AVRUSART(this.cpu, usart0Config, CLOCK_HZ);
     this.receiver = new UsartReceiver(this.cpu, this.usart, usart0Config);
     this.cpu.writeHooks[SPMCSR] = (value) => {

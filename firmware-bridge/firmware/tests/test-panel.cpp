@@ -296,3 +296,73 @@ TEST(panel_heartbeat_is_a_state_every_second_of_board_time) {
   CHECK(longest <= 1000u);
   CHECK_EQ(states, size_t{10});
 }
+
+// A board that sleeps until msUntilDue() (or an input edge, or a host byte) sends exactly
+// what one polling every millisecond sends: bouncing presses, knob turns held back by
+// the report interval, blinks and the heartbeat, frame for frame and millisecond for
+// millisecond.
+TEST(panel_polled_only_when_due_sends_what_polling_every_ms_sends) {
+  Rig every;
+  Rig sleeper;
+  every.panel.begin();
+  sleeper.panel.begin();
+  uint32_t seed = 12345;
+  auto random = [&](uint32_t below) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % below;
+  };
+  std::vector<std::string> fromEvery;
+  std::vector<std::string> fromSleeper;
+  auto collect = [](Rig& rig, std::vector<std::string>& into) {
+    for (const std::string& frame : rig.sink.take()) into.push_back(std::to_string(rig.clock.now) + " " + frame);
+  };
+  uint32_t dueAt = sleeper.clock.now + sleeper.panel.msUntilDue(sleeper.clock.now);
+  size_t sleeperPolls = 0;
+  for (uint32_t ms = 1; ms <= 20000; ++ms) {
+    every.clock.now = ms;
+    sleeper.clock.now = ms;
+    bool edge = false;
+    const uint32_t roll = random(1000);
+    if (roll < 40) {  // a contact changes (bounces are runs of these)
+      const uint32_t button = random(8);
+      every.pins.pressed[button] = !every.pins.pressed[button];
+      edge = true;
+    } else if (roll < 70) {  // a knob moves a quarter step
+      const uint32_t knob = random(2);
+      every.pins.phase[knob] = crossroads::QuadratureDecoder::stepPhase(every.pins.phase[knob], roll < 62 ? 1 : -1);
+      edge = true;
+    }
+    std::copy(std::begin(every.pins.pressed), std::end(every.pins.pressed), std::begin(sleeper.pins.pressed));
+    std::copy(std::begin(every.pins.phase), std::end(every.pins.phase), std::begin(sleeper.pins.phase));
+    bool command = false;
+    if (ms % 1500 == 0) {  // a host changes a lamp's mode now and then
+      const std::string line = "LED " + std::to_string(random(8)) + " " + std::to_string(random(4)) + "\n";
+      every.send(line);
+      sleeper.send(line);
+      command = true;
+    }
+    every.panel.poll();
+    if (edge || command || static_cast<int32_t>(ms - dueAt) >= 0) {
+      sleeper.panel.poll();
+      ++sleeperPolls;
+      dueAt = ms + sleeper.panel.msUntilDue(ms);
+    }
+    collect(every, fromEvery);
+    collect(sleeper, fromSleeper);
+    for (uint8_t i = 0; i < 8; ++i) CHECK_EQ(sleeper.pins.lit[i], every.pins.lit[i]);
+  }
+  CHECK(fromEvery.size() > 500);
+  CHECK_EQ(fromSleeper, fromEvery);
+  CHECK(sleeperPolls < 20000 / 3);  // and it slept most of the time
+}
+
+TEST(panel_is_due_at_once_for_a_lockout_that_has_run_out_and_never_later_than_the_heartbeat) {
+  Rig rig;
+  rig.panel.begin();
+  CHECK_EQ(rig.panel.msUntilDue(0), rig.panel.config().heartbeatMs);
+  rig.pins.pressed[2] = true;
+  rig.advance(1);
+  CHECK_EQ(rig.panel.msUntilDue(1), uint32_t{10});  // the lock-out ends at 11
+  CHECK_EQ(rig.panel.msUntilDue(11), uint32_t{0});
+  CHECK_EQ(rig.panel.msUntilDue(5000), uint32_t{0});  // overdue
+}

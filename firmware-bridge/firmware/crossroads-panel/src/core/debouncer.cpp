@@ -19,4 +19,10 @@ bool Debouncer::update(bool raw, uint32_t nowMs) {
   return true;
 }
 
+uint32_t Debouncer::msUntilReread(uint32_t nowMs) const {
+  if (!locked_) return kNotLocked;
+  const uint32_t elapsed = nowMs - lockedAt_;
+  return elapsed >= lockoutMs_ ? 0 : lockoutMs_ - elapsed;
+}
+
 }  // namespace crossroads

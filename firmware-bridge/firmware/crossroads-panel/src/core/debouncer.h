@@ -15,6 +15,10 @@ class Debouncer {
   // Feeds the raw level; true when the debounced level changed (read it with level()).
   bool update(bool raw, uint32_t nowMs);
   bool level() const { return level_; }
+  // Milliseconds until update() reads the level again after a lock-out (0: due now);
+  // kNotLocked when there is no lock-out to wait for.
+  uint32_t msUntilReread(uint32_t nowMs) const;
+  static constexpr uint32_t kNotLocked = 0xFFFFFFFFu;
   void setLockout(uint16_t lockoutMs) { lockoutMs_ = lockoutMs; }
 
  private:

@@ -37,6 +37,43 @@ void Panel::poll() {
   if (static_cast<uint32_t>(now - lastStateMs_) >= config_.heartbeatMs) sendState();
 }
 
+namespace {
+
+// Unsigned differences: correct across the 49-day wrap of the clock.
+uint32_t msLeft(uint32_t now, uint32_t since, uint32_t interval) {
+  const uint32_t elapsed = now - since;
+  return elapsed >= interval ? 0 : interval - elapsed;
+}
+
+}  // namespace
+
+uint32_t Panel::msUntilDue(uint32_t nowMs) const {
+  uint32_t due = msLeft(nowMs, lastStateMs_, config_.heartbeatMs);
+  for (uint8_t i = 0; i < config_.buttons; ++i) {
+    const uint32_t reread = buttons_[i].msUntilReread(nowMs);
+    if (reread < due) due = reread;
+  }
+  for (uint8_t k = 0; k < config_.knobs; ++k) {
+    const KnobState& knob = knobs_[k];
+    if (knob.pending == 0) continue;
+    const uint32_t report = knob.reportedOnce ? msLeft(nowMs, knob.lastReportMs, config_.knobReportMs) : 0;
+    if (report < due) due = report;
+  }
+  // A blink changes at each half period of the clock (see updateLeds); one division
+  // a blinking mode, however many LEDs are in it.
+  bool anySlow = false;
+  bool anyFast = false;
+  for (uint8_t i = 0; i < config_.buttons; ++i) {
+    anySlow = anySlow || leds_[i].mode == LedMode::SlowBlink;
+    anyFast = anyFast || leds_[i].mode == LedMode::FastBlink;
+  }
+  constexpr uint32_t kSlowHalf = kSlowBlinkPeriodMs / 2;
+  constexpr uint32_t kFastHalf = kFastBlinkPeriodMs / 2;
+  if (anySlow && kSlowHalf - nowMs % kSlowHalf < due) due = kSlowHalf - nowMs % kSlowHalf;
+  if (anyFast && kFastHalf - nowMs % kFastHalf < due) due = kFastHalf - nowMs % kFastHalf;
+  return due;
+}
+
 void Panel::pollInputs() { pollInputsAt(clock_.nowMs()); }
 
 void Panel::pollInputsAt(uint32_t now) {
@@ -72,7 +109,7 @@ void Panel::reportKnobs(uint32_t now, bool force) {
 void Panel::updateLeds(uint32_t now) {
   // The blink phases are worked out only when some LED blinks, before the loop (where a
   // compiler cannot hoist them back out of a branch): a 32-bit division costs hundreds
-  // of cycles on an 8-bit microcontroller, and the loop runs every millisecond.
+  // of cycles on an 8-bit microcontroller, and the loop may run every millisecond.
   bool anySlow = false;
   bool anyFast = false;
   for (uint8_t i = 0; i < config_.buttons; ++i) {

@@ -90,6 +90,11 @@ class Panel {
   void begin();
   // Call as often as possible: samples inputs, reports, blinks, keeps the heartbeat.
   void poll();
+  // Milliseconds from `nowMs` until poll() has work that no input edge or host byte
+  // brings: a lock-out ending, a held-back knob report, a blink, the heartbeat (0: now).
+  // A board may sleep until then, waking early for an edge or a byte, instead of
+  // polling every millisecond: the frames are the same.
+  uint32_t msUntilDue(uint32_t nowMs) const;
   // Samples buttons and knobs only (the virtual board feeds quadrature steps this way).
   void pollInputs();
   // Bytes received from the host.
