@@ -3,7 +3,7 @@
 // writes them with the machine's description to bench/results.json, after
 // showing how they moved since the last run. `--quick` takes fewer samples
 // (to try the bench; its figures are marked quick); `--only=size,link` runs
-// some phases (size, link, bridge, fleet, author, firmware, page, input, memory, frame, kiosk, layers). Nothing is asserted:
+// some phases (size, link, bridge, fleet, author, firmware, page, input, memory, media, frame, kiosk, layers). Nothing is asserted:
 // a benchmark reports, it does not pass or fail on a time.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,13 +17,14 @@ import { benchAuthor } from './author-bench.js';
 import { benchFirmware } from './firmware-bench.js';
 import { benchFleet } from './fleet-bench.js';
 import { FloorServer } from './floor-server.js';
-import { benchFrames, formatScenarioTable, measureFloor, withFloor, type ScenarioFrames } from './frame-bench.js';
+import { benchFrames, formatScenarioTable, framesDrawn, measureFloor, withFloor, type ScenarioFrames } from './frame-bench.js';
 import { benchLayers, formatLayerExtras, type LayerResult } from './layer-bench.js';
 import { deltas, summarize } from './bench-stats.js';
 import { readProbe, recordFrames } from './page-probe.js';
 import { benchLatency, type LatencyResult } from './latency-bench.js';
 import { benchLink } from './link-bench.js';
 import { describeMachine, formatMachine } from './machine-info.js';
+import { benchMedia } from './media-bench.js';
 import { benchMemory, type MemoryResult } from './memory-bench.js';
 import { rssBytes } from './proc-stat.js';
 import { benchSize } from './size-bench.js';
@@ -93,7 +94,7 @@ async function main(): Promise<number> {
   await phase('firmware on the emulated ATmega328P', async () => void rows.push(...(await benchFirmware({ presses: scale(200, 50), events: scale(10_000, 2000) }))));
 
   let chromium = 'unknown';
-  if (!only || ['page', 'input', 'memory', 'frame', 'kiosk', 'layers'].some((p) => only.has(p))) {
+  if (!only || ['page', 'input', 'memory', 'media', 'frame', 'kiosk', 'layers'].some((p) => only.has(p))) {
     const rig = await BenchRig.start();
     const floor = await FloorServer.start();
     try {
@@ -158,7 +159,7 @@ async function rigPhases(
     // The floor page's frame interval at the same size, in the same browser: the yardstick of the page's share.
     const floorPage = await openProbedPage(browser, floorUrl, SMALL_VIEWPORT);
     try {
-      await sleep(500);
+      await framesDrawn(floorPage.page, 5);
       await recordFrames(floorPage.page, true);
       await sleep(scale(3000, 1000));
       const interval = summarize(deltas((await readProbe(floorPage.page)).frames));
@@ -178,6 +179,14 @@ async function rigPhases(
       await probed.page.close();
     }
   });
+  await phase('media (pictures)', async () => {
+    const probed = await openProbedPage(browser, rig.url);
+    try {
+      rows.push(...(await benchMedia(probed, { scenarioCount, cycles: scale(50, 5) })).rows);
+    } finally {
+      await probed.page.close();
+    }
+  }, FRAME_PHASE_DEADLINE_MS);
   // The frame-time browsers draw as fast as they can: nothing else may draw beside them.
   await rig.closeBrowser(browser);
   const windows = { windowMs: scale(3000, 1000), minFrames: scale(30, 10), maxWindowMs: scale(4500, 2000), warmupFrames: 5 };
@@ -216,7 +225,6 @@ async function rigPhases(
         windowMs: scale(2500, 1000),
         minFrames: scale(12, 6),
         maxWindowMs: scale(4000, 2000),
-        settleMs: 1500,
         scenarioButton: buttonFor('scenario', 0),
         nextButton,
         switches: scale(6, 3),

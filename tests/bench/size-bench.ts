@@ -3,9 +3,10 @@
 // (raw, and as the zip a maintainer would carry on a stick).
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import yazl from 'yazl';
+import type { PackManifest } from '../../content/schema/pack-types.js';
 import { valueRow, type BenchRow } from './bench-table.js';
 
 const KIB = 1024;
@@ -34,6 +35,19 @@ async function zipSize(root: string, files: string[]): Promise<number> {
   return size;
 }
 
+/** The pack's pictures, narration and captions, as its manifest lists them (paths inside the pack). */
+function mediaFiles(packDir: string): Set<string> {
+  const manifest = JSON.parse(readFileSync(join(packDir, 'pack.json'), 'utf8')) as PackManifest;
+  const files = new Set((manifest.images ?? []).map((i) => i.file));
+  for (const scenario of manifest.scenarios) {
+    for (const track of Object.values(scenario.narration ?? {})) {
+      files.add(track.audio);
+      files.add(track.captions);
+    }
+  }
+  return files;
+}
+
 export async function benchSize(kioskDir: string, packDir: string): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   let raw = 0;
@@ -52,5 +66,13 @@ export async function benchSize(kioskDir: string, packDir: string): Promise<Benc
   const packZip = await zipSize(packDir, packFiles);
   const pack = relative(join(packDir, '..', '..', '..'), packDir);
   rows.push(valueRow('size', `pack ${pack}`, 'KiB', packRaw / KIB, `${packFiles.length} files`), valueRow('size', `pack ${pack}, zipped`, 'KiB', packZip / KIB, 'yazl deflate'));
+  // The same pack without its pictures, narration and captions: what the media add.
+  const media = mediaFiles(packDir);
+  const bare = packFiles.filter((f) => !media.has(relative(packDir, f).split(sep).join('/')));
+  const bareRaw = bare.reduce((sum, f) => sum + statSync(f).size, 0);
+  rows.push(
+    valueRow('size', `pack ${pack} without media`, 'KiB', bareRaw / KIB, `${packFiles.length - bare.length} media files left out (${((packRaw - bareRaw) / KIB).toFixed(0)} KiB)`),
+    valueRow('size', `pack ${pack} without media, zipped`, 'KiB', (await zipSize(packDir, bare)) / KIB, 'yazl deflate'),
+  );
   return rows;
 }

@@ -59,6 +59,58 @@ describe('<pack-picture>', () => {
     });
   }
 
+  it('holds nothing on to after 50 rounds of pictures, small and large, and a broken one: no growth of pictures, elements or heap', async function () {
+    this.timeout(20_000);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+    if (!gc || !memory) throw new Error('needs Chromium with --js-flags=--expose-gc and --enable-precise-memory-info (tests/chromium-path.js)');
+    // Every picture the element makes, weakly: the ones still alive after gc are what it holds.
+    const NativeImage = window.Image;
+    const made: WeakRef<HTMLImageElement>[] = [];
+    window.Image = class extends NativeImage {
+      constructor(width?: number, height?: number) {
+        super(width, height);
+        made.push(new WeakRef(this));
+      }
+    };
+    try {
+      const pack = mediaPack(await loadPack());
+      const [ferry, corrupt] = ['ferry', 'corrupt'].map((id) => pack.images!.find((i) => i.id === id)!);
+      el = await mount('pack-picture', { pack, image: ferry!, language: 'en' }, '30rem');
+      const nodes = (): number => el.shadowRoot!.querySelectorAll('*').length;
+      const round = async (): Promise<void> => {
+        el.image = ferry!;
+        el.large = false;
+        await until(() => el.state === 'shown', () => `the picture shown, state ${el.state}`);
+        el.large = true;
+        await el.updateComplete;
+        el.image = corrupt!;
+        await until(() => el.state === 'failed', () => `the broken picture given up, state ${el.state}`);
+        el.image = ferry!;
+        await until(() => el.state === 'shown', () => `the picture shown large, state ${el.state}`);
+        await el.updateComplete;
+      };
+      const settled = async (): Promise<{ heap: number; nodes: number; alive: number }> => {
+        // A task later, so the weak references made in this one may be cleared.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        gc();
+        gc();
+        return { heap: memory.usedJSHeapSize, nodes: nodes(), alive: made.filter((r) => r.deref() !== undefined).length };
+      };
+      for (let i = 0; i < 3; i++) await round();
+      const before = await settled();
+      for (let i = 0; i < 50; i++) await round();
+      const after = await settled();
+      expect(made.length, 'a picture made for each load (two a round)').to.be.at.least(100);
+      // The one on screen (and at most one being let go).
+      expect(after.alive, `pictures still alive of ${made.length} made`).to.be.at.most(2);
+      expect(after.nodes, 'elements in the picture').to.equal(before.nodes);
+      expect(after.heap - before.heap, `heap growth (before ${before.heap} bytes)`).to.be.below(512 * 1024);
+    } finally {
+      window.Image = NativeImage;
+    }
+  });
+
   it('passes axe', async () => {
     el = await picture('ferry');
     await until(() => el.state === 'shown', 'the picture shown');
