@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: every suite in turn, then one line totalling them:
+// `npm test`: every suite, then the time each took and one line totalling them:
 // `N passed, N failed`. Exits non-zero if anything failed.
 //
-// Order: the Node suites first (pure units in parallel, then the pty and
-// child-process suites one file at a time), then the build, the browser
+// Two lanes at once: the Node suites (pure units in parallel, then the pty
+// and child-process suites one file at a time), and the build, the browser
 // suites and the end-to-end tests. Without Chromium the Node suites still
 // run, so a newcomer sees what works, and the run ends with the advice.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,11 +18,16 @@ import { requireChromium } from './chromium-path.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'crossroads-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const started = Date.now();
+/** Each tier's wall time, in the order they ended. */
+const times = [];
 let broken = false;
 
 function finish(extra) {
   rmSync(scratch, { recursive: true, force: true });
   if (extra) process.stderr.write(`${extra}\n`);
+  const seconds = (ms) => `${Math.round(ms / 1000)} s`;
+  process.stdout.write(`\ntimes: ${times.map(({ name, ms }) => `${name} ${seconds(ms)}`).join(', ')}; in all ${seconds(Date.now() - started)}\n`);
   const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
   process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`);
   process.exit(totals.failed > 0 || broken || extra ? 1 : 0);
@@ -46,40 +51,27 @@ function count(name, status, summary, summaryFrom) {
   }
 }
 
-function run(name, command, args, summaryFrom) {
+/** Runs one tier as a child process, each line of its output tagged with its name. */
+function tier({ name, command, args, summaryFrom }) {
   process.stdout.write(`\n=== ${name} ===\n`);
-  const summary = join(scratch, `${name}.json`);
-  const result = spawnSync(command, args(summary), {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, CROSSROADS_SUMMARY_FILE: summary },
+  const begun = Date.now();
+  return new Promise((resolve) => {
+    const summary = join(scratch, `${name}.json`);
+    const child = spawn(command, args(summary), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CROSSROADS_SUMMARY_FILE: summary } });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${name}] ${line}\n`));
+    }
+    let settled = false;
+    const settle = (status) => {
+      if (settled) return;
+      settled = true;
+      times.push({ name, ms: Date.now() - begun });
+      if (summaryFrom) count(name, status, summary, summaryFrom);
+      resolve(status);
+    };
+    child.on('error', (error) => settle(error.message));
+    child.on('close', (status) => settle(status));
   });
-  count(name, result.status ?? result.error?.message, summary, summaryFrom);
-}
-
-/** Runs suites that share nothing side by side, each line of output tagged with its name. */
-async function runSideBySide(tiers) {
-  process.stdout.write(`\n=== ${tiers.map((t) => t.name).join(' + ')} (side by side) ===\n`);
-  await Promise.all(
-    tiers.map(
-      ({ name, command, args, summaryFrom }) =>
-        new Promise((resolve) => {
-          const summary = join(scratch, `${name}.json`);
-          const child = spawn(command, args(summary), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CROSSROADS_SUMMARY_FILE: summary } });
-          for (const stream of [child.stdout, child.stderr]) {
-            createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${name}] ${line}\n`));
-          }
-          child.on('error', (error) => {
-            count(name, error.message, summary, summaryFrom);
-            resolve();
-          });
-          child.on('close', (status) => {
-            count(name, status, summary, summaryFrom);
-            resolve();
-          });
-        }),
-    ),
-  );
 }
 
 // Vitest's JSON report: numPassedTests / numFailedTests / numPendingTests.
@@ -95,32 +87,37 @@ const vitest = (config, ...extra) => (summary) => [
   'vitest', 'run', '--config', config, ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${summary}`,
 ];
 
-run('node-unit', 'npx', vitest('tests/vitest.config.ts', '--project', 'unit'), fromVitest);
-// The two serial projects share no pty and no port, so they run at once,
-// each one file at a time (Vitest itself runs projects of one group in turn).
-await runSideBySide(['serial-link', 'serial-host'].map((project) => ({
-  name: project,
-  command: 'npx',
-  args: vitest('tests/vitest.config.ts', '--project', project),
-  summaryFrom: fromVitest,
-})));
+const vitestTier = (name, config, ...extra) => ({ name, command: 'npx', args: vitest(config, ...extra), summaryFrom: fromVitest });
+
+// Two lanes at once, since they share no pty, port or GPU: the Node tiers in
+// one, and the build, the browser suites and the end-to-end tests (the only
+// users of Chromium and SwiftShader) in the other, in turn.
+async function nodeLane() {
+  await tier(vitestTier('node-unit', 'tests/vitest.config.ts', '--project', 'unit'));
+  // The two serial projects share no pty and no port, so they run at once,
+  // each one file at a time (Vitest itself runs projects of one group in turn).
+  await Promise.all(['serial-link', 'serial-host'].map((project) => tier(vitestTier(project, 'tests/vitest.config.ts', '--project', project))));
+}
+
+async function chromiumLane(chromium) {
+  process.stdout.write(`\nChromium: ${chromium}\n`);
+  // The e2e suite needs the built kiosk and bridge.
+  const built = await tier({ name: 'build', command: 'npm', args: () => ['run', '--silent', 'build'] });
+  if (built !== 0) {
+    process.stdout.write('build failed\n');
+    totals.failed++;
+    return;
+  }
+  await tier({ name: 'browser', command: 'npx', args: () => ['web-test-runner', '--config', 'tests/web-test-runner.config.js'], summaryFrom: (t) => t });
+  await tier(vitestTier('e2e', 'tests/e2e/vitest.config.ts'));
+}
 
 let chromium = null;
+let missing = null;
 try {
   chromium = requireChromium();
 } catch (error) {
-  finish(`The browser and end-to-end suites did not run. ${error.message.replace(/\n/g, ' ')}`);
+  missing = `The browser and end-to-end suites did not run. ${error.message.replace(/\n/g, ' ')}`;
 }
-process.stdout.write(`\nChromium: ${chromium}\n`);
-
-// The e2e suite needs the built kiosk and bridge.
-const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) {
-  process.stdout.write('build failed\n');
-  totals.failed++;
-  finish();
-}
-
-run('browser', 'npx', () => ['web-test-runner', '--config', 'tests/web-test-runner.config.js'], (t) => t);
-run('e2e', 'npx', vitest('tests/e2e/vitest.config.ts'), fromVitest);
-finish();
+await Promise.all([nodeLane(), chromium ? chromiumLane(chromium) : Promise.resolve()]);
+finish(missing ?? undefined);
