@@ -1,8 +1,9 @@
 // What each control on the panel does, and where it sits (the page draws the
 // hints laid out like the panel). The default is the museum panel: a row of
-// five featured-scenario buttons, then previous / next / language, and two
-// knobs, timeline and orbit. A site can replace it with a JSON file; a bad
-// file is refused with every problem listed, never half-applied.
+// five featured-scenario buttons, then previous / next / language (held:
+// picture / narration / the longer text), and two knobs, timeline and orbit.
+// A site can replace it with a JSON file; a bad file is refused with every
+// problem listed, never half-applied.
 
 import { readFile } from 'node:fs/promises';
 import type { ControlBinding, ControlMap, IntentKind } from '../api/messages.js';
@@ -28,7 +29,7 @@ export interface ControlConfig {
 
 /** Knob axes; every other intent belongs to a button. */
 export const AXIS_INTENTS: readonly IntentKind[] = ['timeline', 'orbit', 'zoom', 'volume'];
-// The museum panel has no spare button or knob: a site's control map binds narration, picture and volume.
+// The museum panel has no spare button or knob: picture and narration are holds (DEFAULT_CONTROLS), volume a site's knob.
 export const BUTTON_INTENTS: readonly IntentKind[] = ['scenario', 'next', 'previous', 'language', 'info', 'class-mode', 'maintenance', 'narration', 'picture'];
 
 const scenarioButton = (index: number): ControlBinding => ({ control: 'button', index, intent: 'scenario', scenario: index, x: 0.08 + index * 0.12, y: 0.3 });
@@ -39,15 +40,22 @@ export const DEFAULT_CONTROLS: ControlConfig = {
     knobs: 2,
     bindings: [
       ...[0, 1, 2, 3, 4].map(scenarioButton),
+      // Each of the bottom row does something else held 1.5 s (see holds), which the hints show under it.
       { control: 'button', index: 5, intent: 'previous', x: 0.2, y: 0.75 },
       { control: 'button', index: 6, intent: 'next', x: 0.44, y: 0.75 },
-      // Short press: next language. Held 1.5 s: the longer text (see holds).
       { control: 'button', index: 7, intent: 'language', x: 0.68, y: 0.75 },
       { control: 'knob', index: 0, intent: 'timeline', x: 0.84, y: 0.3 },
       { control: 'knob', index: 1, intent: 'orbit', x: 0.84, y: 0.75 },
     ],
   },
-  holds: [{ button: 7, intent: 'info', ms: 1500 }],
+  // A held button acts on release when let go early, so previous and next
+  // answer a tap on its release (a tap is ~0.1 s); the scenario buttons, which
+  // a visitor presses most, keep acting on the press and have no hold.
+  holds: [
+    { button: 5, intent: 'picture', ms: 1500 },
+    { button: 6, intent: 'narration', ms: 1500 },
+    { button: 7, intent: 'info', ms: 1500 },
+  ],
   maintenance: { buttons: [5, 6], ms: 5000 },
 };
 

@@ -3,7 +3,9 @@
 // intent, held long enough it does the hold's instead (the default panel:
 // button 7 short = language, 1.5 s = info). Knob detents are summed over a
 // short window, so a fast spin gives a few large steps, not dozens of tiny
-// ones. Holding the maintenance chord (5 + 6, 5 s) opens maintenance.
+// ones. Holding the maintenance chord (5 + 6, 5 s) opens maintenance; the
+// chord's buttons then do neither their press nor their hold (5 and 6 held
+// together are not a picture and a narration).
 
 import type { ControlBinding, Intent, PanelInput } from '../api/messages.js';
 import type { Capability } from '../core/capability.js';
@@ -136,6 +138,10 @@ export class InputMapper implements Capability {
       return;
     }
     if (this.chordTimer || this.chordFired) return;
+    for (const button of chord.buttons) {
+      clearTimeout(this.holdTimers.get(button));
+      this.holdTimers.delete(button);
+    }
     this.chordTimer = setTimeout(() => {
       this.chordTimer = null;
       this.chordFired = true;

@@ -32,7 +32,13 @@ describe('the default control map', () => {
     expect(map.bindings.filter((b) => b.control === 'button').map((b) => b.index).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(map.bindings.filter((b) => b.control === 'knob').map((b) => `${b.index}:${b.intent}`)).toEqual(['0:timeline', '1:orbit']);
     expect(map.bindings.filter((b) => b.intent === 'scenario').map((b) => b.scenario)).toEqual([0, 1, 2, 3, 4]);
-    expect(holds).toEqual([{ button: 7, intent: 'info', ms: 1500 }]);
+    // Picture and narration have no button of their own: held previous and next.
+    expect(holds).toEqual([
+      { button: 5, intent: 'picture', ms: 1500 },
+      { button: 6, intent: 'narration', ms: 1500 },
+      { button: 7, intent: 'info', ms: 1500 },
+    ]);
+    expect(holds.every((h) => map.bindings.some((b) => b.control === 'button' && b.index === h.button && b.intent !== 'scenario'))).toBe(true);
     expect(maintenance).toEqual({ buttons: [5, 6], ms: 5000 });
     // No two controls drawn on top of each other.
     const spots = map.bindings.map((b) => `${b.x.toFixed(2)},${b.y.toFixed(2)}`);

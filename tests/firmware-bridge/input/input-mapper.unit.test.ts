@@ -84,11 +84,29 @@ describe('InputMapper with the default map', () => {
     expect(intents).toHaveLength(2);
   });
 
-  it('opens maintenance after 5 and 6 are held together for 5 s, once per hold', () => {
+  it('previous and next held 1.5 s: the picture large and the narration, once, not previous or next too', () => {
+    for (const [button, held] of [
+      [5, 'picture'],
+      [6, 'narration'],
+    ] as const) {
+      intents = [];
+      press(button);
+      vi.advanceTimersByTime(1499);
+      expect(intents).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(intents).toEqual([{ kind: held }]);
+      vi.advanceTimersByTime(5000);
+      release(button);
+      expect(intents).toEqual([{ kind: held }]);
+    }
+  });
+
+  it('opens maintenance after 5 and 6 are held together for 5 s, once per hold, with no picture, narration, previous or next on the way', () => {
     press(5);
+    vi.advanceTimersByTime(300);
     press(6);
     vi.advanceTimersByTime(4999);
-    expect(intents).toEqual([{ kind: 'previous' }, { kind: 'next' }]);
+    expect(intents).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(intents.at(-1)).toEqual({ kind: 'maintenance' });
     vi.advanceTimersByTime(20_000);
@@ -97,6 +115,9 @@ describe('InputMapper with the default map', () => {
     press(6);
     vi.advanceTimersByTime(5000);
     expect(intents.filter((i) => i.kind === 'maintenance')).toHaveLength(2);
+    release(5);
+    release(6);
+    expect(intents.map((i) => i.kind)).toEqual(['maintenance', 'maintenance']);
   });
 
   it('does not open maintenance when the chord breaks early', () => {
@@ -117,7 +138,8 @@ describe('InputMapper with the default map', () => {
     turn(0, 4);
     await mapper.stop();
     vi.advanceTimersByTime(10_000);
-    expect(intents).toEqual([{ kind: 'previous' }, { kind: 'next' }]);
+    // Held buttons act on release or when their hold fires: neither came.
+    expect(intents).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
     expect(bus.listenerCount('panel.input')).toBe(0);
   });
@@ -144,14 +166,17 @@ describe('InputMapper with a custom map', () => {
     await mapper.start();
     press(0);
     press(1);
+    release(1);
     turn(0, -5);
     vi.advanceTimersByTime(10);
     // Button 2 has a hold but no short-press binding: a short press does nothing.
     press(2);
     release(2);
     press(2);
+    vi.advanceTimersByTime(500);
+    press(1);
     vi.advanceTimersByTime(1000);
-    expect(intents).toEqual([{ kind: 'scenario', index: 9 }, { kind: 'class-mode' }, { kind: 'zoom', delta: -5 }, { kind: 'info' }, { kind: 'maintenance' }]);
+    expect(intents).toEqual([{ kind: 'scenario', index: 9 }, { kind: 'class-mode' }, { kind: 'zoom', delta: -5 }, { kind: 'info' }, { kind: 'class-mode' }, { kind: 'maintenance' }]);
   });
 });
 

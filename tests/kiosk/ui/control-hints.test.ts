@@ -21,7 +21,11 @@ describe('<control-hints>', () => {
     const label = (id: string) => el.shadowRoot!.querySelector(`[data-control="${id}"] .label`)!.textContent;
     expect(label('knob-0')).to.equal('Cronología');
     expect(label('button-7')).to.equal('Idioma');
-    expect(el.shadowRoot!.querySelector('[data-control="button-7"] .hold')!.textContent).to.equal('mantener: Más');
+    const hold = (id: string) => el.shadowRoot!.querySelector(`[data-control="${id}"] .hold`)?.textContent;
+    expect(hold('button-7')).to.equal('mantener: Más');
+    // Picture and narration have no button of their own on the museum panel: they are said under previous and next.
+    expect([label('button-5'), hold('button-5')]).to.deep.equal(['Anterior', 'mantener: Imagen']);
+    expect([label('button-6'), hold('button-6')]).to.deep.equal(['Siguiente', 'mantener: Escuchar']);
     expect(el.shadowRoot!.querySelector('[data-control="button-2"]')!.classList.contains('current')).to.equal(true);
     expect(el.shadowRoot!.querySelector('[data-control="button-2"] .cap')!.textContent).to.equal('3');
   });
