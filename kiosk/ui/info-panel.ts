@@ -4,7 +4,8 @@
 // additions together as theirs. Pack texts are rendered as text, never markup.
 // With the scenario's picture (or the timeline moment's) under the title, in
 // the room the text leaves (the text always fits); large on request, still in
-// the panel, never over the map.
+// the panel, never over the map, the text under it then cut after its last
+// whole line, with a fade.
 
 import { css, html } from 'lit';
 import type { Scenario, Source } from '../../content/schema/pack-types.js';
@@ -14,6 +15,7 @@ import { shownImage } from '../media/pack-media.js';
 import { panelStyles } from './overlay-styles.js';
 import { PackElement } from './pack-element.js';
 import './pack-picture.js';
+import { WholeLineClamp } from './whole-line-clamp.js';
 
 export class InfoPanel extends PackElement {
   static override properties = {
@@ -33,6 +35,11 @@ export class InfoPanel extends PackElement {
     this.scenario = null;
     this.timelineIndex = -1;
     this.large = false;
+    new WholeLineClamp(this, '.text', () => this.large && this.hasPicture());
+  }
+
+  private hasPicture(): boolean {
+    return !!this.pack && !!this.scenario && shownImage(this.pack, this.scenario, this.timelineIndex) !== null;
   }
 
   static override styles = [
@@ -86,10 +93,19 @@ export class InfoPanel extends PackElement {
         flex: 0 1 auto;
         min-height: 0;
       }
-      /* Large, the picture has its room and the text what is left. */
+      /* Large, the picture has its room and the text what is left, cut after
+         its last whole line with a fade over that line (WholeLineClamp). */
       .panel > pack-picture[large] {
         --picture-max-height: 68cqh;
         flex: none;
+      }
+      .panel.large > .text {
+        flex: 0 1 auto;
+        min-height: 0;
+        overflow: hidden;
+      }
+      .text[clamped] {
+        mask-image: linear-gradient(to bottom, #000 calc(100% - 1.4em), transparent);
       }
     `,
   ];
@@ -105,7 +121,7 @@ export class InfoPanel extends PackElement {
     const editors = cited.filter((s) => s.kind === 'editors-context');
     const image = shownImage(pack, scenario, this.timelineIndex);
     return html`
-      <section class="panel" role="region" aria-labelledby="info-title">
+      <section class=${image && this.large ? 'panel large' : 'panel'} role="region" aria-labelledby="info-title">
         <header>
           <p class="eyebrow">${uiText('more', language, pack)} <span class="close muted">· ${uiText('closeInfo', language, pack)}</span></p>
           <h2 id="info-title">${pick(scenario.title, language, fallback)}</h2>
