@@ -1,25 +1,44 @@
-// The ground (sea, land, borders) drawn once into a render target and copied
-// to the screen under the moving parts each frame: while the camera and the
+// The ground (sea, land, borders) drawn into a render target and copied to
+// the screen under the moving parts each frame: while the camera and the
 // highlights hold still, a frame of flowing corridors shades the ground's
 // pixels once (a copy) instead of running the sea and land shaders again.
-// The ground's shaders write sRGB themselves (SRGB_OUTPUT_GLSL), the target
-// stores those bytes as they are and the copy writes them back unchanged, so
-// the screen gets exactly the picture a direct draw would give. dispose()
-// frees the target and the copy's geometry and material.
+// While the camera moves, a frame may reuse the ground drawn a few frames
+// before: the copy then moves it as a texture (ground-reprojection.ts), and
+// the target holds a margin of ground around the screen for that. A still
+// map's ground is always drawn for its own camera into the screen's part of
+// the target and copied texel for texel. The ground's shaders write sRGB
+// themselves (SRGB_OUTPUT_GLSL), the target stores those bytes as they are
+// and the copy writes them back unchanged, so the screen gets exactly the
+// picture a direct draw would give. dispose() frees the target and the
+// copy's geometry and material.
 
 import {
   Color,
   LinearSRGBColorSpace,
+  Matrix3,
+  Matrix4,
   Mesh,
   NearestFilter,
   PlaneGeometry,
   ShaderMaterial,
   Vector2,
+  Vector4,
   WebGLRenderTarget,
   type Camera,
   type Scene,
   type WebGLRenderer,
 } from 'three';
+import { covers, reprojection, viewProjectionOf } from './ground-reprojection.js';
+
+/** Ground drawn beyond each edge of the screen, as a share of its width and height, for a move to reuse. */
+const MARGIN = 0.1;
+/**
+ * How far (a share of the width) a move may run past the ground drawn before
+ * it is drawn again: the copy repeats the picture's edge pixels there, for a
+ * frame or two at the screen's edge (the first frames of a move off a still
+ * map, whose ground has no margin).
+ */
+const SLACK = 0.005;
 
 const copyVertex = /* glsl */ `
   void main() {
@@ -27,12 +46,17 @@ const copyVertex = /* glsl */ `
   }
 `;
 
-// One texel per pixel at its centre: a copy, no filtering, no colour conversion.
+// A still map: `map` shifts a pixel to its own texel's centre (a copy, no
+// filtering, no colour conversion). A move: it finds where the pixel's ground
+// was in the picture drawn for an earlier camera.
 const copyFragment = /* glsl */ `
   uniform sampler2D ground;
   uniform vec2 size;
+  uniform mat3 map;
+  uniform vec4 valid;
   void main() {
-    gl_FragColor = vec4(texture2D(ground, gl_FragCoord.xy / size).rgb, 1.0);
+    vec3 p = map * vec3(gl_FragCoord.xy, 1.0);
+    gl_FragColor = vec4(texture2D(ground, clamp(p.xy / p.z, valid.xy, valid.zw) / size).rgb, 1.0);
   }
 `;
 
@@ -41,8 +65,19 @@ export class GroundCache {
   readonly quad: Mesh<PlaneGeometry, ShaderMaterial>;
   private readonly target: WebGLRenderTarget;
   private readonly size = new Vector2(1, 1);
+  private readonly map = new Matrix3();
+  /** The cache pixels that hold ground (texel centres): the screen's part, or all of it when drawn wide. */
+  private readonly valid = new Vector4();
   /** The background's sRGB bytes, passed through untouched (the target is linear: no conversion). */
   private readonly clear = new Color();
+  /** The view-projection the ground was last drawn with. */
+  private readonly drawnWith = new Matrix4();
+  private readonly scratch = new Matrix4();
+  private readonly saved = new Matrix4();
+  private width = 1;
+  private height = 1;
+  private marginX = 0;
+  private marginY = 0;
 
   constructor(background: number, multisample: boolean) {
     this.target = new WebGLRenderTarget(1, 1, {
@@ -57,7 +92,7 @@ export class GroundCache {
     const material = new ShaderMaterial({
       vertexShader: copyVertex,
       fragmentShader: copyFragment,
-      uniforms: { ground: { value: this.target.texture }, size: { value: this.size } },
+      uniforms: { ground: { value: this.target.texture }, size: { value: this.size }, map: { value: this.map }, valid: { value: this.valid } },
       depthTest: false,
       depthWrite: false,
     });
@@ -68,16 +103,54 @@ export class GroundCache {
   }
 
   setSize(width: number, height: number): void {
-    this.size.set(width, height);
-    this.target.setSize(width, height);
+    this.width = width;
+    this.height = height;
+    this.marginX = Math.ceil(width * MARGIN);
+    this.marginY = Math.ceil(height * MARGIN);
+    this.size.set(width + 2 * this.marginX, height + 2 * this.marginY);
+    this.target.setSize(this.size.x, this.size.y);
   }
 
-  /** Draws the ground scene into the target (the caller sets the target back to the screen's). */
-  draw(renderer: WebGLRenderer, ground: Scene, camera: Camera): void {
+  /**
+   * Draws the ground scene into the target (the caller sets the target back
+   * to the screen's): `wide` with its margin, for a move to reuse; otherwise
+   * only the screen's part, exactly as the camera sees it.
+   */
+  draw(renderer: WebGLRenderer, ground: Scene, camera: Camera, wide: boolean): void {
+    const { x: W, y: H } = this.size;
+    if (wide) {
+      this.target.viewport.set(0, 0, W, H);
+      this.saved.copy(camera.projectionMatrix);
+      // The same camera seeing the margin too: the screen's part of the picture is where it would be.
+      camera.projectionMatrix.premultiply(this.scratch.makeScale(this.width / W, this.height / H, 1));
+    } else {
+      this.target.viewport.set(this.marginX, this.marginY, this.width, this.height);
+    }
     renderer.setRenderTarget(this.target);
     renderer.setClearColor(this.clear, 1);
     renderer.render(ground, camera);
     renderer.setRenderTarget(null);
+    if (wide) camera.projectionMatrix.copy(this.saved);
+    viewProjectionOf(camera, this.drawnWith);
+    const x0 = wide ? 0 : this.marginX, y0 = wide ? 0 : this.marginY;
+    this.valid.set(x0 + 0.5, y0 + 0.5, W - x0 - 0.5, H - y0 - 0.5);
+    this.map.set(1, 0, this.marginX, 0, 1, this.marginY, 0, 0, 1);
+  }
+
+  /** Whether the ground was last drawn for exactly this camera. */
+  drawnFor(camera: Camera): boolean {
+    return viewProjectionOf(camera, this.scratch).equals(this.drawnWith);
+  }
+
+  /** Aims the copy at this camera's view of the ground last drawn; false when that ground does not cover the screen. */
+  aim(camera: Camera): boolean {
+    if (this.drawnFor(camera)) {
+      this.map.set(1, 0, this.marginX, 0, 1, this.marginY, 0, 0, 1);
+      return true;
+    }
+    if (!reprojection(camera, this.drawnWith, this.width, this.height, this.marginX, this.marginY, this.map)) return false;
+    const slack = SLACK * this.width, v = this.valid;
+    return covers(this.map, this.width, this.height, v.x - slack, v.y - slack, v.z + slack, v.w + slack);
   }
 
   dispose(): void {

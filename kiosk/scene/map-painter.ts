@@ -1,6 +1,10 @@
 // Puts the map on screen in two passes: the ground (sea, land, borders) into
 // the ground cache, only when it changed, then every frame that draws: the
-// cache's copy with the flows, dots and labels over it. It owns the renderer,
+// cache's copy with the flows, dots and labels over it. While the camera or
+// the highlights move, the ground is drawn (with a margin) only every few
+// frames or when the screen runs past it, and the frames between move its
+// picture; once they hold still it is drawn once more, exactly, so a still
+// map is the picture a direct draw gives. It owns the renderer,
 // the two scenes and the cache, and counts what the picture on screen took:
 // the ground's last draw plus the frame drawn over it.
 
@@ -11,20 +15,28 @@ import { PALETTE } from './map-style.js';
 import { measureOverdraw, type OverdrawReport } from './overdraw-probe.js';
 import type { SceneStats } from './scene-stats.js';
 
+/** While the map moves, frames that reuse a ground before it is drawn again. */
+const REUSE_FRAMES = 3;
+
 export class MapPainter {
   readonly renderer: WebGLRenderer;
   /** Sea, land and borders. */
   readonly ground = new Scene();
   /** The ground's copy, then the flows, dots and labels. */
   readonly top = new Scene();
-  /** Frames drawn on screen. */
+  /** Frames drawn on screen, and animation frames the scene looked at (drawn or not). */
   frames = 0;
-  /** The ground must be drawn again before the next frame (camera, highlights, size or layers changed). */
+  checks = 0;
+  /** The ground must be drawn again before the next frame (size, layers or pack changed; the bench's every frame). */
   groundStale = true;
   private readonly cache: GroundCache;
   private readonly drawn = { groundCalls: 0, groundTriangles: 0, calls: 0, triangles: 0 };
-  /** The camera's view and projection matrices when the ground was last drawn. */
+  /** The camera's view and projection matrices in the last frame drawn. */
   private readonly seen = new Float64Array(32);
+  /** The ground in the cache is exactly what a still map shows (not drawn wide, nor for another camera or highlight). */
+  private exact = false;
+  /** Frames of a move drawn over a ground drawn before them. */
+  private reused = 0;
 
   constructor(canvas: HTMLCanvasElement, antialias?: boolean) {
     const made = createMapRenderer(canvas, antialias);
@@ -47,30 +59,47 @@ export class MapPainter {
     this.groundStale = true;
   }
 
-  /** Whether the camera moved since the ground was last drawn, whoever moved it (an ease, a cut, a resize). */
-  cameraMoved(camera: Camera): boolean {
+  /** Whether the camera moved since the last frame drawn, whoever moved it (an ease, a cut, a resize). */
+  viewChanged(camera: Camera): boolean {
     const view = camera.matrixWorldInverse.elements, projection = camera.projectionMatrix.elements;
     for (let i = 0; i < 16; i++) if (view[i] !== this.seen[i] || projection[i] !== this.seen[16 + i]) return true;
     return false;
   }
 
-  /** Draws a frame: the ground first if it is stale, then the rest over its copy. Returns whether the ground was drawn. */
-  paint(camera: Camera): boolean {
+  /** Whether a frame must still be drawn for the ground to show exactly (a move just ended). */
+  get settling(): boolean {
+    return !this.exact;
+  }
+
+  /**
+   * Draws a frame: the ground first if it must be, then the rest over its
+   * copy. `changing`: the camera or the highlights move in this frame, so the
+   * ground may be reused. Returns whether the ground was drawn.
+   */
+  paint(camera: Camera, changing: boolean): boolean {
     const info = this.renderer.info.render;
-    const groundDrawn = this.groundStale;
-    if (groundDrawn) {
-      this.seen.set(camera.matrixWorldInverse.elements);
-      this.seen.set(camera.projectionMatrix.elements, 16);
-      this.cache.draw(this.renderer, this.ground, camera);
+    let draw: 'exact' | 'wide' | null = null;
+    if (this.groundStale) draw = changing ? 'wide' : 'exact';
+    else if (changing) {
+      this.exact = false;
+      if (this.reused >= REUSE_FRAMES || !this.cache.aim(camera)) draw = 'wide';
+    } else if (!this.exact || !this.cache.drawnFor(camera)) draw = 'exact';
+    if (draw) {
+      this.cache.draw(this.renderer, this.ground, camera, draw === 'wide');
       this.drawn.groundCalls = info.calls;
       this.drawn.groundTriangles = info.triangles;
       this.groundStale = false;
-    }
+      this.exact = draw === 'exact';
+      this.reused = 0;
+      this.cache.aim(camera);
+    } else this.reused = changing ? this.reused + 1 : 0;
+    this.seen.set(camera.matrixWorldInverse.elements);
+    this.seen.set(camera.projectionMatrix.elements, 16);
     this.renderer.render(this.top, camera);
     this.drawn.calls = info.calls;
     this.drawn.triangles = info.triangles;
     this.frames++;
-    return groundDrawn;
+    return draw !== null;
   }
 
   /** The picture on screen (the ground as last drawn into the cache, and the frame over it) and what the GPU holds. */
