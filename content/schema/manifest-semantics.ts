@@ -2,13 +2,13 @@
 // too), texts in every language, label lengths, relation ends, timeline order,
 // one surface per leg, narration only in the pack's languages. (Where routes run on the map is the bridge's map check.) Written to
 // walk a manifest that may also break the schema, so it never throws.
-import type { ManifestProblem } from './manifest-problem.js';
+import type { ManifestProblem, ReportProblem } from './manifest-problem.js';
 import { entries, isRecord, joinField } from './field-path.js';
 import { checkNarration } from './manifest-media.js';
 import { checkTexts } from './manifest-texts.js';
 import { checkTimelineOrder, parseDate } from './timeline-dates.js';
 
-type Report = (field: string, message: string) => void;
+type Report = ReportProblem;
 
 const LISTS = ['actors', 'places', 'corridors', 'scenarios', 'timeline', 'sources', 'lessons', 'images'] as const;
 type ListName = (typeof LISTS)[number];
@@ -22,7 +22,7 @@ const NOUNS: Record<ListName, string> = {
 export function semanticProblems(manifest: unknown): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   if (!isRecord(manifest)) return problems;
-  const report: Report = (field, message) => problems.push({ file: 'pack.json', field, message });
+  const report: Report = (field, message, kind) => problems.push({ file: 'pack.json', field, message, ...kind });
   const ids = collectIds(manifest, report);
   const refs = new References(ids, report);
 

@@ -1,8 +1,7 @@
 // Every text of the pack in every language of the pack, and museum labels
 // short enough to read standing up.
 import { entries, isRecord, joinField } from './field-path.js';
-
-type Report = (field: string, message: string) => void;
+import { PROBLEM_CODES, type ReportProblem as Report } from './manifest-problem.js';
 
 export const SUMMARY_MAX_WORDS = 60;
 
@@ -63,14 +62,14 @@ function checkLocalText(value: unknown, at: string, languages: readonly string[]
   for (const lang of languages) {
     const t = value[lang];
     if (t === undefined) {
-      report(at, `has no text in ${languageLabel(lang)}; every text needs each of the pack's languages (${list})`);
+      report(at, `has no text in ${languageLabel(lang)}; every text needs each of the pack's languages (${list})`, { code: PROBLEM_CODES.textMissingLanguage, params: { language: lang, languages: list } });
     } else if (typeof t === 'string' && t.length > 0 && t.trim() === '') {
-      report(joinField(at, lang), 'is blank; write the text or remove the language from the pack');
+      report(joinField(at, lang), 'is blank; write the text or remove the language from the pack', { code: PROBLEM_CODES.textBlank, params: { language: lang } });
     }
   }
   for (const lang of Object.keys(value)) {
     if (!languages.includes(lang)) {
-      report(joinField(at, lang), `is a text in ${languageLabel(lang)}, which is not one of the pack's languages (${list}); add it to "languages" or remove this text`);
+      report(joinField(at, lang), `is a text in ${languageLabel(lang)}, which is not one of the pack's languages (${list}); add it to "languages" or remove this text`, { code: PROBLEM_CODES.textExtraLanguage, params: { language: lang, languages: list } });
     }
   }
 }
@@ -81,7 +80,7 @@ function checkSummaryLength(summary: unknown, at: string, report: Report): void 
     if (typeof t !== 'string') continue;
     const words = wordCount(t);
     if (words > SUMMARY_MAX_WORDS) {
-      report(joinField(at, lang), `is ${words} words long; a museum label may have at most ${SUMMARY_MAX_WORDS} words, so shorten it or move detail to "more"`);
+      report(joinField(at, lang), `is ${words} words long; a museum label may have at most ${SUMMARY_MAX_WORDS} words, so shorten it or move detail to "more"`, { code: PROBLEM_CODES.summaryTooLong, params: { words, max: SUMMARY_MAX_WORDS } });
     }
   }
 }

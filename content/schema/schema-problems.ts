@@ -1,7 +1,7 @@
 // Translates ajv's schema errors into sentences a maintainer who does not
 // program can act on, each tied to the field it is about.
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import type { ManifestProblem } from './manifest-problem.js';
+import { PROBLEM_CODES, type ManifestProblem } from './manifest-problem.js';
 import { joinField, pointerToField } from './field-path.js';
 
 const FILE = 'pack.json';
@@ -66,6 +66,7 @@ function translate(error: ErrorObject, root: unknown): Found | undefined {
       return {
         field: joinField(field, String(params.additionalProperty)),
         message: 'is not a field the pack format knows; check its spelling or remove it',
+        code: PROBLEM_CODES.fieldUnknown,
       };
     case 'type':
       return { field, message: `should be ${TYPE_NOUNS[String(params.type)] ?? String(params.type)}, but is ${describe(error.data)}` };
@@ -126,7 +127,7 @@ function missing(parent: string, name: string, schemaPath: string): Found {
   const field = joinField(parent, name);
   if (schemaPath.includes('/then/')) return { field, message: "is required for a country: its ISO 3166-1 numeric code, like '031'" };
   if (schemaPath.includes('/else/')) return { field, message: 'is required for an organisation or group, so the map knows where to put it: [longitude, latitude]' };
-  return { field, message: 'is required but missing' };
+  return { field, message: 'is required but missing', code: PROBLEM_CODES.fieldRequired, params: { name } };
 }
 
 function hintFor(error: ErrorObject): string | undefined {

@@ -120,6 +120,10 @@ export const AuthorProblemSchema = v.object({
   fix: v.string(),
   /** A point a curator signs off (a route through an undeclared country, a source cited nowhere), listed apart on the panel. */
   curator: v.optional(v.boolean()),
+  /** The kind of problem, for the panel to word it in the page's language; `message` and `fix` are the English. */
+  code: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  /** The values the message names (a language, a count). */
+  params: v.optional(v.record(v.string(), v.union([v.string(), v.number()]))),
 });
 
 export type AuthorProblem = v.InferOutput<typeof AuthorProblemSchema>;

@@ -1,7 +1,8 @@
 // What a curator wants to know that does not stop a pack: a source no text
-// cites, a scenario that cites none. (Over-long labels, missing translations
-// and routes through undeclared countries are refused by the validator and
-// shown as errors.)
+// cites, a scenario that cites none. (Over-long summaries and missing
+// translations come from the validator, which refuses them on a stick; the
+// studio shows them as warnings too. Routes through undeclared countries are
+// refused and shown as errors.)
 
 import type { PackManifest } from '../../content/schema/pack-types.js';
 
@@ -10,6 +11,8 @@ export interface CuratorWarning {
   field: string;
   message: string;
   fix: string;
+  code: string;
+  params: Record<string, string>;
 }
 
 /** Every `sources` list below the top level, i.e. every citation. */
@@ -30,12 +33,12 @@ export function curatorWarnings(pack: PackManifest): CuratorWarning[] {
   citations(rest, cited);
   pack.sources.forEach((source, i) => {
     if (!cited.has(source.id)) {
-      warnings.push({ file: 'pack.json', field: `sources[${i}]`, message: `the source "${source.id}" is cited nowhere`, fix: 'cite it in the scenarios or timeline events that use it, or remove it' });
+      warnings.push({ file: 'pack.json', field: `sources[${i}]`, message: `the source "${source.id}" is cited nowhere`, fix: 'cite it in the scenarios or timeline events that use it, or remove it', code: 'source-uncited', params: { id: source.id } });
     }
   });
   pack.scenarios.forEach((scenario, i) => {
     if (!scenario.sources || scenario.sources.length === 0) {
-      warnings.push({ file: 'pack.json', field: `scenarios[${i}]`, message: `the scenario "${scenario.id}" cites no source`, fix: 'add the ids of its sources to its "sources" list' });
+      warnings.push({ file: 'pack.json', field: `scenarios[${i}]`, message: `the scenario "${scenario.id}" cites no source`, fix: 'add the ids of its sources to its "sources" list', code: 'scenario-uncited', params: { id: scenario.id } });
     }
   });
   return warnings;

@@ -5,6 +5,9 @@ export interface PackProblem {
   file: string;
   field: string;
   message: string;
+  /** The manifest check's kind of problem, where it has one (see ProblemKind in content/schema/manifest-problem.ts). */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** Limits that keep a hostile or broken zip from filling the disk or memory. */

@@ -134,7 +134,7 @@ function checkSignature(manifestBytes: Buffer, sig: Buffer | null, keys: Trusted
 }
 
 function checkManifestObject(value: unknown, options: ValidateOptions): PackProblem[] {
-  const problems: PackProblem[] = checkManifest(value).map((p) => ({ file: p.file || MANIFEST, field: p.field, message: p.message }));
+  const problems: PackProblem[] = checkManifest(value).map((p) => ({ ...p, file: p.file || MANIFEST }));
   // Routes can only be drawn from a manifest whose ids and places resolve.
   if (problems.length === 0 && options.geography !== false) problems.push(...checkPackGeography(value as PackManifest));
   const manifest = value as Partial<PackManifest>;

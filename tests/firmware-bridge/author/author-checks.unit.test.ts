@@ -91,6 +91,32 @@ describe('AuthorChecks', () => {
     expect(version.line).toBe(text.split('\n').findIndex((l) => l.includes('"version"')) + 1);
   });
 
+  it('shows a text missing in one language and a summary over 60 words as curator warnings, which pack validate still refuses', async () => {
+    const dir = join(scratch(), 'p');
+    await newPack(dir);
+    const pack = JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8'));
+    delete pack.scenarios[0].title.es;
+    pack.scenarios[0].summary.en = Array.from({ length: 61 }, (_, i) => `word${i}`).join(' ');
+    const text = JSON.stringify(pack, null, 2);
+    writeFileSync(join(dir, 'pack.json'), text);
+    const result = await new AuthorChecks(dir, '0.1.0').check();
+    expect(result.pack?.id).toBe('p');
+    expect(result.problems.map((p) => [p.severity, p.curator, p.field, p.code])).toEqual([
+      ['warning', true, 'scenarios[0].title', 'text-missing-language'],
+      ['warning', true, 'scenarios[0].summary.en', 'summary-too-long'],
+    ]);
+    const [missing, long] = result.problems;
+    expect(missing!.params).toEqual({ language: 'es', languages: 'en, es' });
+    const lines = text.split('\n');
+    const scenarios = lines.findIndex((l) => l.includes('"scenarios": ['));
+    expect(missing!.line).toBe(lines.findIndex((l, i) => i > scenarios && l.includes('"title": {')) + 1);
+    expect(missing!.fix).toMatch(/stick refuse/);
+    expect(long!.params).toEqual({ words: 61, max: 60 });
+    const validated = await validatePack(dir, { requireSignature: false, trustedKeys: { dir: '', keys: [], skipped: [] }, kioskVersion: '0.1.0' });
+    expect(validated.ok).toBe(false);
+    expect(validated.problems.map((p) => p.field)).toEqual(['scenarios[0].title', 'scenarios[0].summary.en']);
+  });
+
   it('refuses a symbolic link as a stick would', async () => {
     const dir = join(scratch(), 'p');
     await newPack(dir);
