@@ -36,7 +36,8 @@ export function hiddenPlaces(pack: PackManifest, scenarioId: string, language: s
   }
   const hidden: HiddenPlace[] = [];
   for (const view of views) {
-    if (view.x === null || view.y === null || !view.dot || (!listed.has(view.id) && !stops.has(view.id))) continue;
+    // Whether its dot is drawn does not matter: the map drops the dot of a place under an overlay, which is the very case.
+    if (view.x === null || view.y === null || (!listed.has(view.id) && !stops.has(view.id))) continue;
     const { x, y } = view;
     const rect = rects.find((r) => x >= r.left && x <= r.left + r.width && y >= r.top && y <= r.top + r.height);
     if (!rect) continue;

@@ -1,5 +1,6 @@
 // The curator's "hidden under an overlay" warning: a place under the
-// scenario card is named, one in the open or without a dot is not.
+// scenario card is named (with its dot drawn or, as the map does there,
+// dropped), one in the open or off the scenario is not.
 
 import { describe, expect, it } from 'vitest';
 import { packTemplate } from '../../../firmware-bridge/author/pack-template.js';
@@ -19,6 +20,7 @@ describe('hiddenPlaces', () => {
       { id: 'baku', index: 0, name: 'Bakú', role: 'place', under: 'scenario-card' },
       { id: 'turkmenbashi', index: 2, name: 'Turkmenbashi', role: 'stop', under: 'scenario-card' },
     ]);
-    expect(hiddenPlaces(pack, 'first-scenario', 'en', [{ id: 'baku', x: 100, y: 600, dot: false }], [card])).toEqual([]);
+    expect(hiddenPlaces(pack, 'first-scenario', 'en', [{ id: 'baku', x: 100, y: 600, dot: false }], [card]).map((h) => h.id)).toEqual(['baku']);
+    expect(hiddenPlaces(pack, 'first-scenario', 'en', [{ id: 'elsewhere', x: 100, y: 600, dot: true }, { id: 'baku', x: null, y: null, dot: false }], [card])).toEqual([]);
   });
 });
