@@ -1,5 +1,6 @@
 // The author panel's own words (`crossroads author`), in the kiosk's two
-// languages. Problem texts come from the bridge's checks, in English.
+// languages. Problem texts come from the bridge's checks, in English, and
+// are worded in the page's language by problem-strings.ts.
 
 export const AUTHOR_STRINGS = {
   studio: { en: 'Author preview', es: 'Vista previa del autor' },

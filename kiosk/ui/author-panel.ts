@@ -7,11 +7,13 @@
 // the language, and a tour of every scenario; each asks the author controller
 // with an event (`author-view`, `author-language`, `author-tour`). Points a
 // curator signs off (the bridge's and the page's own: a place hidden under an
-// overlay) are listed apart, always in full.
+// overlay) are listed apart, always in full. Problems are worded in the
+// page's language where the problem's code has words (problem-strings.ts).
 
 import { css, html } from 'lit';
 import type { AuthorProblem, BridgeMessage } from '../../firmware-bridge/api/messages.js';
 import { authorText, type AuthorStringKey } from '../i18n/author-strings.js';
+import { problemWords } from '../i18n/problem-strings.js';
 import { panelStyles } from './overlay-styles.js';
 import { SafeElement } from './safe-element.js';
 
@@ -132,8 +134,9 @@ export class AuthorPanel extends SafeElement {
   }
 
   private item(p: AuthorProblem, t: (key: AuthorStringKey) => string) {
-    return html`<li class=${p.severity}>
-      <span class="kind">${t(p.severity)}</span> <span class="where">${this.where(p)}</span>: ${p.message}${p.fix ? html`<br /><span class="muted">${t('fix')}: ${p.fix}</span>` : ''}
+    const { message, fix } = problemWords(p, this.language);
+    return html`<li class=${p.severity} data-code=${p.code ?? ''}>
+      <span class="kind">${t(p.severity)}</span> <span class="where">${this.where(p)}</span>: ${message}${fix ? html`<br /><span class="muted">${t('fix')}: ${fix}</span>` : ''}
     </li>`;
   }
 
