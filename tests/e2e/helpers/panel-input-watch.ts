@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { PanelInput } from '../../../firmware-bridge/api/messages.js';
 
+const STALL_MS = 30_000;
+
 /** Opens the kiosk small (this is about the input path, not the rasteriser) and waits until the bridge has the board. */
 export async function openWatchedPage(browser: Browser, url: string, describeBoard: () => string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 480, height: 270 } });
@@ -42,13 +44,25 @@ export async function openWatchedPage(browser: Browser, url: string, describeBoa
 export async function expectInputsOnPage(page: Page, url: string, expectedButtons: PanelInput[], knobTotals: number[], describe: string | (() => string)): Promise<void> {
   const received = async (): Promise<PanelInput[]> => page.evaluate(() => (window as unknown as { panelInputs: PanelInput[] }).panelInputs);
   const totals = (list: PanelInput[]) => knobTotals.map((_, k) => list.reduce((sum, i) => sum + (i.kind === 'knob' && i.index === k ? i.delta : 0), 0));
-  await expect
-    .poll(async () => {
-      const list = await received();
-      return list.filter((i) => i.kind === 'button').length >= expectedButtons.length && totals(list).join() === knobTotals.join();
-    }, { timeout: 30_000, interval: 500 })
-    .toBe(true)
-    .catch(() => undefined);
+  const complete = (list: PanelInput[]): boolean => list.filter((i) => i.kind === 'button').length >= expectedButtons.length && totals(list).join() === knobTotals.join();
+  // Waits while the page keeps taking inputs: on a loaded machine it may need minutes
+  // for ten thousand; a page that has stopped (a lost input never comes) is given up
+  // after STALL_MS without a new one.
+  let seen = -1;
+  for (;;) {
+    const before = seen;
+    let done = false;
+    await expect
+      .poll(async () => {
+        const list = await received();
+        seen = list.length;
+        done = complete(list);
+        return done || seen > before;
+      }, { timeout: STALL_MS, interval: 500 })
+      .toBe(true)
+      .catch(() => undefined);
+    if (done || seen === before) break;
+  }
   const list = await received();
   const got = list.filter((i) => i.kind === 'button');
   // Where the two first part, so a failure shows what happened there.
