@@ -16,7 +16,7 @@ import type { Corridor, CorridorKind, LocalText, PackManifest, Place, Scenario }
 /** The credit under every map detail the project draws. */
 export const MAP_CREDIT: Record<string, string> = {
   en: 'Map detail drawn by the Caspian Crossroads project from Natural Earth borders (public domain)',
-  es: 'Detalle de mapa dibujado por el proyecto Caspian Crossroads a partir de las fronteras de Natural Earth (dominio público)',
+  es: 'Detalle de mapa elaborado por el proyecto Caspian Crossroads con las fronteras de Natural Earth (dominio público)',
 };
 
 export const WIDTH = 1200;
@@ -144,7 +144,7 @@ function list(items: string[], language: string): string {
   return `${items.slice(0, -1).join(', ')} ${JOIN[language] ?? 'and'} ${items[items.length - 1]}`;
 }
 
-/** What the map detail shows, in words, for a visitor who cannot see it. */
+/** What the map detail shows, in words, for a visitor who cannot see it: a first draft, which an editor rewrites in the pack (render-map-details keeps theirs). */
 export function altText(pack: PackManifest, scenario: Scenario, detail: MapDetail, language: string): string {
   const name = (t: LocalText): string => t[language] ?? t[pack.languages[0]!]!;
   const corridors = detail.corridors.map((c) => name(c.name));

@@ -7,7 +7,8 @@
 //   node --import tsx content/tools/render-map-details.ts [PACK_DIR]
 //
 // The pack folder defaults to the built-in pack. Run it again after a
-// scenario's routes change; it replaces what it made before.
+// scenario's routes change; it replaces the pictures it made before, and
+// keeps their alt texts, which the editors wrote (reread them then).
 
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
       const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
       const file = `images/${scenario.id}.webp`;
       await writeFile(join(dir, file), bytes);
-      const alt = Object.fromEntries(pack.languages.map((l) => [l, altText(pack, scenario, detail, l)]));
+      // An editor's wording of a picture drawn before is kept (check it when the routes change); a new one gets a draft.
+      const before = pack.images?.find((i) => i.id === `${scenario.id}-map`);
+      const alt = Object.fromEntries(pack.languages.map((l) => [l, before?.alt[l] ?? altText(pack, scenario, detail, l)]));
       const credit = Object.fromEntries(pack.languages.map((l) => [l, MAP_CREDIT[l] ?? MAP_CREDIT.en!]));
       made.push({ id: `${scenario.id}-map`, file, width: WIDTH, height: HEIGHT, alt, credit });
       console.log(`${file}: ${(bytes.length / 1024).toFixed(1)} KiB`);

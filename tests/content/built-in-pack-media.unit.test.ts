@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '../../firmware-bridge/packs/pack-validator.js';
-import { MAP_CREDIT } from '../../content/tools/map-detail-svg.js';
+import { mapDetail, MAP_CREDIT } from '../../content/tools/map-detail-svg.js';
 import { loadPack, loadPackFiles, PACK_URL } from './helpers/load-pack.js';
 
 const pack = loadPack();
@@ -29,9 +29,33 @@ describe('the built-in pack\'s media', () => {
         en: 'Map detail drawn by the Caspian Crossroads project from Natural Earth borders (public domain)',
         es: MAP_CREDIT.es,
       });
-      expect(image.alt.en, image.id).toMatch(/^Map of the region showing .+\.$/);
-      expect(image.alt.es, image.id).toMatch(/^Mapa de la región en el que .+\.$/);
+      expect(image.alt.en, image.id).toMatch(/^Map .+\.$/);
+      expect(image.alt.es, image.id).toMatch(/^Mapa .+\.$/);
     }
+  });
+
+  it('says in words what each map draws: every shaded country and every place with a dot, in both languages', () => {
+    for (const s of pack.scenarios) {
+      const image = pack.images!.find((i) => i.id === s.images![0])!;
+      const detail = mapDetail(pack, s);
+      const named = new Set(s.places?.length ? s.places : detail.corridors.flatMap((c) => [c.route[0]!, c.route.at(-1)!]));
+      for (const lang of ['en', 'es']) {
+        const alt = image.alt[lang]!;
+        const countries = s.highlight.map((id) => pack.actors.find((a) => a.id === id)).filter((a) => a?.kind === 'country');
+        for (const country of countries) expect(alt, `${s.id} ${lang}`).toContain(country!.name[lang]);
+        for (const place of detail.places.filter((p) => named.has(p.id))) expect(alt, `${s.id} ${lang}`).toContain(place.name[lang]!.replace(/\s*\(.*$/, ''));
+        // Dashed lines are said to be plans; a map without them says nothing of dashes.
+        expect(/dashed|discontinua/.test(alt), `${s.id} ${lang}: dashes`).toBe(detail.corridors.some((c) => c.status !== 'operating'));
+      }
+    }
+  });
+
+  it('names the corridor through Syunik neutrally: each side\'s name, attributed to it', () => {
+    for (const image of pack.images!.filter((i) => /Zangezur/.test(i.alt.en))) {
+      expect(image.alt.en, image.id).toContain('Baku calls the Zangezur corridor and Yerevan the Syunik corridor');
+      expect(image.alt.es, image.id).toContain('Bakú llama corredor de Zangezur y Ereván, corredor de Syunik');
+    }
+    expect(pack.images!.filter((i) => /Zangezur/.test(i.alt.en)).map((i) => i.id)).toEqual(['zangezur-syunik-map', 'new-balance-map']);
   });
 
   it('has draft narration with captions in English and Spanish for every scenario', () => {
