@@ -1,7 +1,7 @@
 // The `crossroads` command: one entry point, one module per command.
 
 import { UsageError, type CliIo, type CommandRunner } from './cli-io.js';
-import { runStart, START_USAGE } from './start-command.js';
+import { START_USAGE } from './start-usage.js';
 
 const USAGE = `usage: crossroads <command> [options]
 
@@ -27,7 +27,7 @@ async function lazy(modulePath: string): Promise<CommandRunner> {
 }
 
 const COMMANDS: Record<string, () => Promise<CommandRunner>> = {
-  start: async () => runStart,
+  start: () => lazy('./start-command.js'),
   pack: () => lazy('./pack-command.js'),
   author: () => lazy('./author-command.js'),
   keygen: () => lazy('./keygen-command.js'),

@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { Controller } from '../main/controller.js';
-import { FLEET_START_OPTIONS, FLEET_START_USAGE, fleetFromFlags } from '../fleet/fleet-flags.js';
+import { FLEET_START_OPTIONS, fleetFromFlags } from '../fleet/fleet-flags.js';
 import { createLogger, type LogLevel } from '../core/logger.js';
 import { projectPaths } from '../core/project-paths.js';
 import { ListenError } from '../http/kiosk-server.js';
@@ -11,8 +11,8 @@ import { defaultDataDir, isInstalled } from '../packs/data-dir.js';
 import { PackError } from '../packs/pack-store.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
-export const START_USAGE =
-  'usage: crossroads start [--port 8080] [--host 127.0.0.1] [--serial auto|none|simulated|PATH] [--data DIR] [--media DIR] [--allow-unsigned] [--idle-reset SECONDS] [--page-stall SECONDS] [--restart-browser COMMAND] [--log-level info] ' + FLEET_START_USAGE;
+// main() loads each command's `run`.
+export { runStart as run };
 
 export async function runStart(args: string[], io: CliIo): Promise<number> {
   let values;
