@@ -94,6 +94,7 @@ export const KIOSK_STRINGS = {
   rollbackSent: { en: 'Roll-back requested', es: 'Vuelta atrás solicitada' },
   performance: { en: 'Rendering', es: 'Dibujo' },
   frameRate: { en: 'Frame rate', es: 'Imágenes por segundo' },
+  mapStill: { en: 'still: nothing to draw', es: 'quieto: nada que dibujar' },
   drawCalls: { en: 'Draw calls', es: 'Llamadas de dibujo' },
   uptime: { en: 'Bridge uptime', es: 'Tiempo en marcha del puente' },
   unknown: { en: 'unknown', es: 'desconocido' },

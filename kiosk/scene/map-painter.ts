@@ -115,6 +115,7 @@ export class MapPainter {
       programs: info.programs?.length ?? 0,
       heapBytes: memory ? memory.usedJSHeapSize : null,
       frames: this.frames,
+      checks: this.checks,
     };
   }
 

@@ -13,6 +13,8 @@ export interface SceneStats {
   heapBytes: number | null;
   /** Frames drawn on screen; a still map draws none. */
   frames: number;
+  /** Animation frames the map looked at, drawn or not (a still map's count grows, its frames do not). */
+  checks: number;
 }
 
 export interface MapSceneOptions {

@@ -7,7 +7,7 @@ import { html } from 'lit';
 import type { BoardStatus, BridgeLogLine, ControlMap, InstallStatus, Intent, PackInfo, PanelInput } from '../../firmware-bridge/api/messages.js';
 import { uiText } from '../i18n/kiosk-strings.js';
 import type { SceneStats } from '../scene/map-scene.js';
-import { FrameMeter, formatDuration } from './frame-meter.js';
+import { FrameMeter, formatDuration, type FrameRate } from './frame-meter.js';
 import './input-tester.js';
 import type { InputTester } from './input-tester.js';
 import { countsText, formatInstant, isOnScreen, lastErrorLines, packListing } from './maintenance-model.js';
@@ -43,7 +43,7 @@ export class MaintenanceScreen extends PackElement {
   declare stats: (() => SceneStats) | null;
   /** '' does not ask (component tests). */
   declare healthUrl: string;
-  declare fps: number | null;
+  declare fps: FrameRate | null;
   declare uptimeS: number | null;
   declare confirming: boolean;
   declare rollbackSent: boolean;
@@ -108,7 +108,7 @@ export class MaintenanceScreen extends PackElement {
 
   private sampleStats(): void {
     const stats = this.stats?.();
-    if (stats) this.fps = this.meter.sample(stats.frames, performance.now());
+    if (stats) this.fps = this.meter.sample(stats.frames, stats.checks, performance.now());
   }
 
   private async fetchHealth(): Promise<void> {
@@ -187,7 +187,7 @@ export class MaintenanceScreen extends PackElement {
       <h2 class="eyebrow" id="m-perf">${this.t('performance')}</h2>
       <dl>
         <dt>${this.t('frameRate')}</dt>
-        <dd data-testid="fps">${this.fps === null ? '…' : this.fps.toFixed(0)}</dd>
+        <dd data-testid="fps">${this.fps === null ? '…' : this.fps.kind === 'still' ? this.t('mapStill') : this.fps.fps.toFixed(0)}</dd>
         <dt>${this.t('drawCalls')}</dt>
         <dd data-testid="draw-calls">${stats ? stats.drawCalls : '—'}</dd>
         <dt>${this.t('uptime')}</dt>

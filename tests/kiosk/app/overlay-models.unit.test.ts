@@ -60,11 +60,13 @@ describe('InputActivity', () => {
 });
 
 describe('maintenance helpers', () => {
-  it('measures the frame rate between samples', () => {
+  it('measures the frame rate between samples, still when the loop ran with nothing to draw, 0 when it did not run', () => {
     const meter = new FrameMeter();
-    expect(meter.sample(100, 1000)).toBeNull();
-    expect(meter.sample(160, 2000)).toBe(60);
-    expect(meter.sample(190, 3000)).toBe(30);
+    expect(meter.sample(100, 100, 1000)).toBeNull();
+    expect(meter.sample(160, 160, 2000)).toEqual({ kind: 'drawing', fps: 60 });
+    expect(meter.sample(190, 220, 3000)).toEqual({ kind: 'drawing', fps: 30 });
+    expect(meter.sample(190, 280, 4000)).toEqual({ kind: 'still' });
+    expect(meter.sample(190, 280, 5000)).toEqual({ kind: 'drawing', fps: 0 });
   });
   it('writes durations for people', () => {
     expect(formatDuration(9)).toBe('9 s');
