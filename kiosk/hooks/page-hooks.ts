@@ -6,13 +6,14 @@
 
 import type { PageMode } from '../../firmware-bridge/api/messages.js';
 import type { NarrationView } from '../media/narration-player.js';
+import type { EdgeMarkerView, RelationView } from '../scene/edge-markers.js';
 import type { LabelView, PlaceView } from '../scene/label-layer.js';
 import type { MapScene, SceneStats } from '../scene/map-scene.js';
 import type { OverdrawReport } from '../scene/overdraw-probe.js';
 import type { TimedWork, WorkTime } from '../scene/scene-timings.js';
 
 /** What the hooks ask of the map beyond its stats. */
-export type MapHookView = Pick<MapScene, 'requestFrame' | 'overdraw' | 'workTimes' | 'labelViews'>;
+export type MapHookView = Pick<MapScene, 'requestFrame' | 'overdraw' | 'workTimes' | 'labelViews' | 'relationViews' | 'edgeMarkerViews'>;
 
 export interface PageHooks {
   readonly scenario: string | null;
@@ -26,6 +27,10 @@ export interface PageHooks {
   readonly ready: Promise<void>;
   /** The names on the map now: text and box in CSS pixels from the top-left (empty before there is a map). */
   labels(): LabelView[];
+  /** The scenario's relations: their ends on screen and which actor an edge marker names. */
+  relations(): RelationView[];
+  /** The markers at the screen's edge naming actors off screen, with their boxes. */
+  edgeMarkers(): EdgeMarkerView[];
   /** Draws one more frame of the map even if nothing on it moved. */
   requestFrame(): void;
   /** Fragments shaded per screen pixel by each layer of the map (null before there is a map). */
@@ -58,6 +63,8 @@ export function installPageHooks(target: object, source: PageHookSource): () => 
       narration: { get: () => Object.freeze({ ...source.narration() }), enumerable: true },
       ready: { value: source.ready, enumerable: true },
       labels: { value: () => source.map?.()?.labelViews() ?? [], enumerable: true },
+      relations: { value: () => source.map?.()?.relationViews() ?? [], enumerable: true },
+      edgeMarkers: { value: () => source.map?.()?.edgeMarkerViews() ?? [], enumerable: true },
       requestFrame: { value: () => source.map?.()?.requestFrame(), enumerable: true },
       overdraw: { value: () => source.map?.()?.overdraw() ?? null, enumerable: true },
       workTimes: { value: () => source.map?.()?.workTimes() ?? null, enumerable: true },

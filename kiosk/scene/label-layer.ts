@@ -37,7 +37,8 @@ export interface LabelView {
   height: number;
 }
 
-const MAX_BLOCKED = 8;
+/** Panels over the map and edge markers: labels keep clear of both. */
+const MAX_BLOCKED = 16;
 
 /** Eases each value toward its target by `t` (snapping when close); true if any moved. */
 function easeToward(values: Float32Array, targets: Float32Array, t: number): boolean {

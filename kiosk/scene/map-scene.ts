@@ -14,6 +14,7 @@ import { CameraRig } from './camera-rig.js';
 import { CorridorLayer } from './corridor-layer.js';
 import { CountryLayer } from './country-layer.js';
 import { CountryNames } from './country-names.js';
+import { EdgeMarkers, type EdgeMarkerView, type RelationView } from './edge-markers.js';
 import { freeFocus } from './free-focus.js';
 import { MAP_LAYERS, type MapLayerName } from './map-layers.js';
 import { MapPainter } from './map-painter.js';
@@ -57,6 +58,8 @@ export class MapScene {
   corridors: CorridorLayer | null = null;
   relations: RelationLayer | null = null;
   labels: LabelLayer | null = null;
+  private edges: EdgeMarkers | null = null;
+  private edgesStale = true;
   private scenario: Scenario | null = null;
   private language = 'en';
   private reduced = false;
@@ -126,6 +129,8 @@ export class MapScene {
    */
   setOccluders(rects: readonly { left: number; top: number; width: number; height: number }[]): void {
     this.occluders = rects.slice();
+    this.edges?.setPanels(this.occluders);
+    this.edgesStale = true;
     this.applyOccluders();
   }
 
@@ -133,6 +138,8 @@ export class MapScene {
     const t0 = performance.now();
     this.language = language;
     this.labels?.setLanguage(language);
+    this.edges?.setLanguage(language);
+    this.edgesStale = true;
     this.timings.add('language', t0);
   }
 
@@ -148,6 +155,8 @@ export class MapScene {
     const places = new Set([...(scenario.places ?? []), ...subject.stops]);
     this.corridors?.setVisible(subject.corridors);
     this.relations?.setVisible(scenario.relations, !subject.relationsAreSubject);
+    this.edges?.setRelations(scenario.relations);
+    this.edgesStale = true;
     this.labels?.setScenario(scenario, iso, places, actors, subject.stops);
     this.rig.moveTo(scenarioFraming(scenario, this.projection), this.reduced ? 0 : MOVE_SECONDS);
     this.timings.add('switch', t0);
@@ -193,6 +202,16 @@ export class MapScene {
     return this.labels?.placeViews() ?? [];
   }
 
+  /** The scenario's relations with their ends on screen, and which end an edge marker names (the page's checks). */
+  relationViews(): RelationView[] {
+    return this.edges?.relationViews() ?? [];
+  }
+
+  /** The edge markers of actors off screen, with their boxes (the page's checks). */
+  edgeMarkerViews(): EdgeMarkerView[] {
+    return this.edges?.markerViews() ?? [];
+  }
+
   /** The names on screen as the last layout placed them (the page's checks). */
   labelViews(): LabelView[] {
     return this.labels?.labelViews() ?? [];
@@ -213,6 +232,10 @@ export class MapScene {
     this.relations = new RelationLayer(pack, region, this.projection, this.time, this.widthScale);
     this.labels = new LabelLayer(pack, region, this.projection, this.names);
     this.labels.setLanguage(pack.languages.includes(this.language) ? this.language : (pack.languages[0] ?? 'en'));
+    this.edges = new EdgeMarkers(this.canvas, pack, region, this.projection);
+    this.edges.setLanguage(this.language);
+    this.edges.setPanels(this.occluders);
+    this.applyFrame();
     this.painter.top.add(this.corridors.mesh, this.relations.mesh, this.labels.markers, this.labels.mesh);
     this.painter.groundStale = true;
     this.applyOccluders();
@@ -230,7 +253,8 @@ export class MapScene {
       this.painter.top.remove(this.labels.mesh, this.labels.markers);
       this.labels.dispose();
     }
-    this.corridors = this.relations = this.labels = null;
+    this.edges?.dispose();
+    this.corridors = this.relations = this.labels = this.edges = null;
     if (!all) return;
     if (this.sea) this.painter.ground.remove(this.sea.mesh);
     if (this.countries) this.painter.ground.remove(this.countries.group);
@@ -245,13 +269,27 @@ export class MapScene {
     this.height = this.canvas.clientHeight || this.canvas.height || 1;
     this.painter.setSize(this.width, this.height);
     this.rig.setAspect(this.width / this.height);
+    this.applyFrame();
     this.applyOccluders();
   }
 
-  private applyOccluders(): void {
+  /** The relations' arcs fade out before the frame's edge (device pixels), where edge markers take over. */
+  private applyFrame(): void {
+    const ratio = this.painter.renderer.getPixelRatio();
+    this.relations?.setFrame(this.width * ratio, this.height * ratio, 48 * ratio);
+    this.edgesStale = true;
+  }
+
+  /** Names keep clear of the panels and of the edge markers. */
+  private blockLabels(): void {
     // The label layer works in pixels with y up from the bottom edge.
     const height = this.height;
-    this.labels?.setBlocked(this.occluders.map((r) => ({ x: r.left, y: height - r.top - r.height, width: r.width, height: r.height })));
+    const blocked = [...this.occluders, ...(this.edges?.markerViews() ?? [])];
+    this.labels?.setBlocked(blocked.map((r) => ({ x: r.left, y: height - r.top - r.height, width: r.width, height: r.height })));
+  }
+
+  private applyOccluders(): void {
+    this.blockLabels();
     const focus = freeFocus(this.width, this.height, this.occluders);
     this.rig.setFocus(focus.x, focus.y, this.width, this.height);
     if (this.reduced) this.rig.jump();
@@ -294,6 +332,11 @@ export class MapScene {
     if (flowing) this.time.value = (this.time.value + dt) % TIME_WRAP;
     const t1 = (this.timings.add('update', t0), performance.now());
     const relabelled = this.labels?.update(camera, this.width, this.height, this.reduced ? 1 : Math.min(1, dt * 6)) ?? false;
+    if (this.edges && (moved || this.edgesStale)) {
+      // Names on the map keep clear of the markers as they keep clear of the panels.
+      if (this.edges.update(camera, this.width, this.height)) this.blockLabels();
+      this.edgesStale = false;
+    }
     this.timings.add('labels', t1);
     if (this.everyFrame) this.painter.groundStale = true;
     const changing = (moved || lit) && !this.everyFrame;

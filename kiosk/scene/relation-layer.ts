@@ -4,7 +4,7 @@
 // mediation = dashed, rivalry = a double line, tension = dots with a slow
 // pulse. A switch only changes which arcs are visible (see FlowLayer).
 
-import type { IUniform } from 'three';
+import { Vector3, type IUniform } from 'three';
 import type { GeoProjection } from '../../content/geo/geo-projection.js';
 import type { RegionIndex } from '../../content/geo/region-index.js';
 import type { PackManifest, Relation } from '../../content/schema/pack-types.js';
@@ -42,6 +42,7 @@ const vertexShader = /* glsl */ `
 const fragmentShader = /* glsl */ `
   ${flowFragmentHead(RELATION_TYPES.length)}
   ${varyings}
+  uniform vec3 frame;
   void main() {
     int type = int(vType + 0.5);
     float a = abs(vAcross) * 1.6;
@@ -62,6 +63,9 @@ const fragmentShader = /* glsl */ `
     float glow = type == 0 && vVisible > 0.9 ? 0.25 * smoothstep(0.8, 1.0, sin(vDist * 0.12 - time * 1.2)) : 0.0;
     float casing = type == 4 ? 0.0 : 0.55 * step(a, 1.6);
     float ends = smoothstep(0.0, 0.04, vAlong) * smoothstep(1.0, 0.96, vAlong);
+    // An arc to an actor off screen fades out before the frame's edge, where its edge marker names the actor.
+    vec2 edge = min(gl_FragCoord.xy, frame.xy - gl_FragCoord.xy);
+    ends *= smoothstep(frame.z * 0.4, frame.z, min(edge.x, edge.y));
     vec3 c = mix(casingColor, lineColor[type] + glow, ink);
     flowColour(c, max(casing, ink) * alpha * vVisible * ends);
   }
@@ -72,6 +76,8 @@ export function relationKey(relation: Pick<Relation, 'from' | 'to' | 'type'>): s
 }
 
 export class RelationLayer extends FlowLayer {
+  private readonly frame: IUniform<Vector3> = { value: new Vector3(1, 1, 1) };
+
   constructor(pack: PackManifest, region: RegionIndex, projection: GeoProjection, time: IUniform<number>, widthScale: IUniform<number>) {
     // Which relations show, by key: the shader's visibility uniform.
     const shown = new EasedVisibility(MAX_RELATIONS);
@@ -102,6 +108,12 @@ export class RelationLayer extends FlowLayer {
     }
     const colours = RELATION_TYPES.map((type) => RELATION_SYMBOLS[type].colour);
     super(shown, builder.build(), { vertexShader, fragmentShader, colours, casing: CASING.relation, renderOrder: FLOW_ORDER.relation, animated }, time, widthScale);
+    this.mesh.material.uniforms['frame'] = this.frame;
+  }
+
+  /** The drawing buffer's size in device pixels: arcs fade out over the last `fade` pixels before its edge. */
+  setFrame(width: number, height: number, fade: number): void {
+    this.frame.value.set(width, height, fade);
   }
 
   /** Exactly these relations show; as context (`quiet`) they are fainter and thinner than a subject. */

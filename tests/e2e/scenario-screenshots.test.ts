@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackManifest } from '../../content/schema/pack-types.js';
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
 import { launchChromium } from './helpers/browser.js';
+import { boxContrast, decodePng, type Pixels } from './helpers/png-pixels.js';
 
 const OUTPUT = fileURLToPath(new URL('../output/scenarios/', import.meta.url));
 const pack = JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as PackManifest;
@@ -52,6 +53,45 @@ async function hiddenPlaces(page: Page, scenario: PackManifest['scenarios'][numb
   return out;
 }
 
+/**
+ * What keeps a visitor from reading the map's story: two names (or edge
+ * markers) overlapping, a marker running off the screen, a relation leaving
+ * the screen with no marker naming the actor it goes to, and (given the
+ * screenshot's pixels) letters under 4.5:1 contrast with what lies under them.
+ */
+async function storyProblems(page: Page, at: string, pixels?: Pixels): Promise<string[]> {
+  const problems: string[] = [];
+  const { labels, markers, relations, width, height } = await page.evaluate(() => ({
+    labels: window.crossroads!.labels(),
+    markers: window.crossroads!.edgeMarkers(),
+    relations: window.crossroads!.relations(),
+    width: innerWidth,
+    height: innerHeight,
+  }));
+  const boxes = [...labels.map((l) => ({ ...l, name: l.text })), ...markers.map((m) => ({ ...m, name: `edge marker ${m.text}` }))];
+  // A pixel of overlap is rounding.
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const x = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+      const y = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+      if (x > 1 && y > 1) problems.push(`${at}: "${a.name}" overlaps "${b.name}"`);
+    }
+  }
+  for (const m of markers) {
+    if (m.left < 0 || m.top < 0 || m.left + m.width > width || m.top + m.height > height) problems.push(`${at}: edge marker ${m.text} runs off the screen`);
+  }
+  for (const r of relations) {
+    const off = [!r.aOnScreen && r.from, !r.bOnScreen && r.to].filter(Boolean);
+    if (off.length === 2) problems.push(`${at}: ${r.from}-${r.to} has both ends off screen`);
+    else if (off.length === 1 && (r.marker !== off[0] || !markers.some((m) => m.actor === off[0]))) problems.push(`${at}: ${r.from}-${r.to} leaves the screen toward ${String(off[0])} with no marker`);
+  }
+  for (const box of pixels ? boxes : []) {
+    const contrast = boxContrast(pixels!, box);
+    if (contrast < 4.5) problems.push(`${at}: "${box.name}" has contrast ${contrast.toFixed(2)}:1`);
+  }
+  return problems;
+}
+
 /** Waits until the page has drawn `count` more frames (a still map draws them when asked). */
 async function settle(page: Page, count = 3): Promise<void> {
   const start = await page.evaluate(() => window.crossroads!.stats().frames);
@@ -90,6 +130,7 @@ describe('every scenario, as a visitor sees it', () => {
 
   it('renders each scenario within budget, every place of its routes clear of the panels, and saves a screenshot of it', async () => {
     const hidden: string[] = [];
+    const story: string[] = [];
     await page.keyboard.press('1');
     for (const [index, scenario] of pack.scenarios.entries()) {
       if (index > 0) await page.keyboard.press('PageDown');
@@ -99,9 +140,11 @@ describe('every scenario, as a visitor sees it', () => {
       expect(stats.drawCalls, scenario.id).toBeLessThanOrEqual(60);
       expect(stats.triangles, scenario.id).toBeLessThanOrEqual(300_000);
       hidden.push(...(await hiddenPlaces(page, scenario)));
-      await page.screenshot({ path: `${OUTPUT}${String(index + 1).padStart(2, '0')}-${scenario.id}.png` });
+      const shot = await page.screenshot({ path: `${OUTPUT}${String(index + 1).padStart(2, '0')}-${scenario.id}.png` });
+      story.push(...(await storyProblems(page, `${scenario.id} at 1920x1080`, decodePng(shot))));
     }
     expect(hidden).toEqual([]);
+    expect(story).toEqual([]);
   });
 
   it('renders the labels in the second language', async () => {
@@ -137,6 +180,24 @@ describe('every scenario, as a visitor sees it', () => {
       }
     }
     expect(cut).toEqual([]);
+  });
+
+  it('keeps every name clear of the others, and every relation on screen or named at the edge, in portrait and at 1280x800', async () => {
+    const problems: string[] = [];
+    for (const [width, height] of [
+      [1080, 1920],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const [index, scenario] of pack.scenarios.entries()) {
+        await page.keyboard.press(String(index + 1));
+        await page.waitForFunction((id) => window.crossroads!.scenario === id, scenario.id);
+        await settle(page);
+        problems.push(...(await storyProblems(page, `${scenario.id} at ${width}x${height}`)));
+      }
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    expect(problems).toEqual([]);
   });
 
   it('shows no error to the visitor', () => {
