@@ -22,6 +22,8 @@ export interface AuthorSessionOptions {
   toPage: (message: BridgeMessage) => void;
   /** The terminal: one line each. */
   print: (line: string) => void;
+  /** Quiet time after a burst of file events before the check, ms (the watcher's default when absent). */
+  settleMs?: number;
 }
 
 type AuthorMessage = Extract<BridgeMessage, { type: 'author' }>;
@@ -46,7 +48,7 @@ export class AuthorSession implements Capability {
 
   constructor(private readonly options: AuthorSessionOptions) {
     this.checks = new AuthorChecks(options.dir, options.kioskVersion);
-    this.watcher = new FolderWatcher({ dir: options.dir, log: options.log, onChange: () => this.recheck() });
+    this.watcher = new FolderWatcher({ dir: options.dir, log: options.log, onChange: () => this.recheck(), ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }) });
     this.subscriptions = new Subscriptions(options.bus);
     this.status = { type: 'author', dir: options.dir, state: 'stale', seq: 0, problems: [] };
   }
