@@ -90,6 +90,13 @@ export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
   }
 }
 
+/** Waits until the page has drawn `count` more frames (window.crossroads.stats().frames), for a page that draws continuously. */
+export async function framesDrawn(page: Page, count: number, timeoutMs = 30_000): Promise<void> {
+  const start = (await stats(page)).frames;
+  let now = start;
+  await waitFor(`${count} frames drawn (${now - start} so far)`, async () => (now = (await stats(page)).frames) - start >= count, timeoutMs, 50);
+}
+
 export async function measure(page: Page, scenario: string, options: WindowOptions, ticks: number): Promise<ScenarioFrames & { frameTimes: number[] }> {
   const pids = chromiumPids();
   await recordFrames(page, true);

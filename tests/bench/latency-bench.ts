@@ -44,6 +44,8 @@ export interface PressTrace {
   benchArrivedAt: number | null;
   pageArrivedAt: number | null;
   intentAt: number | null;
+  /** When the page had handled the intent (its listener and Lit updates done). */
+  handledAt: number | null;
   frameAt: number | null;
   callbackAt: number | null;
   scenario: string | null;
@@ -113,14 +115,16 @@ export function tracePresses(presses: readonly Press[], probe: ProbeLog, benchAr
   const pageInputs = probe.inputs.filter((input) => input[3] >= 0);
   return presses.map((press, k) => {
     const input = pageInputs[k];
-    const trace: PressTrace = { ...press, bridgeAt: null, benchArrivedAt: null, pageArrivedAt: null, intentAt: null, frameAt: null, callbackAt: null, scenario: null };
+    const trace: PressTrace = { ...press, bridgeAt: null, benchArrivedAt: null, pageArrivedAt: null, intentAt: null, handledAt: null, frameAt: null, callbackAt: null, scenario: null };
     if (!input || input[3] !== press.button) return trace;
     const [n, at, arrivedAt] = input;
     const nextArrival = pageInputs[k + 1]?.[2] ?? Infinity;
     trace.bridgeAt = at;
     trace.pageArrivedAt = arrivedAt;
     trace.benchArrivedAt = benchArrivals.get(n) ?? null;
-    trace.intentAt = probe.intents.find((t) => t >= arrivedAt && t < nextArrival) ?? null;
+    const intent = probe.intents.findIndex((t) => t >= arrivedAt && t < nextArrival);
+    trace.intentAt = probe.intents[intent] ?? null;
+    trace.handledAt = probe.intentsHandled?.[intent] ?? null;
     const change = probe.changes.find((c) => c[2] >= arrivedAt && c[2] < nextArrival && c[0] !== null);
     if (change) [trace.scenario, trace.frameAt, trace.callbackAt] = change;
     return trace;
@@ -175,6 +179,12 @@ export async function benchLatency(rig: BenchRig, probed: ProbedPage, options: L
     summaryRow(group, 'bridge -> page (`at` -> page WebSocket arrival)', 'ms', summarize(seen.map((t) => t.pageArrivedAt - t.bridgeAt))),
     summaryRow(group, 'page -> frame (arrival -> rAF timestamp)', 'ms', summarize(seen.map((t) => t.frameAt - t.pageArrivedAt))),
   ];
+  // Where the page's share goes: its own handling of the intent, then the wait for the next frame.
+  const handled = seen.filter((t) => t.handledAt !== null && t.intentAt !== null);
+  if (handled.length > 0) {
+    rows.push(summaryRow(group, '  of which handling the intent (listener, Lit updates)', 'ms', summarize(handled.map((t) => t.handledAt! - t.intentAt!))));
+    rows.push(summaryRow(group, '  of which handled -> rAF timestamp', 'ms', summarize(handled.map((t) => t.frameAt - t.handledAt!))));
+  }
   return {
     rows,
     traces: all,

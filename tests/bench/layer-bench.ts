@@ -7,14 +7,15 @@
 // scenario switch (window.crossroads.workTimes(), before and after).
 
 import type { Browser, Page } from 'playwright-core';
-import { openProbedPage, sleep, waitFor, type BenchRig } from './bench-rig.js';
-import { measure, settleMap, type ScenarioFrames, type WindowOptions } from './frame-bench.js';
+import { openProbedPage, waitFor, type BenchRig } from './bench-rig.js';
+import { deltas, summarize } from './bench-stats.js';
+import { framesDrawn, measure, settleMap, type ScenarioFrames, type WindowOptions } from './frame-bench.js';
+import { clearProbe, drawEveryTick, readProbe, recordFrames } from './page-probe.js';
 import { clockTicksPerSecond } from './proc-stat.js';
 
 export const LAYER_NAMES = ['sea', 'countries', 'borders', 'corridors', 'relations', 'markers', 'labels'] as const;
 
 export interface LayerOptions extends WindowOptions {
-  settleMs: number;
   /** The panel buttons bound to the first scenario and to `next`. */
   scenarioButton: number;
   nextButton: number;
@@ -26,9 +27,11 @@ type WorkTimes = Record<string, { count: number; totalMs: number; maxMs: number 
 export interface LayerResult {
   rows: (ScenarioFrames & { frameTimes?: number[] })[];
   overdraw: Record<string, Record<string, number>> | null;
-  /** Per switch, averaged over the switches: each kind of work's count and JavaScript ms, for 2 s after the switch. */
+  /** Per switch, averaged over the switches: each kind of work's count and JavaScript ms, until the map holds still again. */
   switchWork: WorkTimes;
   switches: number;
+  /** Each switch's first frame over the median steady frame before it (rAF intervals, the map drawing every frame). */
+  firstFrameRatios: number[];
 }
 
 const hideOverlays = (page: Page): Promise<unknown> =>
@@ -48,6 +51,29 @@ export async function benchLayers(rig: BenchRig, browser: Browser, options: Laye
   const rows: LayerResult['rows'] = [];
   let overdraw: LayerResult['overdraw'] = null;
   const switchWork: WorkTimes = {};
+  const firstFrameRatios: number[] = [];
+  const firstFrameRatio = async (page: Page): Promise<number> => {
+    // The map draws every frame for this: a steady frame is then the copy and the flows, whatever the scenario.
+    await drawEveryTick(page, true);
+    await framesDrawn(page, options.warmupFrames);
+    await clearProbe(page);
+    await recordFrames(page, true);
+    await framesDrawn(page, options.minFrames);
+    const steady = summarize(deltas((await readProbe(page)).frames)).median;
+    const shown = (await page.evaluate('window.crossroads.scenario')) as string | null;
+    await rig.board.send(`tap ${options.nextButton}`);
+    await waitFor('the next scenario', async () => (await page.evaluate('window.crossroads.scenario')) !== shown, 10_000, 50);
+    await framesDrawn(page, 3);
+    const probe = await readProbe(page);
+    await recordFrames(page, false);
+    await drawEveryTick(page, false);
+    // The interval after the frame that first showed the new scenario is that frame's.
+    const origin = (await page.evaluate('performance.timeOrigin')) as number;
+    const change = probe.changes.find((c) => c[0] !== shown);
+    const at = change ? probe.frames.findIndex((ts) => ts >= change[1] - origin - 0.5) : -1;
+    if (at < 0 || at + 1 >= probe.frames.length) throw new Error(`the switch's first frame is not among the ${probe.frames.length} recorded`);
+    return (probe.frames[at + 1]! - probe.frames[at]!) / steady;
+  };
   for (const config of configs) {
     const { page } = await openProbedPage(browser, rig.url + config.query);
     try {
@@ -56,18 +82,20 @@ export async function benchLayers(rig: BenchRig, browser: Browser, options: Laye
       await rig.board.send(`tap ${options.scenarioButton}`);
       await waitFor('the first scenario to show', async () => (await page.evaluate('window.crossroads.mode')) === 'scenario' || (await current()) !== before, 10_000, 50);
       if (!config.overlays) await hideOverlays(page);
-      await sleep(options.settleMs);
+      // A map drawn every frame never holds still: past its warm-up it is as it stays.
       if (config.query === '') await settleMap(page);
+      else await framesDrawn(page, options.warmupFrames);
       rows.push(await measure(page, config.label, options, ticks));
       process.stderr.write(`bench:   ${config.label}: ${rows.at(-1)!.cpuMsPerFrame.toFixed(0)} CPU ms/frame\n`);
       if (config.query !== '') continue;
       overdraw = (await page.evaluate('window.crossroads.overdraw()')) as LayerResult['overdraw'];
       for (let k = 0; k < options.switches; k++) {
+        firstFrameRatios.push(await firstFrameRatio(page));
         const start = await workTimes(page);
         const shown = await current();
         await rig.board.send(`tap ${options.nextButton}`);
         await waitFor('the next scenario', async () => (await current()) !== shown, 10_000, 50);
-        await sleep(2000);
+        await settleMap(page);
         const end = await workTimes(page);
         for (const [kind, t] of Object.entries(end)) {
           const s = start[kind]!;
@@ -81,7 +109,7 @@ export async function benchLayers(rig: BenchRig, browser: Browser, options: Laye
       await page.close();
     }
   }
-  return { rows: rows.map(({ frameTimes: _, ...r }) => r), overdraw, switchWork, switches: options.switches };
+  return { rows: rows.map(({ frameTimes: _, ...r }) => r), overdraw, switchWork, switches: options.switches, firstFrameRatios };
 }
 
 /** The overdraw report and the switch work as text lines. */
@@ -93,7 +121,9 @@ export function formatLayerExtras(result: LayerResult): string {
         Object.entries(shares).map(([layer, v]) => `${layer} ${v.toFixed(3)}`).join(', '));
     }
   }
-  lines.push(`Scene JavaScript per scenario switch (mean of ${result.switches}, for 2 s after the switch): ` +
+  const ratios = summarize(result.firstFrameRatios);
+  lines.push(`First frame after a switch over a steady frame before it (rAF intervals, the map drawing every frame; ${ratios.n} switches): median ${ratios.median.toFixed(2)}, most ${ratios.max.toFixed(2)} (target: at most 1.5)`);
+  lines.push(`Scene JavaScript per scenario switch (mean of ${result.switches}, until the map holds still): ` +
     Object.entries(result.switchWork).map(([kind, t]) => `${kind} ${t.count.toFixed(1)}x ${t.totalMs.toFixed(1)} ms (longest ${t.maxMs.toFixed(1)})`).join('; '));
   return lines.join('\n');
 }

@@ -18,6 +18,8 @@ export interface ProbeLog {
   inputs: InputArrival[];
   /** Page arrival times (epoch ms) of `intent` messages. */
   intents: number[];
+  /** When the page had handled each of those intents: a task posted at arrival ran (after the page's listener and its Lit updates), epoch ms. */
+  intentsHandled: number[];
   changes: ScenarioChange[];
   /** rAF timestamps (ms since navigation start) while recording. */
   frames: number[];
@@ -29,7 +31,7 @@ export interface ProbeLog {
 
 export const PROBE_SCRIPT = `(() => {
   const clock = () => performance.timeOrigin + performance.now();
-  const probe = { inputs: [], intents: [], changes: [], frames: [], recording: false, readyAt: null, framesAtHook: null, last: undefined };
+  const probe = { inputs: [], intents: [], intentsHandled: [], changes: [], frames: [], recording: false, drawEveryTick: false, readyAt: null, framesAtHook: null, last: undefined };
   Object.defineProperty(window, '__crossroadsBench', { value: probe });
   const Native = window.WebSocket;
   class ProbedWebSocket extends Native {
@@ -45,6 +47,10 @@ export const PROBE_SCRIPT = `(() => {
           probe.inputs.push([m.n, m.at, arrivedAt, pressed]);
         } else if (data.startsWith('{"type":"intent"')) {
           probe.intents.push(arrivedAt);
+          // A task queued now runs after the page's own listener and the microtasks (Lit updates) it started.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => { probe.intentsHandled.push(clock()); channel.port1.close(); };
+          channel.port2.postMessage(0);
         }
       });
     }
@@ -67,6 +73,8 @@ export const PROBE_SCRIPT = `(() => {
       }
     }
     if (probe.recording) probe.frames.push(ts);
+    // The map draws every frame, still or not, so each rAF interval is a drawn frame's (the switch's first frame against a steady one).
+    if (probe.drawEveryTick && hooks && hooks.requestFrame) hooks.requestFrame();
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -123,15 +131,20 @@ export async function installProbe(page: Page): Promise<ChangeFeed> {
 /** The probe's records so far (copied out of the page). */
 export async function readProbe(page: Page): Promise<ProbeLog> {
   return (await page.evaluate(
-    `(() => { const p = window.__crossroadsBench; return { inputs: p.inputs, intents: p.intents, changes: p.changes, frames: p.frames, readyAt: p.readyAt, framesAtHook: p.framesAtHook }; })()`,
+    `(() => { const p = window.__crossroadsBench; return { inputs: p.inputs, intents: p.intents, intentsHandled: p.intentsHandled, changes: p.changes, frames: p.frames, readyAt: p.readyAt, framesAtHook: p.framesAtHook }; })()`,
   )) as ProbeLog;
 }
 
 /** Empties the probe's lists so the next phase reads only its own records. */
 export async function clearProbe(page: Page): Promise<void> {
-  await page.evaluate(`(() => { const p = window.__crossroadsBench; p.inputs = []; p.intents = []; p.changes = []; p.frames = []; })()`);
+  await page.evaluate(`(() => { const p = window.__crossroadsBench; p.inputs = []; p.intents = []; p.intentsHandled = []; p.changes = []; p.frames = []; })()`);
 }
 
 export async function recordFrames(page: Page, on: boolean): Promise<void> {
   await page.evaluate(`(() => { const p = window.__crossroadsBench; p.recording = ${on ? 'true' : 'false'}; if (${on ? 'true' : 'false'}) p.frames = []; })()`);
+}
+
+/** Whether the probe asks the map for a frame on every animation frame (window.crossroads.requestFrame()). */
+export async function drawEveryTick(page: Page, on: boolean): Promise<void> {
+  await page.evaluate(`(() => { window.__crossroadsBench.drawEveryTick = ${on ? 'true' : 'false'}; })()`);
 }
