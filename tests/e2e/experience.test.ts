@@ -12,6 +12,11 @@ import { VirtualBoardProcess } from '../firmware-bridge/helpers/virtual-board-pr
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
 import { launchChromium, openKiosk, waitForStill } from './helpers/browser.js';
 
+// Reduced motion, as a visitor may set it: this file is about what the
+// exhibit shows and does, not how it moves (exhibit.test.ts and the scene's
+// browser tests keep motion on), and with motion the software renderer draws
+// all the time, most of this file's cost.
+const STILL = { reducedMotion: 'reduce' } as const;
 const OUTPUT = fileURLToPath(new URL('../output/experience/', import.meta.url));
 const pack = JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as PackManifest;
 
@@ -37,7 +42,7 @@ describe('the exhibit experience', () => {
     bridge = await startBridge(['--serial', board.pty, '--idle-reset', '10']);
     await bridge.waitForOutput(/board \S+ firmware/);
     browser = await launchChromium();
-    page = await openKiosk(browser, bridge.url);
+    page = await openKiosk(browser, bridge.url, undefined, STILL);
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
@@ -175,7 +180,7 @@ describe('the exhibit experience', () => {
   it('lays out in portrait and at 1280x720', async () => {
     // One map at a time: two software-rendered pages on a small machine starve each other.
     await page.close();
-    const portrait = await openKiosk(browser, bridge.url, { width: 1080, height: 1920 });
+    const portrait = await openKiosk(browser, bridge.url, { width: 1080, height: 1920 }, STILL);
     await shot(portrait, '1080x1920-01-attract');
     await portrait.keyboard.press('5');
     await waitMode(portrait, 'scenario');
@@ -188,7 +193,7 @@ describe('the exhibit experience', () => {
     await waitMode(portrait, 'class');
     await shot(portrait, '1080x1920-04-class');
     await portrait.close();
-    const small = await openKiosk(browser, bridge.url, { width: 1280, height: 720 });
+    const small = await openKiosk(browser, bridge.url, { width: 1280, height: 720 }, STILL);
     await small.keyboard.press('3');
     await waitMode(small, 'scenario');
     await shot(small, '1280x720-01-scenario');

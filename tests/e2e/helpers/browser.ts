@@ -8,8 +8,17 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: requireChromium() as string, headless: true, args: CHROMIUM_ARGS as string[] });
 }
 
-export async function openKiosk(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+export interface KioskOptions {
+  /**
+   * 'reduce' as a visitor's reduced-motion setting would: camera cuts, still
+   * flows, no breathing invitation. For tests about behaviour and layout, not
+   * motion: the software renderer then draws only when something changes.
+   */
+  reducedMotion?: 'reduce' | 'no-preference';
+}
+
+export async function openKiosk(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }, options: KioskOptions = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport, reducedMotion: options.reducedMotion ?? 'no-preference' });
   // Anything the Content-Security-Policy blocks is a bug: record it for the tests.
   await page.addInitScript(() => {
     const seen: string[] = [];
