@@ -65,7 +65,8 @@ const SHOW_IN_PAGE = `async ({ index, id, language }) => new Promise((resolve) =
         }
       };
       collect(root.querySelector('.layer'));
-      const hidden = hooks.places().filter((p) => p.dot && p.x !== null && p.y !== null).flatMap((p) => {
+      // A place's dot is dropped where an overlay covers it: listed or not, every place on screen counts.
+      const hidden = hooks.places().filter((p) => p.x !== null && p.y !== null).flatMap((p) => {
         const x = canvas.left + p.x, y = canvas.top + p.y;
         const box = boxes.find(({ r }) => r.width > 0 && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
         return box ? [{ place: p.id, under: box.name }] : [];
@@ -84,7 +85,8 @@ async function showScenario(page: Page, index: number, id: string, language: str
   return result.hidden;
 }
 
-export async function takeProof(url: string, pack: PackManifest): Promise<{ shots: ProofShot[]; hidden: ProofHidden[] }> {
+/** `sizes`: the screens to look at, the first also pictured (the kiosk's and its rivals by default). */
+export async function takeProof(url: string, pack: PackManifest, sizes: readonly { width: number; height: number }[] = PROOF_SIZES): Promise<{ shots: ProofShot[]; hidden: ProofHidden[] }> {
   const { chromium } = await loadPlaywright();
   const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new ProofError(`Chromium was not found at ${executablePath}: install it with "sudo apt-get install chromium", or point CHROME_PATH at it`);
@@ -92,7 +94,7 @@ export async function takeProof(url: string, pack: PackManifest): Promise<{ shot
   const shots: ProofShot[] = [];
   const hidden: ProofHidden[] = [];
   try {
-    for (const size of PROOF_SIZES) {
+    for (const size of sizes) {
       // The proof's own browser polls the page with Playwright's predicates, which the
       // kiosk's CSP (no eval) would block; only this screenshot session bypasses it.
       const context = await browser.newContext({ viewport: size, reducedMotion: 'reduce', bypassCSP: true });
@@ -107,7 +109,7 @@ export async function takeProof(url: string, pack: PackManifest): Promise<{ shot
         for (const language of pack.languages) {
           for (const [index, scenario] of pack.scenarios.entries()) {
             for (const h of await showScenario(page, index, scenario.id, language)) hidden.push({ scenario: scenario.id, language, size: tag, ...h });
-            if (size === PROOF_SIZES[0]) shots.push({ scenario: scenario.id, language, jpeg: (await page.screenshot({ type: 'jpeg', quality: 80 })).toString('base64') });
+            if (size === sizes[0]) shots.push({ scenario: scenario.id, language, jpeg: (await page.screenshot({ type: 'jpeg', quality: 80 })).toString('base64') });
           }
         }
       } finally {

@@ -13,7 +13,7 @@ import type { AuthorProblem, BridgeMessage, Intent } from '../../firmware-bridge
 import { authorText, panelName } from '../i18n/author-strings.js';
 import { AuthorPanel, type AuthorStatus } from '../ui/author-panel.js';
 import { AuthorFrame, VIEW_SIZES } from './author-frame.js';
-import { AuthorTour } from './author-tour.js';
+import { AuthorTour, tourStepMs } from './author-tour.js';
 import { hiddenPlaces, type PlaceOnScreen } from './hidden-places.js';
 import { coveringRects } from './overlay-tracker.js';
 
@@ -47,7 +47,7 @@ export class AuthorController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly source: AuthorSource,
   ) {
-    this.tour = new AuthorTour({ count: () => source.pack()?.scenarios.length ?? 0, intent: (i) => source.intent(i), changed: () => this.show() });
+    this.tour = new AuthorTour({ count: () => source.pack()?.scenarios.length ?? 0, intent: (i) => source.intent(i), changed: () => this.show(), stepMs: tourStepMs(location.search) });
     host.addController(this);
   }
 

@@ -7,6 +7,12 @@ import type { Intent } from '../../firmware-bridge/api/messages.js';
 /** Long enough to read the title and see the camera settle. */
 export const TOUR_STEP_MS = 6000;
 
+/** `?tour=SECONDS` in the studio's address: the author's own pace, 1 to 60 s a scenario. */
+export function tourStepMs(search: string): number {
+  const seconds = Number(new URLSearchParams(search).get('tour'));
+  return Number.isFinite(seconds) && seconds >= 1 && seconds <= 60 ? Math.round(seconds * 1000) : TOUR_STEP_MS;
+}
+
 export interface TourOptions {
   count: () => number;
   intent: (intent: Intent) => void;
