@@ -4,7 +4,7 @@
 // stops it; a pack without media as before.
 
 import { expect } from '@esm-bundle/chai';
-import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { PackManifest } from '../../../content/schema/pack-types.js';
 import type { BridgeMessage } from '../../../firmware-bridge/api/messages.js';
 import { cueIndexAt } from '../../../kiosk/media/webvtt.js';
@@ -16,6 +16,10 @@ const key = (k: string) => window.dispatchEvent(new KeyboardEvent('keydown', { k
 const narration = () => window.crossroads!.narration;
 
 describe('<crossroads-app> with pictures and narration', () => {
+  // Reduced motion, as a visitor may set it: still flows and camera cuts, so
+  // the software renderer draws only on a change while the voice plays in real
+  // time (motion is the scene tests' concern, not this file's).
+  before(() => emulateMedia({ reducedMotion: 'reduce' }));
   let app: HTMLElementTagNameMap['crossroads-app'];
   let pack: PackManifest;
   let errors: string[];
