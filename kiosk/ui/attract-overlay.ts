@@ -1,7 +1,10 @@
 // <attract-overlay>: the calm invitation while nobody is there, in every
 // language of the pack at once (a passer-by should not wait for theirs). It
-// breathes slowly (a 7 s cycle, far below 3 flashes a second) and stands
-// still when motion is reduced.
+// breathes slowly (a 7 s cycle, far below 3 flashes a second) three times
+// when it appears, then holds still: an endless animation kept the browser
+// compositing a frame every display refresh on a map that draws none (the
+// bench's attract phase: about 11 % more CPU). It stands still from the
+// start when motion is reduced.
 
 import { css, html } from 'lit';
 import type { PackManifest } from '../../content/schema/pack-types.js';
@@ -44,7 +47,7 @@ export class AttractOverlay extends SafeElement {
       .invite {
         font-size: 1.3em;
         font-weight: 600;
-        animation: breathe 7s ease-in-out infinite;
+        animation: breathe 7s ease-in-out 3;
       }
       :host([reduced]) .invite {
         animation: none;

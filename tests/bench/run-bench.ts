@@ -3,7 +3,7 @@
 // writes them with the machine's description to bench/results.json, after
 // showing how they moved since the last run. `--quick` takes fewer samples
 // (to try the bench; its figures are marked quick); `--only=size,link` runs
-// some phases (size, link, bridge, fleet, author, firmware, page, input, memory, media, frame, kiosk, layers). Nothing is asserted:
+// some phases (size, link, bridge, fleet, author, firmware, page, input, memory, media, frame, kiosk, layers, attract). Nothing is asserted:
 // a benchmark reports, it does not pass or fail on a time.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { DEFAULT_CONTROLS } from '../../firmware-bridge/input/control-map.js';
 import { BenchRig, launchBrowser, openProbedPage, sleep, SMALL_VIEWPORT, UNLIMITED_FRAME_RATE } from './bench-rig.js';
 import { formatTable, valueRow, type BenchRow } from './bench-table.js';
 import { compareRows, formatChanges } from './compare-runs.js';
+import { benchAttract } from './attract-bench.js';
 import { benchAuthor } from './author-bench.js';
 import { benchFirmware } from './firmware-bench.js';
 import { benchFleet } from './fleet-bench.js';
@@ -94,7 +95,7 @@ async function main(): Promise<number> {
   await phase('firmware on the emulated ATmega328P', async () => void rows.push(...(await benchFirmware({ presses: scale(200, 50), events: scale(10_000, 2000) }))));
 
   let chromium = 'unknown';
-  if (!only || ['page', 'input', 'memory', 'media', 'frame', 'kiosk', 'layers'].some((p) => only.has(p))) {
+  if (!only || ['page', 'input', 'memory', 'media', 'frame', 'kiosk', 'layers', 'attract'].some((p) => only.has(p))) {
     const rig = await BenchRig.start();
     const floor = await FloorServer.start();
     try {
@@ -237,6 +238,14 @@ async function rigPhases(
       await rig.closeBrowser(drawing);
     }
   }, FRAME_PHASE_DEADLINE_MS);
+  await phase('attract overlay', async () => {
+    const drawing = await rig.launchBrowser();
+    try {
+      rows.push(...(await benchAttract(drawing, rig.url, { windowMs: scale(3000, 2000), tries: 3 })));
+    } finally {
+      await rig.closeBrowser(drawing);
+    }
+  });
   return version;
 }
 
