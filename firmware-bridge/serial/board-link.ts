@@ -2,17 +2,19 @@
 // the port, the line splitter and its timers; it turns frames into panel
 // inputs (via BoardState), counts what it drops, and reports when the board
 // is lost (silence, unplug, read error), after which it is closed for good.
+// The first WHO and its HELLO are board-handshake.ts's.
 
 import { SerialPort } from 'serialport';
 import type { PanelInput, LossReason } from '../api/messages.js';
 import type { Logger } from '../core/logger.js';
 import { BoardState } from './board-state.js';
-import { encodeHostFrame, parseBoardLine, PROTOCOL_MAJOR, REJECT_REASONS, type BoardFrame, type HostFrame, type RejectReason } from './frame-codec.js';
+import { BoardHandshake, ConnectError, type HelloFrame } from './board-handshake.js';
+import { encodeHostFrame, parseBoardLine, PROTOCOL_MAJOR, REJECT_REASONS, type HostFrame, type RejectReason } from './frame-codec.js';
 import { hangupAwareBinding } from './hangup-aware-binding.js';
 import { LineSplitter, MAX_LINE_BYTES } from './line-splitter.js';
 import { PingTracker } from './ping-tracker.js';
 
-export type HelloFrame = Extract<BoardFrame, { type: 'HELLO' }>;
+export { ConnectError, type HelloFrame } from './board-handshake.js';
 export type LostReason = LossReason;
 
 export interface BoardLinkHandlers {
@@ -39,17 +41,6 @@ export interface BoardLinkOptions {
   signal?: AbortSignal;
 }
 
-/** Why a board at a path could not be connected. */
-export class ConnectError extends Error {
-  constructor(
-    readonly kind: 'open' | 'no-hello' | 'protocol' | 'closed',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ConnectError';
-  }
-}
-
 export class BoardLink {
   readonly path: string;
   private readonly log: Logger;
@@ -61,8 +52,7 @@ export class BoardLink {
   private readonly pings: PingTracker;
   private state: BoardState | null = null;
   private helloInfo: HelloFrame | null = null;
-  private onHello: ((hello: HelloFrame) => void) | null = null;
-  private closeWaiter: (() => void) | null = null;
+  private readonly handshake: BoardHandshake;
   private silenceTimer: NodeJS.Timeout | null = null;
   private lastSeen: number | null = null;
   private readonly helloTimeoutMs: number;
@@ -75,7 +65,7 @@ export class BoardLink {
     const link = new BoardLink(options);
     try {
       await link.open();
-      await link.handshake(options.signal);
+      await link.handshake.run(options.signal);
       return link;
     } catch (error) {
       await link.close();
@@ -90,6 +80,7 @@ export class BoardLink {
     this.silenceMs = options.silenceMs ?? 3000;
     this.pings = new PingTracker(options.pingTimeoutMs ?? 1000, options.path);
     this.helloTimeoutMs = options.helloTimeoutMs ?? 1500;
+    this.handshake = new BoardHandshake({ path: this.path, log: this.log, timeoutMs: this.helloTimeoutMs, sendWho: () => this.send({ type: 'WHO' }), accept: (hello) => this.accept(hello) });
     this.dropped = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>;
     const portOptions = { path: options.path, baudRate: options.baudRate ?? 115200, autoOpen: false, binding: hangupAwareBinding };
     // SerialPort's options type hides `binding`, but the constructor honours it.
@@ -151,7 +142,6 @@ export class BoardLink {
     if (this.silenceTimer) clearTimeout(this.silenceTimer);
     this.silenceTimer = null;
     this.pings.cancelAll(`link to ${this.path} closed`);
-    this.onHello = null;
     this.port.unpipe(this.splitter);
     this.splitter.removeAllListeners('data');
     this.splitter.destroy();
@@ -169,39 +159,6 @@ export class BoardLink {
     this.port.pipe(this.splitter);
     return new Promise((resolve, reject) => {
       this.port.open((error) => (error ? reject(new ConnectError('open', `cannot open ${this.path}: ${error.message}`)) : resolve()));
-    });
-  }
-
-  private handshake(signal?: AbortSignal): Promise<void> {
-    const timeoutMs = this.helloTimeoutMs;
-    return new Promise<void>((resolve, reject) => {
-      const abort = (): void => finish(new ConnectError('closed', `connecting to ${this.path} was cancelled`));
-      // A second WHO halfway covers a board that was still booting at the first.
-      const retry = setTimeout(() => this.send({ type: 'WHO' }), timeoutMs / 2);
-      const timeout = setTimeout(() => finish(new ConnectError('no-hello', `no HELLO from ${this.path} within ${timeoutMs} ms`)), timeoutMs);
-      const finish = (error?: Error): void => {
-        clearTimeout(retry);
-        clearTimeout(timeout);
-        signal?.removeEventListener('abort', abort);
-        this.onHello = null;
-        this.closeWaiter = null;
-        if (error) reject(error);
-        else resolve();
-      };
-      this.closeWaiter = () => finish(new ConnectError('closed', `${this.path} closed during the handshake`));
-      this.onHello = (hello) => {
-        if (hello.protoMajor !== PROTOCOL_MAJOR) {
-          const message = `board ${hello.boardId} at ${this.path} speaks protocol ${hello.proto}; this bridge speaks ${PROTOCOL_MAJOR}: refusing it`;
-          this.log.error(message);
-          finish(new ConnectError('protocol', message));
-          return;
-        }
-        this.accept(hello);
-        finish();
-      };
-      if (signal?.aborted) return abort();
-      signal?.addEventListener('abort', abort);
-      this.send({ type: 'WHO' });
     });
   }
 
@@ -229,8 +186,7 @@ export class BoardLink {
     }
     const frame = result.frame;
     if (frame.type === 'HELLO') {
-      if (this.onHello) this.onHello(frame);
-      else if (this.helloInfo) this.rehello(frame);
+      if (!this.handshake.hello(frame) && this.helloInfo) this.rehello(frame);
       return;
     }
     // Before the HELLO the board's size is unknown: its frames are only noise.
@@ -285,10 +241,7 @@ export class BoardLink {
 
   private lose(reason: LostReason, detail: string): void {
     if (this.closed) return;
-    if (this.closeWaiter) {
-      this.closeWaiter();
-      return;
-    }
+    if (this.handshake.closed()) return;
     if (!this.helloInfo) return;
     this.log.warn(`lost the board at ${this.path}: ${reason} (${detail})`);
     void this.close();
