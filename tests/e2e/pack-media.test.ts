@@ -33,7 +33,9 @@ describe('the built-in pack’s pictures and narration end to end', () => {
     mkdirSync(OUTPUT, { recursive: true });
     bridge = await startBridge(['--serial', 'none']);
     browser = await launchChromium();
-    page = await openKiosk(browser, bridge.url);
+    // Reduced motion, as a visitor may set it: this file is about pictures, voice and captions, not motion,
+    // and a still map leaves the software renderer idle between changes.
+    page = await openKiosk(browser, bridge.url, undefined, { reducedMotion: 'reduce' });
     page.on('console', (message) => {
       if (message.type() === 'error') failures.push(message.text());
     });
