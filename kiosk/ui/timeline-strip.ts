@@ -1,10 +1,14 @@
-// <timeline-strip>: the pack's dated events along a strip, the one the
-// timeline knob has reached marked (by weight and a ring, not colour alone)
-// and told in a line below. Touching an event goes there too.
+// <timeline-strip>: the pack's dated events along a strip, each labelled
+// (its year, or its month where a year has several, the year then written
+// once under a bracket over them), the one the timeline knob has reached
+// marked by size, weight and a ring (not colour alone) and told in a line
+// below. Every event gets an equal share of the strip, so labels never run
+// into each other. Touching an event goes there too.
 
 import { css, html } from 'lit';
 import { formatPackDate, packYear, timelineLabels } from '../i18n/format-date.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
+import { cssomStyle } from './cssom-style.js';
 import { intentEvent } from './intent-event.js';
 import { panelStyles } from './overlay-styles.js';
 import { PackElement } from './pack-element.js';
@@ -36,10 +40,12 @@ export class TimelineStrip extends PackElement {
         margin: 0;
         padding: 0;
         display: flex;
-        justify-content: space-between;
+      }
+      .events {
         position: relative;
       }
-      ol::before {
+      /* The line through the dots, from the first to the last. */
+      .events::before {
         content: '';
         position: absolute;
         left: 0.9em;
@@ -47,13 +53,28 @@ export class TimelineStrip extends PackElement {
         top: 0.9em;
         border-top: 0.1em solid var(--ink-muted, #d3dde2);
       }
+      /* A year's events share one column span; each event takes an equal share of the strip. */
+      .year-group {
+        display: flex;
+        flex-direction: column;
+        flex: 1 1 0;
+        min-width: 0;
+      }
+      .year-group > ol {
+        flex: 1;
+      }
+      .year-group > ol > li {
+        flex: 1 1 0;
+        min-width: 0;
+        display: flex;
+        justify-content: center;
+      }
       button {
         all: unset;
         position: relative;
         display: flex;
         flex-direction: column;
         align-items: center;
-        min-width: 1.8em;
         cursor: pointer;
         font-size: var(--fs-small, 20px);
         color: var(--ink-muted, #d3dde2);
@@ -65,9 +86,13 @@ export class TimelineStrip extends PackElement {
         border-radius: 50%;
         background: var(--ink-muted, #d3dde2);
       }
+      .label {
+        white-space: nowrap;
+        line-height: 1.3;
+      }
+      /* The event under the knob: a larger, ringed dot and a larger, bold label in full ink. */
       [aria-current='step'] {
         color: var(--ink, #f4f1e8);
-        font-weight: 700;
       }
       [aria-current='step'] .dot {
         width: 1.1em;
@@ -76,14 +101,20 @@ export class TimelineStrip extends PackElement {
         background: var(--accent, #e8c987);
         box-shadow: 0 0 0 0.15em var(--panel-bg-solid, #08141e), 0 0 0 0.3em var(--ink, #f4f1e8);
       }
-      .label {
-        white-space: nowrap;
-        min-height: 1.3em;
+      [aria-current='step'] .label {
+        font-size: 1.2em;
+        font-weight: 700;
+        line-height: 1.08;
       }
+      /* A shared year, written once under a bracket spanning its events. */
       .year {
-        min-height: 1.3em;
-        font-size: 0.85em;
+        margin: 0.1em 0.6em 0;
+        border-top: 0.1em solid var(--accent, #e8c987);
+        padding-top: 0.05em;
+        text-align: center;
+        font-size: calc(var(--fs-small, 20px) * 0.85);
         color: var(--accent, #e8c987);
+        line-height: 1.2;
       }
       .event {
         margin-top: 0.35em;
@@ -107,28 +138,32 @@ export class TimelineStrip extends PackElement {
     if (!pack || pack.timeline.length === 0) return html``;
     const fallback = pack.languages[0];
     const current = pack.timeline[this.index];
-    const dates = pack.timeline.map((e) => e.date);
-    const labels = timelineLabels(dates, language);
-    // Events that share a year are grouped under it: the year is written once, below the first.
-    const groupYear = (i: number) => {
-      const y = packYear(dates[i]!);
-      const shared = dates.filter((d) => packYear(d) === y).length > 1;
-      return shared && (i === 0 || packYear(dates[i - 1]!) !== y) ? y : '';
+    const labels = timelineLabels(
+      pack.timeline.map((e) => e.date),
+      language,
+    );
+    const event = (i: number) => {
+      const e = pack.timeline[i]!;
+      return html`<li>
+        <button
+          aria-current=${i === this.index ? 'step' : 'false'}
+          aria-label="${formatPackDate(e.date, language)}: ${pick(e.title, language, fallback)}"
+          @click=${() => this.dispatchEvent(intentEvent({ kind: 'timeline', delta: i - this.index }))}
+        >
+          <span class="dot"></span><span class="label" aria-hidden="true">${labels[i]}</span>
+        </button>
+      </li>`;
     };
     return html`
       <section class="panel" aria-labelledby="timeline-title">
         <h2 class="sr" id="timeline-title">${uiText('timeline', language, pack)}</h2>
-        <ol>
-          ${pack.timeline.map(
-            (event, i) => html`<li>
-              <button
-                aria-current=${i === this.index ? 'step' : 'false'}
-                aria-label="${formatPackDate(event.date, language)}: ${pick(event.title, language, fallback)}"
-                @click=${() => this.dispatchEvent(intentEvent({ kind: 'timeline', delta: i - this.index }))}
-              >
-                <span class="dot"></span><span class="label" aria-hidden="true">${labels[i]}</span
-                ><span class="year" aria-hidden="true">${groupYear(i)}</span>
-              </button>
+        <ol class="events">
+          ${yearGroups(pack.timeline.map((e) => e.date)).map(
+            (group) => html`<li class="year-group" ${cssomStyle({ 'flex-grow': String(group.events.length) })}>
+              <ol>
+                ${group.events.map(event)}
+              </ol>
+              ${group.events.length > 1 ? html`<span class="year" aria-hidden="true">${group.year}</span>` : ''}
             </li>`,
           )}
         </ol>
@@ -141,6 +176,18 @@ export class TimelineStrip extends PackElement {
       </section>
     `;
   }
+}
+
+/** Runs of consecutive events in the same year, in the pack's order, each with the indexes of its events. */
+export function yearGroups(dates: readonly string[]): { year: string; events: number[] }[] {
+  const groups: { year: string; events: number[] }[] = [];
+  dates.forEach((date, i) => {
+    const year = packYear(date);
+    const last = groups.at(-1);
+    if (last?.year === year) last.events.push(i);
+    else groups.push({ year, events: [i] });
+  });
+  return groups;
 }
 
 customElements.define('timeline-strip', TimelineStrip);

@@ -10,7 +10,7 @@ describe('<timeline-strip>', () => {
   it('marks the event reached and tells it, with its date', async () => {
     const pack = await loadPack();
     el = await mount('timeline-strip', { pack, language: 'en', index: -1 }, '1800px');
-    expect(el.shadowRoot!.querySelectorAll('li')).to.have.length(pack.timeline.length);
+    expect(el.shadowRoot!.querySelectorAll('.events button')).to.have.length(pack.timeline.length);
     expect(shadowText(el)).to.contain('Turn the timeline knob');
     el.index = 2;
     el.language = 'es';
@@ -32,21 +32,56 @@ describe('<timeline-strip>', () => {
     expect(asked).to.deep.equal([{ kind: 'timeline', delta: 3 }]);
   });
 
-  for (const [width, language] of [['1800px', 'en'], ['1000px', 'es']] as const) {
-    it(`gives every event a label of its own, none overlapping (${width}, ${language})`, async () => {
+  /**
+   * The strip's width and small type as the page lays it out (app-styles.ts):
+   * across the screen at 1920x1080, 1080x1920 and 1280x800, and beside the
+   * open info panel at 1280x800, its narrowest.
+   */
+  const SCREENS = [
+    { at: '1920x1080', width: '1843px', fs: '20.15px' },
+    { at: '1080x1920', width: '1015px', fs: '20.15px' },
+    { at: '1280x800', width: '1229px', fs: '14.92px' },
+    { at: '1280x800, info open', width: '700px', fs: '14.92px' },
+  ];
+  for (const language of ['en', 'es']) {
+    it(`labels every event, whole and clear of the others, and makes the one reached stand out (${language})`, async () => {
       const pack = await loadPack();
-      el = await mount('timeline-strip', { pack, language, index: 3 }, width);
-      const labels = [...el.shadowRoot!.querySelectorAll<HTMLElement>('li .label')];
-      expect(labels).to.have.length(pack.timeline.length);
-      const boxes = labels.map((l) => l.getBoundingClientRect());
-      labels.forEach((label, i) => {
-        expect(label.textContent!.trim(), `event ${i}`).not.to.equal('');
-        expect(boxes[i]!.width, `event ${i} is drawn`).to.be.greaterThan(0);
-        if (i > 0) expect(boxes[i]!.left, `"${labels[i - 1]!.textContent}" runs into "${label.textContent}"`).to.be.at.least(boxes[i - 1]!.right);
-      });
-      // Events sharing a year are grouped under it, written once.
-      const years = [...el.shadowRoot!.querySelectorAll('li .year')].map((y) => y.textContent).filter(Boolean);
+      el = await mount('timeline-strip', { pack, language, index: 3 }, SCREENS[0]!.width);
+      for (const screen of SCREENS) {
+        el.style.width = screen.width;
+        el.style.setProperty('--fs-small', screen.fs);
+        const at = `${screen.at}, ${language}`;
+        const labels = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.events .label, .events .year')];
+        expect(el.shadowRoot!.querySelectorAll('.events button .label'), at).to.have.length(pack.timeline.length);
+        const strip = el.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
+        const boxes = labels.map((l) => l.getBoundingClientRect());
+        labels.forEach((label, i) => {
+          const box = boxes[i]!;
+          expect(label.textContent!.trim(), `${at}: label ${i}`).not.to.equal('');
+          // Whole: not wider than its text, and inside the strip.
+          expect(label.scrollWidth, `${at}: "${label.textContent}" is cut`).to.be.at.most(Math.ceil(box.width) + 1);
+          expect(box.left >= strip.left && box.right <= strip.right, `${at}: "${label.textContent}" leaves the strip`).to.equal(true);
+          for (const [j, other] of boxes.entries()) {
+            if (j <= i) continue;
+            const overlap = Math.min(box.right, other.right) - Math.max(box.left, other.left) > 1 && Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top) > 1;
+            expect(overlap, `${at}: "${label.textContent}" runs into "${labels[j]!.textContent}"`).to.equal(false);
+          }
+        });
+        const size = (n: Element) => parseFloat(getComputedStyle(n).fontSize);
+        const weight = (n: Element) => Number(getComputedStyle(n).fontWeight);
+        const reached = el.shadowRoot!.querySelector('[aria-current="step"] .label')!;
+        const other = el.shadowRoot!.querySelector('[aria-current="false"] .label')!;
+        expect(size(reached), `${at}: the event reached is larger`).to.be.greaterThan(size(other) * 1.1);
+        expect(weight(reached), `${at}: the event reached is bold`).to.be.at.least(700);
+        expect(weight(other)).to.be.below(700);
+      }
+      // Events sharing a year are grouped under it, written once; a year's lone event is labelled with its year.
+      const years = [...el.shadowRoot!.querySelectorAll('.events .year')].map((y) => y.textContent);
       expect(years).to.deep.equal(['2022', '2025']);
+      const groups = [...el.shadowRoot!.querySelectorAll('.year-group')].map((g) => g.querySelectorAll('button').length);
+      expect(groups).to.deep.equal([1, 1, 2, 1, 1, 7]);
+      // The title of the event reached is told below the strip.
+      expect(el.shadowRoot!.querySelector('[data-testid="timeline-event"] strong')!.textContent).to.equal(pack.timeline[3]!.title[language]);
     });
   }
 
