@@ -1,8 +1,8 @@
 // Which label wins: every label's priority for a scenario (0 = not shown)
 // and its colour. What the scenario is about comes first: its focus place,
-// then the countries it lights up, the other places it names, the stops of
-// its subject routes, its actors away from the map, its other places, the
-// seas, and last the other countries, the larger first. Pure: placement then takes labels in this order.
+// the other places it names, its subject routes' cities, the countries it
+// lights up, its subject routes' other stops, its actors away from the map,
+// its other places, the seas, and last the other countries, the larger first. Pure: placement then takes labels in this order.
 
 import type { LabelItem } from './label-items.js';
 
@@ -34,8 +34,11 @@ export function labelRank(item: LabelItem, focus: LabelFocus): { priority: numbe
   switch (item.kind) {
     case 'country': {
       const lit = focus.highlightedIso.has(item.iso!);
-      // A lit country is what the scenario is about: its name outranks every place but the focus.
-      return { priority: (lit ? 1200 : 100) + Math.log10(Math.max(0, item.area) + 1), colour: lit ? LABEL_COLOUR.litCountry : LABEL_COLOUR.country };
+      // A lit country is what the scenario is about: its name comes before its
+      // routes' waypoints (which then take another side of their dots), after
+      // the places it names and its routes' cities. The larger country first.
+      const size = Math.log10(Math.max(0, item.area) + 1);
+      return { priority: lit ? 1250.5 + Math.min(size, 4) / 10 : 100 + size, colour: lit ? LABEL_COLOUR.litCountry : LABEL_COLOUR.country };
     }
     case 'actor':
       return { priority: focus.actors.has(item.id) ? 950 : 0, colour: LABEL_COLOUR.actor };
@@ -43,7 +46,7 @@ export function labelRank(item: LabelItem, focus: LabelFocus): { priority: numbe
       // The places the scenario names come first; then the stops of its corridors.
       const named = focus.named.indexOf(item.id);
       // The first named place is the scenario's focus and beats even a lit country, which can step aside.
-      // A subject route's stop outranks the lit countries (their names step aside) and the other named places.
+      // A subject route's city (marker 2) outranks the lit countries; its other stops come after them.
       const priority =
         named === 0
           ? 1300

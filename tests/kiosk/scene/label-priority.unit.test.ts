@@ -1,5 +1,5 @@
 // Which label wins, for a scenario: the focus place and the other named
-// places, the stops of its subject routes, the lit countries, the scenario's
+// places, its subject routes' cities, the lit countries, the routes' other stops, the scenario's
 // actors, its other routes' stops, the seas and the other countries (the
 // larger first); what it does not show ranks 0.
 
@@ -60,11 +60,17 @@ describe('the label priority policy', () => {
     expect(labelRank(place('p299'), { ...focus, named: many }).priority).toBeGreaterThanOrEqual(IN_FOCUS);
   });
 
-  it('names a subject route\'s stops before the lit countries, whose names can step aside', () => {
-    const withStops = { ...focus, stops: new Set(['stop']) };
-    const stop = labelRank(items.find((i) => i.id === 'stop')!, withStops).priority;
-    expect(stop).toBeGreaterThan(labelRank(items.find((i) => i.id === 'lit')!, withStops).priority);
-    expect(stop).toBeLessThan(labelRank(items.find((i) => i.id === 'second')!, withStops).priority);
+  it('names a subject route\'s cities before the lit countries, and the lit countries before its other stops', () => {
+    const withStops = { ...focus, stops: new Set(['stop', 'capital-stop']) };
+    const rank = (id: string) => labelRank(items.find((i) => i.id === id)!, withStops).priority;
+    expect(rank('capital-stop')).toBeGreaterThan(rank('lit'));
+    expect(rank('lit')).toBeGreaterThan(rank('stop'));
+    expect(rank('capital-stop')).toBeLessThan(rank('second'));
+    // A larger lit country first, still after the cities and before the stops.
+    const large = { ...country('lit', 1e9) };
+    expect(labelRank(large, withStops).priority).toBeGreaterThan(rank('lit'));
+    expect(labelRank(large, withStops).priority).toBeLessThan(rank('capital-stop'));
+    expect(rank('stop')).toBeGreaterThanOrEqual(IN_FOCUS);
   });
 
   it('colours lit countries apart from the others', () => {
