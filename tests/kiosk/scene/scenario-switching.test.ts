@@ -1,7 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import type { Vector3 } from 'three';
 import type { Scenario } from '../../../content/schema/pack-types.js';
+import { QUIET } from '../../../kiosk/scene/eased-visibility.js';
 import { relationKey } from '../../../kiosk/scene/relation-layer.js';
+import { scenarioSubject } from '../../../kiosk/scene/scenario-subject.js';
 import { frames, openScene, type SceneFixture } from './scene-fixture.js';
 
 // One scene for both suites: switching is what is under test, not building.
@@ -25,8 +27,10 @@ describe('what each scenario shows', () => {
         expect(scene.corridors!.visibility(corridor.id), `${scenario.id}: ${corridor.id}`).to.be.closeTo(expected, 1e-6);
       }
       const own = new Set(scenario.relations.map(relationKey));
+      // Its relations are its subject only when it names no corridor; else they are context, drawn quieter.
+      const shown = scenarioSubject(pack, scenario).relationsAreSubject ? 1 : QUIET;
       for (const key of relationKeys) {
-        expect(scene.relations!.visibility(key), `${scenario.id}: ${key}`).to.be.closeTo(own.has(key) ? 1 : 0, 1e-6);
+        expect(scene.relations!.visibility(key), `${scenario.id}: ${key}`).to.be.closeTo(own.has(key) ? shown : 0, 1e-6);
       }
       for (const id of scenario.highlight) {
         const iso = pack.actors.find((a) => a.id === id)?.iso;
