@@ -75,7 +75,7 @@ export function appView(v: AppView): TemplateResult {
         ? html`<narration-captions class="captions" .pack=${pack} .language=${lang} .cue=${v.narration.cue} .credit=${v.narration.credit} ?draft=${v.narration.draft}></narration-captions>`
         : ''}
       ${visitor ? html`<map-legend .pack=${pack} .scenario=${s.scenario} .language=${lang}></map-legend>` : ''}
-      <control-hints .controls=${feed.controls} .pack=${pack} .language=${lang} .scenarioIndex=${s.scenarioIndex}></control-hints>
+      <control-hints .controls=${feed.controls} .pack=${pack} .language=${lang} .mode=${s.mode}></control-hints>
       <scenario-strip .pack=${pack} .language=${lang} .index=${s.mode === 'attract' ? -1 : s.scenarioIndex}></scenario-strip>
     </div>
     ${v.kioskId ? html`<div class="fleet-identify" role="status">${v.kioskId}</div>` : ''}
