@@ -79,7 +79,19 @@ export class RegionIndex {
         area += a;
         if (a > largestArea) [largest, largestArea] = [polygon, a];
       }
-      const info: CountryInfo = { id: country.id, name: country.name, index, label: this.labelPoint(largest ?? []), area };
+      // The label point is searched for when first asked: the pack checks never ask.
+      const piece = largest ?? [];
+      let label: [number, number] | null = null;
+      const find = (): [number, number] => (label ??= this.labelPoint(piece));
+      const info: CountryInfo = {
+        id: country.id,
+        name: country.name,
+        index,
+        get label() {
+          return find();
+        },
+        area,
+      };
       this.countries.push(info);
       this.byId.set(country.id, info);
     });
