@@ -92,6 +92,43 @@ async function storyProblems(page: Page, at: string, pixels?: Pixels): Promise<s
   return problems;
 }
 
+/**
+ * Text in the timeline and the panel hints that a visitor could not read:
+ * two pieces of it overlapping, or one cut by (or outside) its panel.
+ */
+async function panelTextProblems(page: Page, at: string): Promise<string[]> {
+  const problems = await page.evaluate(() => {
+    const root = document.querySelector('crossroads-app')!.shadowRoot!;
+    const out: string[] = [];
+    for (const [tag, selector] of [
+      ['timeline-strip', '.events .label, .events .year'],
+      ['control-hints', '.label, .cap, .eyebrow'],
+    ] as const) {
+      const shadow = root.querySelector(tag)?.shadowRoot;
+      const panel = shadow?.querySelector('.panel')?.getBoundingClientRect();
+      const texts = Array.from(shadow?.querySelectorAll<HTMLElement>(selector) ?? []);
+      if (!panel || texts.length === 0) {
+        out.push(`${tag}: not on the page`);
+        continue;
+      }
+      const boxes = texts.map((t) => t.getBoundingClientRect());
+      texts.forEach((text, i) => {
+        const r = boxes[i]!;
+        if (text.scrollWidth > Math.ceil(r.width) + 1) out.push(`${tag}: "${text.textContent}" is cut`);
+        if (r.left < panel.left || r.right > panel.right || r.top < panel.top || r.bottom > panel.bottom) out.push(`${tag}: "${text.textContent}" leaves its panel`);
+        for (const [j, o] of boxes.entries()) {
+          if (j <= i || text.contains(texts[j]!) || texts[j]!.contains(text)) continue;
+          if (Math.min(r.right, o.right) - Math.max(r.left, o.left) > 1 && Math.min(r.bottom, o.bottom) - Math.max(r.top, o.top) > 1) {
+            out.push(`${tag}: "${text.textContent}" overlaps "${texts[j]!.textContent}"`);
+          }
+        }
+      });
+    }
+    return out;
+  });
+  return problems.map((p) => `${at}: ${p}`);
+}
+
 /** Waits until the page has drawn `count` more frames (a still map draws them when asked). */
 async function settle(page: Page, count = 3): Promise<void> {
   const start = await page.evaluate(() => window.crossroads!.stats().frames);
@@ -142,6 +179,7 @@ describe('every scenario, as a visitor sees it', () => {
       hidden.push(...(await hiddenPlaces(page, scenario)));
       const shot = await page.screenshot({ path: `${OUTPUT}${String(index + 1).padStart(2, '0')}-${scenario.id}.png` });
       story.push(...(await storyProblems(page, `${scenario.id} at 1920x1080`, decodePng(shot))));
+      if (index === 0) story.push(...(await panelTextProblems(page, `${scenario.id} at 1920x1080`)));
     }
     expect(hidden).toEqual([]);
     expect(story).toEqual([]);
@@ -182,7 +220,7 @@ describe('every scenario, as a visitor sees it', () => {
     expect(cut).toEqual([]);
   });
 
-  it('keeps every name clear of the others, and every relation on screen or named at the edge, in portrait and at 1280x800', async () => {
+  it('keeps every name clear of the others, every relation on screen or named at the edge, and the timeline and panel hints legible, in portrait and at 1280x800', async () => {
     const problems: string[] = [];
     for (const [width, height] of [
       [1080, 1920],
@@ -194,6 +232,7 @@ describe('every scenario, as a visitor sees it', () => {
         await page.waitForFunction((id) => window.crossroads!.scenario === id, scenario.id);
         await settle(page);
         problems.push(...(await storyProblems(page, `${scenario.id} at ${width}x${height}`)));
+        if (index === 0) problems.push(...(await panelTextProblems(page, `${scenario.id} at ${width}x${height}`)));
       }
     }
     await page.setViewportSize({ width: 1920, height: 1080 });
