@@ -9,6 +9,7 @@ import { css, html } from 'lit';
 import { formatPackDate, packYear, timelineLabels } from '../i18n/format-date.js';
 import { pick, uiText } from '../i18n/kiosk-strings.js';
 import { cssomStyle } from './cssom-style.js';
+import { FitText } from './fit-text.js';
 import { intentEvent } from './intent-event.js';
 import { panelStyles } from './overlay-styles.js';
 import { PackElement } from './pack-element.js';
@@ -24,6 +25,8 @@ export class TimelineStrip extends PackElement {
   constructor() {
     super();
     this.index = -1;
+    // Large text or a narrow strip (beside the lesson or the info panel): a label wider than its event's share shrinks to fit it.
+    new FitText(this, '.events .label');
   }
 
   static override styles = [
@@ -72,6 +75,8 @@ export class TimelineStrip extends PackElement {
       button {
         all: unset;
         position: relative;
+        box-sizing: border-box;
+        width: 100%;
         display: flex;
         flex-direction: column;
         align-items: center;
@@ -89,6 +94,7 @@ export class TimelineStrip extends PackElement {
       .label {
         white-space: nowrap;
         line-height: 1.3;
+        font-size: calc(1em * var(--fit, 1));
       }
       /* The event under the knob: a larger, ringed dot and a larger, bold label in full ink. */
       [aria-current='step'] {
@@ -102,7 +108,7 @@ export class TimelineStrip extends PackElement {
         box-shadow: 0 0 0 0.15em var(--panel-bg-solid, #08141e), 0 0 0 0.3em var(--ink, #f4f1e8);
       }
       [aria-current='step'] .label {
-        font-size: 1.2em;
+        font-size: calc(1.2em * var(--fit, 1));
         font-weight: 700;
         line-height: 1.08;
       }

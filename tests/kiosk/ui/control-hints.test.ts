@@ -58,7 +58,7 @@ describe('<control-hints>', () => {
           () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.label')].every((l) => l.scrollWidth <= Math.ceil(l.getBoundingClientRect().width) + 1),
           () => `the labels to fit at ${screen.at}`,
           2000,
-        ).catch(() => undefined);
+        );
         const at = `${screen.at}, ${language}`;
         const box = el.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
         const texts = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.label, .cap, .eyebrow')];

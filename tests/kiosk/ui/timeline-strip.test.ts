@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { Intent } from '../../../firmware-bridge/api/messages.js';
 import '../../../kiosk/ui/timeline-strip.js';
-import { axeCheck, loadPack, mount, shadowText } from './harness.js';
+import { axeCheck, loadPack, mount, shadowText, until } from './harness.js';
 
 describe('<timeline-strip>', () => {
   let el: HTMLElementTagNameMap['timeline-strip'];
@@ -42,14 +42,24 @@ describe('<timeline-strip>', () => {
     { at: '1080x1920', width: '1015px', fs: '20.15px' },
     { at: '1280x800', width: '1229px', fs: '14.92px' },
     { at: '1280x800, info open', width: '700px', fs: '14.92px' },
+    // Class mode's larger type (x1.15) beside the lesson, and large text (x1.3) in portrait.
+    { at: '1920x1080, class mode', width: '1163px', fs: '23.17px' },
+    { at: '1080x1920, large text', width: '1015px', fs: '26.2px' },
+    { at: '1280x800, info open, large text', width: '700px', fs: '19.4px' },
   ];
   for (const language of ['en', 'es']) {
-    it(`labels every event, whole and clear of the others, and makes the one reached stand out (${language})`, async () => {
+    it(`labels every event, whole and clear of the others, and makes the one reached stand out, at every screen and text size (${language})`, async () => {
       const pack = await loadPack();
       el = await mount('timeline-strip', { pack, language, index: 3 }, SCREENS[0]!.width);
       for (const screen of SCREENS) {
         el.style.width = screen.width;
         el.style.setProperty('--fs-small', screen.fs);
+        // FitText answers the resize from its observer: wait until every label fits its event's share.
+        await until(
+          () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.events .label')].every((l) => l.scrollWidth <= l.parentElement!.clientWidth + 1),
+          () => `the labels to fit at ${screen.at}`,
+          2000,
+        );
         const at = `${screen.at}, ${language}`;
         const labels = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.events .label, .events .year')];
         expect(el.shadowRoot!.querySelectorAll('.events button .label'), at).to.have.length(pack.timeline.length);
