@@ -70,6 +70,10 @@ const WATCH_SWITCH = `window.__mediaBench.watch = new Promise((resolve) => {
   requestAnimationFrame(tick);
 })`;
 
+/** The scene's ground redraws so far: how many, and their JavaScript time. */
+const groundWork = async (page: Page): Promise<{ count: number }> =>
+  (await page.evaluate('({ count: window.crossroads.workTimes().ground.count })')) as { count: number };
+
 async function counts(page: Page): Promise<PageCounts> {
   // The panel's last picture settled, and what it let go collectable.
   await sleep(1000);
@@ -120,18 +124,25 @@ export async function benchMedia({ page }: ProbedPage, options: MediaOptions): P
   // The first round: every picture large from a closed panel, timed.
   const toFrame: number[] = [];
   const longest: number[] = [];
+  const groundDraws: number[] = [];
+
   for (let i = 0; i < options.scenarioCount; i++) {
     await nextScenario(page);
     // The switch's camera ease over, so the frames timed are the picture's.
     await mapStill(page);
     // Watching before the key goes, and read once it has shown.
     await page.evaluate(`void (${WATCH_SWITCH})`);
+    const groundBefore = await groundWork(page);
     await page.keyboard.press('p');
     const { keyAt, shownAt, frames } = (await page.evaluate('window.__mediaBench.watch')) as { keyAt: number | null; shownAt: number | null; frames: number[] };
     if (keyAt === null || shownAt === null) throw new Error(`scenario ${i + 1}: the picture never showed large (${await pictureState(page)})`);
     toFrame.push(shownAt - keyAt);
     const during = frames.filter((t) => t >= keyAt - 20);
     longest.push(Math.max(...during.slice(1).map((t, n) => t - during[n]!)));
+    // The panel's new width moves the map's free focus: the ground's redraws then are the map's, not the picture's.
+    const groundAfter = await groundWork(page);
+    groundDraws.push(groundAfter.count - groundBefore.count);
+
     await key(page, 'p', 'small shown');
   }
   // Cycled small and with reduced motion (camera cuts, no eases): the pictures are what is cycled, not the map's drawing.
@@ -158,6 +169,7 @@ export async function benchMedia({ page }: ProbedPage, options: MediaOptions): P
   const rows = [
     summaryRow('media', 'picture asked for large -> frame that shows it (1920x1080)', 'ms', summarize(toFrame), 'P key, panel closed; decoded before shown'),
     summaryRow('media', 'longest frame interval while it opens', 'ms', summarize(longest), 'a main-thread decode would show here'),
+    summaryRow('media', 'map ground redraws while it opens', 'count', summarize(groundDraws), 'the panel moves the map\'s free focus'),
     valueRow('media', 'page JS heap before cycling the pictures', 'MiB', before.heapBytes / MIB, `after gc; ${before.elements} elements, ${before.textures} textures`),
     valueRow('media', `page JS heap after ${options.cycles} cycles of every picture, small and large`, 'MiB', after.heapBytes / MIB, `${shows} scenarios, ${2 * shows} views in ${cycledS.toFixed(0)} s; ${after.elements} elements, ${after.textures} textures`),
   ];
