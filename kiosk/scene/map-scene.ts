@@ -5,29 +5,29 @@
 // travels, a resize, a requestFrame()); a still map draws nothing. The ground
 // (sea, land, borders) is drawn into a cache only when the camera or a
 // highlight changed, and a move reuses it for a few frames (MapPainter);
-// frames copy it and draw the flows and labels over it. Nothing per frame allocates.
+// frames copy it and draw the flows and labels over it; the pack's layers over
+// the ground are one PackLayers, made again per pack. Nothing per frame allocates.
 
 import type { IUniform, Object3D } from 'three';
 import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
 import type { RegionGeo } from '../../content/geo/region-geo-types.js';
 import { CameraRig } from './camera-rig.js';
-import { CorridorLayer } from './corridor-layer.js';
+import type { CorridorLayer } from './corridor-layer.js';
 import { CountryLayer } from './country-layer.js';
 import { CountryNames } from './country-names.js';
-import { EdgeMarkers, type EdgeMarkerView, type RelationView } from './edge-markers.js';
+import type { EdgeMarkerView, RelationView } from './edge-markers.js';
 import { freeFocus } from './free-focus.js';
 import { MAP_LAYERS, type MapLayerName } from './map-layers.js';
 import { MapPainter } from './map-painter.js';
 import type { OverdrawReport } from './overdraw-probe.js';
 import { scenarioFraming } from './scenario-framing.js';
-import { scenarioSubject } from './scenario-subject.js';
 import type { MapSceneOptions, SceneStats } from './scene-stats.js';
 import { SceneTimings, type TimedWork, type WorkTime } from './scene-timings.js';
 import { GeoProjection } from '../../content/geo/geo-projection.js';
-import { LabelLayer, type LabelView, type PlaceView } from './label-layer.js';
+import type { LabelLayer, LabelView, PlaceView } from './label-layer.js';
+import { PackLayers, type ScreenRect } from './pack-layers.js';
 import { RegionIndex } from '../../content/geo/region-index.js';
-import { RelationLayer } from './relation-layer.js';
-import { RoutePlanner } from '../../content/geo/route-planner.js';
+import type { RelationLayer } from './relation-layer.js';
 import { SeaLayer } from './sea-layer.js';
 
 export type { MapSceneOptions, SceneStats } from './scene-stats.js';
@@ -55,15 +55,12 @@ export class MapScene {
   private region: RegionIndex | null = null;
   private sea: SeaLayer | null = null;
   countries: CountryLayer | null = null;
-  corridors: CorridorLayer | null = null;
-  relations: RelationLayer | null = null;
-  labels: LabelLayer | null = null;
-  private edges: EdgeMarkers | null = null;
-  private edgesStale = true;
+  /** The pack's layers, while both a geo and a pack are set. */
+  private packLayers: PackLayers | null = null;
   private scenario: Scenario | null = null;
   private language = 'en';
   private reduced = false;
-  private occluders: { left: number; top: number; width: number; height: number }[] = [];
+  private occluders: ScreenRect[] = [];
   private lastTime = 0;
   private width = 1;
   private height = 1;
@@ -85,6 +82,11 @@ export class MapScene {
     this.resize();
     if (options.loop !== false) this.painter.renderer.setAnimationLoop((time) => this.frame(time));
   }
+
+  // The pack's layers, for the scene's tests.
+  get corridors(): CorridorLayer | null { return this.packLayers?.corridors ?? null; }
+  get relations(): RelationLayer | null { return this.packLayers?.relations ?? null; }
+  get labels(): LabelLayer | null { return this.packLayers?.labels ?? null; }
 
   /** Reduced motion: no flowing patterns, camera cuts instead of moves. */
   get reducedMotion(): boolean {
@@ -127,19 +129,16 @@ export class MapScene {
    * Overlay rectangles (CSS pixels from the canvas's top-left corner) that
    * cover the map; labels keep clear of them so no name hides under a panel.
    */
-  setOccluders(rects: readonly { left: number; top: number; width: number; height: number }[]): void {
+  setOccluders(rects: readonly ScreenRect[]): void {
     this.occluders = rects.slice();
-    this.edges?.setPanels(this.occluders);
-    this.edgesStale = true;
+    this.packLayers?.setPanels(this.occluders);
     this.applyOccluders();
   }
 
   setLanguage(language: string): void {
     const t0 = performance.now();
     this.language = language;
-    this.labels?.setLanguage(language);
-    this.edges?.setLanguage(language);
-    this.edgesStale = true;
+    this.packLayers?.setLanguage(language);
     this.timings.add('language', t0);
   }
 
@@ -151,13 +150,7 @@ export class MapScene {
     const actors = new Set([...scenario.highlight, ...scenario.relations.flatMap((r) => [r.from, r.to])]);
     const iso = new Set(pack.actors.filter((a) => actors.has(a.id) && a.iso).map((a) => a.iso!));
     this.countries.setHighlighted(iso);
-    const subject = scenarioSubject(pack, scenario);
-    const places = new Set([...(scenario.places ?? []), ...subject.stops]);
-    this.corridors?.setVisible(subject.corridors);
-    this.relations?.setVisible(scenario.relations, !subject.relationsAreSubject);
-    this.edges?.setRelations(scenario.relations);
-    this.edgesStale = true;
-    this.labels?.setScenario(scenario, iso, places, actors, subject.stops);
+    this.packLayers?.showScenario(scenario, iso, actors);
     this.rig.moveTo(scenarioFraming(scenario, this.projection), this.reduced ? 0 : MOVE_SECONDS);
     this.timings.add('switch', t0);
   }
@@ -197,25 +190,13 @@ export class MapScene {
     return this.painter.overdraw(this.rig.camera, this.width, this.height, ground, top);
   }
 
-  /** The scenario's places on screen, as the last frame laid them out. */
-  places(): PlaceView[] {
-    return this.labels?.placeViews() ?? [];
-  }
-
-  /** The scenario's relations with their ends on screen, and which end an edge marker names (the page's checks). */
-  relationViews(): RelationView[] {
-    return this.edges?.relationViews() ?? [];
-  }
-
-  /** The edge markers of actors off screen, with their boxes (the page's checks). */
-  edgeMarkerViews(): EdgeMarkerView[] {
-    return this.edges?.markerViews() ?? [];
-  }
-
-  /** The names on screen as the last layout placed them (the page's checks). */
-  labelViews(): LabelView[] {
-    return this.labels?.labelViews() ?? [];
-  }
+  // The page's checks, as the last frame laid the map out: the scenario's places on screen; its relations with their
+  // ends on screen and which end an edge marker names; the edge markers of actors off screen, and the names on
+  // screen, with their boxes.
+  places(): PlaceView[] { return this.packLayers?.labels.placeViews() ?? []; }
+  relationViews(): RelationView[] { return this.packLayers?.edges.relationViews() ?? []; }
+  edgeMarkerViews(): EdgeMarkerView[] { return this.packLayers?.edges.markerViews() ?? []; }
+  labelViews(): LabelView[] { return this.packLayers?.labels.labelViews() ?? []; }
 
   dispose(): void {
     this.painter.renderer.setAnimationLoop(null);
@@ -227,16 +208,9 @@ export class MapScene {
   private buildPackLayers(): void {
     const pack = this.pack, region = this.region;
     if (!pack || !region) return;
-    const planner = new RoutePlanner(region);
-    this.corridors = new CorridorLayer(pack, planner, this.projection, this.time, this.widthScale);
-    this.relations = new RelationLayer(pack, region, this.projection, this.time, this.widthScale);
-    this.labels = new LabelLayer(pack, region, this.projection, this.names);
-    this.labels.setLanguage(pack.languages.includes(this.language) ? this.language : (pack.languages[0] ?? 'en'));
-    this.edges = new EdgeMarkers(this.canvas, pack, region, this.projection);
-    this.edges.setLanguage(this.language);
-    this.edges.setPanels(this.occluders);
+    const { canvas, projection, time, widthScale, names } = this;
+    this.packLayers = new PackLayers(pack, { canvas, region, projection, time, widthScale, names, top: this.painter.top }, this.language, this.occluders);
     this.applyFrame();
-    this.painter.top.add(this.corridors.mesh, this.relations.mesh, this.labels.markers, this.labels.mesh);
     this.painter.groundStale = true;
     this.applyOccluders();
     const scenario = this.scenario && pack.scenarios.find((s) => s.id === this.scenario!.id);
@@ -244,24 +218,14 @@ export class MapScene {
   }
 
   private disposeLayers(all: boolean): void {
-    for (const layer of [this.corridors, this.relations]) {
-      if (!layer) continue;
-      this.painter.top.remove(layer.mesh);
-      layer.dispose();
-    }
-    if (this.labels) {
-      this.painter.top.remove(this.labels.mesh, this.labels.markers);
-      this.labels.dispose();
-    }
-    this.edges?.dispose();
-    this.corridors = this.relations = this.labels = this.edges = null;
+    this.packLayers?.dispose();
+    this.packLayers = null;
     if (!all) return;
     if (this.sea) this.painter.ground.remove(this.sea.mesh);
     if (this.countries) this.painter.ground.remove(this.countries.group);
     this.sea?.dispose();
     this.countries?.dispose();
-    this.sea = this.countries = null;
-    this.region = null;
+    this.sea = this.countries = this.region = null;
   }
 
   private resize(): void {
@@ -276,28 +240,19 @@ export class MapScene {
   /** The relations' arcs fade out before the frame's edge (device pixels), where edge markers take over. */
   private applyFrame(): void {
     const ratio = this.painter.renderer.getPixelRatio();
-    this.relations?.setFrame(this.width * ratio, this.height * ratio, 48 * ratio);
-    this.edgesStale = true;
-  }
-
-  /** Names keep clear of the panels and of the edge markers. */
-  private blockLabels(): void {
-    // The label layer works in pixels with y up from the bottom edge.
-    const height = this.height;
-    const blocked = [...this.occluders, ...(this.edges?.markerViews() ?? [])];
-    this.labels?.setBlocked(blocked.map((r) => ({ x: r.left, y: height - r.top - r.height, width: r.width, height: r.height })));
+    this.packLayers?.setFrame(this.width * ratio, this.height * ratio, 48 * ratio);
   }
 
   private applyOccluders(): void {
-    this.blockLabels();
+    this.packLayers?.blockLabels(this.occluders, this.height);
     const focus = freeFocus(this.width, this.height, this.occluders);
     this.rig.setFocus(focus.x, focus.y, this.width, this.height);
     if (this.reduced) this.rig.jump();
   }
 
   private layerObjects(): Record<MapLayerName, Object3D | undefined> {
-    const { sea, countries, corridors, relations, labels } = this;
-    return { sea: sea?.mesh, countries: countries?.fill, borders: countries?.borders, corridors: corridors?.mesh, relations: relations?.mesh, markers: labels?.markers, labels: labels?.mesh };
+    const { sea, countries, packLayers: p } = this;
+    return { sea: sea?.mesh, countries: countries?.fill, borders: countries?.borders, corridors: p?.corridors.mesh, relations: p?.relations.mesh, markers: p?.labels.markers, labels: p?.labels.mesh };
   }
 
   /** Hides the layers the page was not asked to draw (the bench's breakdown), and fixes the layers' matrices. */
@@ -325,22 +280,16 @@ export class MapScene {
     const widened = width !== this.widthScale.value;
     this.widthScale.value = width;
     const lit = this.countries?.update(ease) ?? false;
-    const corridorsFaded = this.corridors?.update(ease) ?? false;
-    const relationsFaded = this.relations?.update(ease) ?? false;
+    const faded = this.packLayers?.fade(ease) ?? false;
     // Patterns travel only while a moving one is on screen, and never with reduced motion.
-    const flowing = !this.reduced && ((this.corridors?.animated() ?? false) || (this.relations?.animated() ?? false));
+    const flowing = !this.reduced && (this.packLayers?.animated() ?? false);
     if (flowing) this.time.value = (this.time.value + dt) % TIME_WRAP;
     const t1 = (this.timings.add('update', t0), performance.now());
-    const relabelled = this.labels?.update(camera, this.width, this.height, this.reduced ? 1 : Math.min(1, dt * 6)) ?? false;
-    if (this.edges && (moved || this.edgesStale)) {
-      // Names on the map keep clear of the markers as they keep clear of the panels.
-      if (this.edges.update(camera, this.width, this.height)) this.blockLabels();
-      this.edgesStale = false;
-    }
+    const relabelled = this.packLayers?.layout(camera, this.width, this.height, this.reduced ? 1 : Math.min(1, dt * 6), moved, this.occluders) ?? false;
     this.timings.add('labels', t1);
     if (this.everyFrame) this.painter.groundStale = true;
     const changing = (moved || lit) && !this.everyFrame;
-    if (!(this.redraw || widened || changing || this.painter.groundStale || this.painter.settling || corridorsFaded || relationsFaded || flowing || relabelled)) return;
+    if (!(this.redraw || widened || changing || this.painter.groundStale || this.painter.settling || faded || flowing || relabelled)) return;
     const t2 = ((this.redraw = false), performance.now());
     if (this.painter.paint(camera, changing)) this.timings.add('ground', t2);
     this.timings.add('frame', t0);
