@@ -7,6 +7,7 @@ import { createLogger, type LogLevel } from '../core/logger.js';
 import { projectPaths } from '../core/project-paths.js';
 import { ListenError } from '../http/kiosk-server.js';
 import { parseRestartCommand } from '../health/page-watchdog.js';
+import { loadSiteControls } from '../input/control-map.js';
 import { defaultDataDir, isInstalled } from '../packs/data-dir.js';
 import { PackError } from '../packs/pack-store.js';
 import { UsageError, type CliIo } from './cli-io.js';
@@ -54,12 +55,14 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   }
   const paths = projectPaths();
   const log = createLogger({ level, write: (line) => io.stderr.write(line + '\n') });
+  const dataDir = values.data ?? defaultDataDir();
   const controller = new Controller({
     log,
     host: values.host,
     port,
     serial: values.serial,
-    dataDir: values.data ?? defaultDataDir(),
+    dataDir,
+    controls: await loadSiteControls(dataDir, log.child('controls')),
     mediaDir: values.media,
     kioskDir: paths.kioskDir,
     builtInPackDir: paths.builtInPackDir,

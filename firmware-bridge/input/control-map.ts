@@ -2,11 +2,19 @@
 // hints laid out like the panel). The default is the museum panel: a row of
 // five featured-scenario buttons, then previous / next / language (held:
 // picture / narration / the longer text), and two knobs, timeline and orbit.
-// A site can replace it with a JSON file; a bad file is refused with every
-// problem listed, never half-applied.
+// A site can replace it with `controls.json` in the data folder: the shape the
+// bridge sends the page in `hello` (ControlMapSchema, the one schema of a
+// control map) plus the maintenance chord, then the rules a real panel adds
+// (indexes on the panel, intents a control can take, each control bound
+// once). A bad file is refused with every problem listed, naming its field,
+// never half-applied; the bridge then keeps the default map.
 
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { ControlHoldSchema, ControlMapSchema } from '../api/bridge-messages.js';
 import type { ControlBinding, ControlMap, IntentKind } from '../api/messages.js';
+import type { Logger } from '../core/logger.js';
 
 /** A button that does something else when held down. */
 export interface HoldBinding {
@@ -69,6 +77,32 @@ export class ControlMapError extends Error {
   }
 }
 
+/** The site's control map, in the data folder. */
+export const CONTROLS_FILE = 'controls.json';
+
+/**
+ * The site's control map: `controls.json` in `dataDir` if there is one, else
+ * the museum panel's. A bad file is logged (every problem, by field) and the
+ * default map kept, so a typo never leaves a kiosk without its panel.
+ */
+export async function loadSiteControls(dataDir: string, log: Pick<Logger, 'info' | 'error'>): Promise<ControlConfig> {
+  const path = join(dataDir, CONTROLS_FILE);
+  try {
+    await access(path);
+  } catch {
+    return DEFAULT_CONTROLS;
+  }
+  try {
+    const config = await loadControlConfig(path);
+    log.info(`control map from ${path}: ${config.map.buttons} buttons, ${config.map.knobs} knobs`);
+    return config;
+  } catch (error) {
+    if (!(error instanceof ControlMapError)) throw error;
+    log.error(`${path}: invalid control map, keeping the default one: ${error.problems.join('; ')}`);
+    return DEFAULT_CONTROLS;
+  }
+}
+
 /** Reads and validates a control map file. */
 export async function loadControlConfig(path: string): Promise<ControlConfig> {
   let text: string;
@@ -86,8 +120,32 @@ export async function loadControlConfig(path: string): Promise<ControlConfig> {
   return parseControlConfig(value, path);
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const index = ControlHoldSchema.entries.button;
+
+/** A control map file: the map the page gets, and the maintenance chord (null: none). */
+export const ControlFileSchema = v.object({
+  ...ControlMapSchema.entries,
+  maintenance: v.optional(v.nullable(v.object({ buttons: v.array(index), ms: index }))),
+});
+
+/** `bindings[2].x` for the issue's path in the file. */
+function fieldOf(issue: v.BaseIssue<unknown>): string {
+  let field = '';
+  for (const item of issue.path ?? []) field += typeof item.key === 'number' ? `[${item.key}]` : `${field ? '.' : ''}${String(item.key)}`;
+  return field;
+}
+
+const KINDS: Record<string, string> = { Object: 'an object', Array: 'an array', number: 'a number', string: 'a string', boolean: 'true or false' };
+
+/** One line per problem, naming its field: "bindings[4].x must be <=1, got 2". */
+function problemOf(issue: v.BaseIssue<unknown>): string {
+  const field = fieldOf(issue) || 'the file';
+  if (issue.type === 'object' && issue.received === 'undefined' && issue.expected === JSON.stringify(issue.path?.at(-1)?.key)) return `${field} is missing`;
+  if (issue.type === 'integer') return `${field} must be an integer, got ${issue.received}`;
+  const expected = issue.expected ?? issue.type;
+  return `${field} must be ${KINDS[expected] ?? expected}, got ${issue.received}`;
+}
+
 const isInt = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
 /**
@@ -96,74 +154,58 @@ const isInt = (v: unknown, min: number, max: number): v is number => Number.isIn
  * if the panel has them; `"maintenance": null` turns the chord off.
  */
 export function parseControlConfig(value: unknown, source: string): ControlConfig {
+  // The schema's object takes an array too (as an object without the keys).
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ControlMapError(source, ['the file must hold a JSON object']);
+  const parsed = v.safeParse(ControlFileSchema, value);
+  if (!parsed.success) throw new ControlMapError(source, parsed.issues.map(problemOf));
+  const file = parsed.output;
   const problems: string[] = [];
-  if (!isObject(value)) throw new ControlMapError(source, ['the file must hold a JSON object']);
-  const { buttons, knobs } = value;
-  if (!isInt(buttons, 1, 32)) problems.push(`buttons must be an integer 1..32, got ${JSON.stringify(buttons)}`);
-  if (!isInt(knobs, 0, 8)) problems.push(`knobs must be an integer 0..8, got ${JSON.stringify(knobs)}`);
+  const { buttons: nButtons, knobs: nKnobs } = file;
+  if (!isInt(nButtons, 1, 32)) problems.push(`buttons must be an integer 1..32, got ${nButtons}`);
+  if (!isInt(nKnobs, 0, 8)) problems.push(`knobs must be an integer 0..8, got ${nKnobs}`);
   if (problems.length > 0) throw new ControlMapError(source, problems);
-  const nButtons = buttons as number;
-  const nKnobs = knobs as number;
-  const isButton = (i: unknown): i is number => isInt(i, 0, nButtons - 1);
+  const isButton = (i: number): boolean => i < nButtons;
 
-  const bindings: ControlBinding[] = [];
-  if (!Array.isArray(value.bindings)) problems.push('bindings must be an array');
   const seen = new Set<string>();
-  (Array.isArray(value.bindings) ? value.bindings : []).forEach((raw: unknown, n) => {
+  file.bindings.forEach(({ control, index, intent, scenario }, n) => {
     const at = `bindings[${n}]`;
-    if (!isObject(raw)) return void problems.push(`${at} must be an object`);
-    const { control, index, intent, scenario, x, y } = raw;
-    const before = problems.length;
-    if (control !== 'button' && control !== 'knob') return void problems.push(`${at}.control must be "button" or "knob", got ${JSON.stringify(control)}`);
     const count = control === 'knob' ? nKnobs : nButtons;
-    if (!isInt(index, 0, count - 1)) problems.push(`${at}.index ${JSON.stringify(index)} is not one of the ${count} ${control}s on the panel`);
+    if (index >= count) problems.push(`${at}.index ${index} is not one of the ${count} ${control}s on the panel`);
     const allowed = control === 'knob' ? AXIS_INTENTS : BUTTON_INTENTS;
-    if (typeof intent !== 'string' || !allowed.includes(intent as IntentKind)) {
-      problems.push(`${at}.intent ${JSON.stringify(intent)} is not a ${control} intent (${allowed.join(', ')})`);
-    }
+    if (!allowed.includes(intent)) problems.push(`${at}.intent ${JSON.stringify(intent)} is not a ${control} intent (${allowed.join(', ')})`);
     if (intent === 'scenario' && !isInt(scenario, 0, 255)) problems.push(`${at}.scenario must be a scenario number 0..255`);
     if (intent !== 'scenario' && scenario !== undefined) problems.push(`${at}.scenario is only for scenario buttons`);
-    for (const [name, v] of [['x', x], ['y', y]] as const) {
-      if (typeof v !== 'number' || !(v >= 0 && v <= 1)) problems.push(`${at}.${name} must be a number 0..1, got ${JSON.stringify(v)}`);
-    }
-    const key = `${String(control)} ${String(index)}`;
+    const key = `${control} ${index}`;
     if (seen.has(key)) problems.push(`${at}: ${key} is bound twice`);
     seen.add(key);
-    if (problems.length > before) return;
-    const binding: ControlBinding = { control: control as 'button' | 'knob', index: index as number, intent: intent as IntentKind, x: x as number, y: y as number };
-    if (intent === 'scenario') binding.scenario = scenario as number;
-    bindings.push(binding);
   });
 
-  const holds: HoldBinding[] = [];
-  if (value.holds !== undefined && !Array.isArray(value.holds)) problems.push('holds must be an array');
-  (Array.isArray(value.holds) ? value.holds : []).forEach((raw: unknown, n) => {
+  const holdIntents: readonly IntentKind[] = BUTTON_INTENTS.filter((i) => i !== 'scenario');
+  const held = new Set<number>();
+  (file.holds ?? []).forEach(({ button, intent, ms }, n) => {
     const at = `holds[${n}]`;
-    if (!isObject(raw)) return void problems.push(`${at} must be an object`);
-    const before = problems.length;
-    if (!isButton(raw.button)) problems.push(`${at}.button ${JSON.stringify(raw.button)} is not one of the ${nButtons} buttons`);
-    if (typeof raw.intent !== 'string' || !BUTTON_INTENTS.includes(raw.intent as IntentKind) || raw.intent === 'scenario') {
-      problems.push(`${at}.intent ${JSON.stringify(raw.intent)} must be one of ${BUTTON_INTENTS.filter((i) => i !== 'scenario').join(', ')}`);
-    }
-    if (!isInt(raw.ms, 300, 10_000)) problems.push(`${at}.ms must be an integer 300..10000`);
-    if (holds.some((h) => h.button === raw.button)) problems.push(`${at}: button ${String(raw.button)} has two holds`);
-    if (problems.length === before) holds.push({ button: raw.button as number, intent: raw.intent as IntentKind, ms: raw.ms as number });
+    if (!isButton(button)) problems.push(`${at}.button ${button} is not one of the ${nButtons} buttons`);
+    if (!holdIntents.includes(intent)) problems.push(`${at}.intent ${JSON.stringify(intent)} must be one of ${holdIntents.join(', ')}`);
+    if (!isInt(ms, 300, 10_000)) problems.push(`${at}.ms must be an integer 300..10000`);
+    if (held.has(button)) problems.push(`${at}: button ${button} has two holds`);
+    held.add(button);
   });
 
   let maintenance: MaintenanceChord | null = nButtons > 6 ? { buttons: [5, 6], ms: 5000 } : null;
-  if (value.maintenance === null) maintenance = null;
-  else if (value.maintenance !== undefined) {
-    const m = value.maintenance;
-    const chord = isObject(m) ? m.buttons : undefined;
-    if (!isObject(m) || !Array.isArray(chord) || chord.length < 2 || !chord.every(isButton) || new Set(chord).size !== chord.length) {
+  const chord = file.maintenance;
+  if (chord === null) maintenance = null;
+  else if (chord !== undefined) {
+    if (chord.buttons.length < 2 || !chord.buttons.every(isButton) || new Set(chord.buttons).size !== chord.buttons.length) {
       problems.push(`maintenance.buttons must list at least two different buttons 0..${nButtons - 1}`);
-    } else if (!isInt(m.ms, 1000, 60_000)) {
+    } else if (!isInt(chord.ms, 1000, 60_000)) {
       problems.push('maintenance.ms must be an integer 1000..60000');
     } else {
-      maintenance = { buttons: chord.slice() as number[], ms: m.ms };
+      maintenance = { buttons: chord.buttons.slice(), ms: chord.ms };
     }
   }
 
   if (problems.length > 0) throw new ControlMapError(source, problems);
+  const holds: HoldBinding[] = (file.holds ?? []).map(({ button, intent, ms }) => ({ button, intent, ms }));
+  const bindings: ControlBinding[] = file.bindings.map(({ scenario, ...binding }) => (binding.intent === 'scenario' ? { ...binding, scenario } : binding));
   return { map: { buttons: nButtons, knobs: nKnobs, bindings }, holds, maintenance };
 }

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ControlMapError, DEFAULT_CONTROLS, loadControlConfig, parseControlConfig } from '../../../firmware-bridge/input/control-map.js';
+import { createLogger } from '../../../firmware-bridge/core/logger.js';
+import { CONTROLS_FILE, ControlMapError, DEFAULT_CONTROLS, loadControlConfig, loadSiteControls, parseControlConfig } from '../../../firmware-bridge/input/control-map.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -81,7 +82,33 @@ describe('loading a control map', () => {
     await expect(loadControlConfig(bad)).rejects.toThrow(/bad\.json: invalid control map:\n {2}not JSON/);
   });
 
-  it('lists every problem of a bad map at once', () => {
+  it('checks the file against the control map schema first, naming each bad field', () => {
+    const problems = problemsOf({
+      buttons: 4,
+      knobs: 1.5,
+      bindings: [
+        { control: 'button', index: 2, intent: 'next', x: 2, y: -0.1 },
+        { control: 'slider', index: 0, intent: 'zoom', x: 0, y: 0 },
+        { control: 'button', index: 3, intent: 'fly', x: 0.5 },
+        'button 3',
+      ],
+      holds: {},
+      maintenance: 5,
+    });
+    expect(problems).toEqual([
+      'knobs must be an integer, got 1.5',
+      'bindings[0].x must be <=1, got 2',
+      'bindings[0].y must be >=0, got -0.1',
+      'bindings[1].control must be ("button" | "knob"), got "slider"',
+      expect.stringMatching(/^bindings\[2\]\.intent must be \("scenario" \| "next" .*\), got "fly"$/),
+      'bindings[2].y is missing',
+      'bindings[3] must be an object, got "button 3"',
+      'holds must be an array, got Object',
+      'maintenance must be an object, got 5',
+    ]);
+  });
+
+  it('then lists every problem a real panel has with the map at once', () => {
     const problems = problemsOf({
       buttons: 4,
       knobs: 1,
@@ -90,11 +117,9 @@ describe('loading a control map', () => {
         { control: 'knob', index: 0, intent: 'next', x: 0, y: 0 },
         { control: 'button', index: 0, intent: 'timeline', x: 0, y: 0 },
         { control: 'button', index: 1, intent: 'scenario', x: 0, y: 0 },
-        { control: 'button', index: 2, intent: 'next', scenario: 1, x: 2, y: -0.1 },
-        { control: 'slider', index: 0, intent: 'zoom', x: 0, y: 0 },
+        { control: 'button', index: 2, intent: 'next', scenario: 1, x: 1, y: 0 },
         { control: 'button', index: 3, intent: 'language', x: 0.5, y: 0.5 },
         { control: 'button', index: 3, intent: 'info', x: 0.6, y: 0.5 },
-        'button 3',
       ],
       holds: [
         { button: 9, intent: 'info', ms: 1500 },
@@ -108,11 +133,7 @@ describe('loading a control map', () => {
       'bindings[2].intent "timeline" is not a button intent (scenario, next, previous, language, info, class-mode, maintenance, narration, picture)',
       'bindings[3].scenario must be a scenario number 0..255',
       'bindings[4].scenario is only for scenario buttons',
-      'bindings[4].x must be a number 0..1, got 2',
-      'bindings[4].y must be a number 0..1, got -0.1',
-      'bindings[5].control must be "button" or "knob", got "slider"',
-      'bindings[7]: button 3 is bound twice',
-      'bindings[8] must be an object',
+      'bindings[6]: button 3 is bound twice',
       'holds[0].button 9 is not one of the 4 buttons',
       'holds[1].intent "scenario" must be one of next, previous, language, info, class-mode, maintenance, narration, picture',
       'holds[1].ms must be an integer 300..10000',
@@ -123,7 +144,7 @@ describe('loading a control map', () => {
   it('refuses a panel of impossible size before anything else', () => {
     expect(problemsOf({ buttons: 0, knobs: 9, bindings: [] })).toEqual(['buttons must be an integer 1..32, got 0', 'knobs must be an integer 0..8, got 9']);
     expect(problemsOf([])).toEqual(['the file must hold a JSON object']);
-    expect(problemsOf({ buttons: 2, knobs: 0 })).toEqual(['bindings must be an array']);
+    expect(problemsOf({ buttons: 2, knobs: 0 })).toEqual(['bindings is missing']);
   });
 
   it('turns the maintenance chord off with null and checks its time', () => {
@@ -131,5 +152,40 @@ describe('loading a control map', () => {
     expect(parseControlConfig({ ...base, maintenance: null }, 'x').maintenance).toBeNull();
     expect(parseControlConfig({ ...base, maintenance: { buttons: [0, 7, 3], ms: 3000 } }, 'x').maintenance).toEqual({ buttons: [0, 7, 3], ms: 3000 });
     expect(problemsOf({ ...base, maintenance: { buttons: [0, 1], ms: 10 } })).toEqual(['maintenance.ms must be an integer 1000..60000']);
+  });
+});
+
+describe("a site's control map", () => {
+  const logged = (): { log: ReturnType<typeof createLogger>; lines: string[] } => {
+    const lines: string[] = [];
+    return { log: createLogger({ level: 'info', write: (line) => lines.push(line) }), lines };
+  };
+
+  it('is the default one when the data folder has no controls.json', async () => {
+    const { log, lines } = logged();
+    expect(await loadSiteControls(join(dir, 'no-such-folder'), log)).toBe(DEFAULT_CONTROLS);
+    expect(lines).toEqual([]);
+  });
+
+  it("is the data folder's controls.json when it is good", async () => {
+    const site = await mkdtemp(join(dir, 'good-'));
+    const file = { buttons: 2, knobs: 0, bindings: [{ control: 'button', index: 0, intent: 'next', x: 0.5, y: 0.5 }] };
+    await writeFile(join(site, CONTROLS_FILE), JSON.stringify(file));
+    const { log, lines } = logged();
+    const config = await loadSiteControls(site, log);
+    expect(config.map).toEqual(file);
+    expect(lines).toEqual([expect.stringMatching(/^info .*controls\.json: 2 buttons, 0 knobs$/)]);
+  });
+
+  it('keeps the default map for a bad file and logs an error naming the field', async () => {
+    const site = await mkdtemp(join(dir, 'bad-'));
+    const bad = { ...fileOf(DEFAULT_CONTROLS), bindings: DEFAULT_CONTROLS.map.bindings.map((b, n) => (n === 2 ? { ...b, x: 1.4 } : b)) };
+    await writeFile(join(site, CONTROLS_FILE), JSON.stringify(bad));
+    const { log, lines } = logged();
+    expect(await loadSiteControls(site, log)).toBe(DEFAULT_CONTROLS);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error .*controls\.json: invalid control map, keeping the default one: bindings\[2\]\.x must be <=1, got 1\.4$/);
+    // The maintenance screen lists it among the recent errors.
+    expect(log.recent().map((e) => e.level)).toEqual(['error']);
   });
 });
