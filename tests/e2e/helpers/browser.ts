@@ -15,6 +15,12 @@ export interface KioskOptions {
    * motion: the software renderer then draws only when something changes.
    */
   reducedMotion?: 'reduce' | 'no-preference';
+  /**
+   * The page's timers on Playwright's clock (page.clock), running at real
+   * speed until a test jumps it forward: an idle time can then pass without
+   * being waited for in real time.
+   */
+  clock?: boolean;
 }
 
 export async function openKiosk(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }, options: KioskOptions = {}): Promise<Page> {
@@ -25,6 +31,7 @@ export async function openKiosk(browser: Browser, url: string, viewport = { widt
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective}: ${e.blockedURI || e.sample}`));
   });
+  if (options.clock) await page.clock.install();
   await page.goto(url);
   await page.waitForFunction(() => window.crossroads !== undefined);
   await page.evaluate(() => window.crossroads!.ready);
@@ -60,22 +67,33 @@ export async function cspViolations(page: Page): Promise<string[]> {
  * requestFrame() when the map draws none of its own) (the camera has reached
  * its framing, labels are laid out). A condition, not a fixed wait, so a busy
  * machine only makes it take longer.
+ *
+ * `quiet`: the map drawing no frame of its own for that many animation
+ * callbacks in a row also counts as still, with no frame asked for. The map
+ * draws only when something on it changes (tests/kiosk/scene/on-demand.test.ts),
+ * so a quiet map is a still one; each frame asked for costs the software
+ * renderer the whole canvas, most of a full-HD screenshot's cost.
  */
-export async function waitForStill(page: Page, { frames = 6, timeoutMs = 30_000 } = {}): Promise<void> {
+export async function waitForStill(page: Page, { frames = 6, timeoutMs = 30_000, quiet = 0 } = {}): Promise<void> {
   const result = await page.evaluate(
-    ({ frames, timeoutMs }) =>
+    ({ frames, timeoutMs, quiet }) =>
       new Promise<string>((resolve) => {
         const deadline = performance.now() + timeoutMs;
         let last = '';
         let same = 0;
         let lastFrame = -1;
+        let quietFor = 0;
         const look = (): void => {
           const hooks = window.crossroads!;
           const frame = hooks.stats().frames;
-          // A still map draws no frames: ask for one, to look at it again.
-          if (frame === lastFrame) hooks.requestFrame();
-          else {
+          if (frame === lastFrame && quiet > 0) {
+            if (++quietFor >= quiet) return resolve('');
+          } else if (frame === lastFrame) {
+            // A still map draws no frames: ask for one, to look at it again.
+            hooks.requestFrame();
+          } else {
             lastFrame = frame;
+            quietFor = 0;
             const now = JSON.stringify(hooks.places().map((p) => [p.id, p.x === null ? null : Math.round(p.x), p.y === null ? null : Math.round(p.y), p.labelled]));
             same = now === last ? same + 1 : 0;
             last = now;
@@ -86,7 +104,7 @@ export async function waitForStill(page: Page, { frames = 6, timeoutMs = 30_000 
         };
         requestAnimationFrame(look);
       }),
-    { frames, timeoutMs },
+    { frames, timeoutMs, quiet },
   );
   if (result) throw new Error(result);
 }
