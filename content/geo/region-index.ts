@@ -58,9 +58,16 @@ function edgeDistance(rings: number[][], lon: number, lat: number): number {
   return best;
 }
 
+/** The grid a country's other label points are sampled from, per side of its largest piece's bounds. */
+const CANDIDATE_GRID = 20;
+/** A candidate point sits at least this far inside the country's edge, in degrees (about 25 km). */
+const CANDIDATE_DEPTH = 0.25;
+
 export class RegionIndex {
   readonly countries: CountryInfo[] = [];
   private readonly byId = new Map<string, CountryInfo>();
+  private readonly pieces = new Map<string, number[][]>();
+  private readonly candidates = new Map<string, [number, number][]>();
   private countryLookup: CountryLookup | null = null;
 
   constructor(
@@ -94,6 +101,7 @@ export class RegionIndex {
       };
       this.countries.push(info);
       this.byId.set(country.id, info);
+      this.pieces.set(country.id, piece);
     });
   }
 
@@ -108,6 +116,20 @@ export class RegionIndex {
     return info ? [info.label[0], info.label[1]] : null;
   }
 
+  /**
+   * Other points well inside a country's largest piece, the deepest first:
+   * where its name can go when the camera shows only part of it (Iran's
+   * north-west corner beside Nakhchivan). Searched once, when first asked.
+   */
+  labelCandidates(iso: string): readonly [number, number][] {
+    let found = this.candidates.get(iso);
+    if (!found) {
+      found = this.candidatePoints(this.pieces.get(iso) ?? []);
+      this.candidates.set(iso, found);
+    }
+    return found;
+  }
+
   /** Which country is where at the map's own resolution (land and sea for sea legs, dots for the pack checks). */
   get lookup(): CountryLookup {
     this.countryLookup ??= new CountryLookup(this.geo.countries);
@@ -116,6 +138,30 @@ export class RegionIndex {
 
   isLand(lon: number, lat: number): boolean {
     return this.lookup.at(lon, lat) !== null;
+  }
+
+  private candidatePoints(rings: number[][]): [number, number][] {
+    const outer = rings[0];
+    if (!outer || outer.length < 6) return [];
+    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    for (let i = 0; i < outer.length; i += 2) {
+      w = Math.min(w, outer[i]!);
+      e = Math.max(e, outer[i]!);
+      s = Math.min(s, outer[i + 1]!);
+      n = Math.max(n, outer[i + 1]!);
+    }
+    const step = Math.max(2, Math.floor(outer.length / 400) * 2);
+    const thin = rings.map((ring) => ring.filter((_, i) => i % step < 2));
+    const scored: { at: [number, number]; depth: number }[] = [];
+    for (let i = 0; i < CANDIDATE_GRID; i++) {
+      for (let j = 0; j < CANDIDATE_GRID; j++) {
+        const lon = w + ((i + 0.5) * (e - w)) / CANDIDATE_GRID, lat = s + ((j + 0.5) * (n - s)) / CANDIDATE_GRID;
+        if (!insideRings(thin, lon, lat)) continue;
+        const depth = edgeDistance(thin, lon, lat);
+        if (depth >= CANDIDATE_DEPTH) scored.push({ at: [lon, lat], depth });
+      }
+    }
+    return scored.sort((a, b) => b.depth - a.depth).map((c) => c.at);
   }
 
   /** A point well inside the polygon and away from the extent edge (coarse grid, then refined). */

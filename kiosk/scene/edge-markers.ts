@@ -1,6 +1,7 @@
 // Actors off screen: a relation whose far end lies beyond the frame (the EU
 // and NATO anchored west of the map, Moscow or Beijing out of a close view)
-// ends in a named marker at the screen's edge, its arrow pointing the way,
+// ends in a named marker at the screen's edge, its arrow pointing the way
+// (as does a lit actor out of view that no name on the map shows),
 // and the arc itself fades out before the edge (relation-layer.ts), so no
 // line leaves the frame unexplained. The markers are a few DOM elements next
 // to the canvas (text a browser sets crisply, in any language), positioned
@@ -47,6 +48,7 @@ export class EdgeMarkers {
   private readonly names = new Map<string, PackManifest['actors'][number]['name']>();
   private readonly scratch = new Vector3();
   private relations: readonly Pick<Relation, 'from' | 'to' | 'type'>[] = [];
+  private lit: readonly string[] = [];
   private views: RelationView[] = [];
   private shown = '';
   private language = 'en';
@@ -65,8 +67,10 @@ export class EdgeMarkers {
     canvas.after(this.root);
   }
 
-  setRelations(relations: readonly Pick<Relation, 'from' | 'to' | 'type'>[]): void {
+  /** The scenario's relations, and the actors it lights up: one of those off screen and not named on the map gets a marker too. */
+  setRelations(relations: readonly Pick<Relation, 'from' | 'to' | 'type'>[], lit: readonly string[] = []): void {
     this.relations = relations;
+    this.lit = lit;
     this.shown = '';
   }
 
@@ -81,8 +85,12 @@ export class EdgeMarkers {
     this.shown = '';
   }
 
-  /** Places the markers for the camera now (call when the view changed); true when they moved or changed. */
-  update(camera: PerspectiveCamera, width: number, height: number): boolean {
+  /**
+   * Places the markers for the camera now (call when the view changed); true
+   * when they moved or changed. `named` says whether an actor's name is on
+   * the map already (a lit country named on the part of it in view).
+   */
+  update(camera: PerspectiveCamera, width: number, height: number, named: (actor: string) => boolean = () => false): boolean {
     const views: RelationView[] = [];
     const markers = new Map<string, { x: number; y: number; angle: number }>();
     for (const r of this.relations) {
@@ -96,12 +104,53 @@ export class EdgeMarkers {
       }
       views.push(view);
     }
+    // A lit actor out of view (Israel beside a view of the Caucasus) and not
+    // named on the map is pointed to from the screen's centre.
+    const centre: [number, number] = [width / 2, height / 2];
+    for (const actor of this.lit) {
+      if (markers.has(actor) || named(actor)) continue;
+      const at = this.toScreen(actor, camera, width, height);
+      if (!at || (at[0] >= 0 && at[1] >= 0 && at[0] <= width && at[1] <= height)) continue;
+      markers.set(actor, this.clearOfPanels(centre, exitPoint(centre, at, width, height)));
+    }
     this.views = views;
     const key = JSON.stringify([...markers].map(([id, m]) => [id, Math.round(m.x), Math.round(m.y), Math.round(m.angle)])) + this.language;
     if (key === this.shown) return false;
     this.shown = key;
     this.root.replaceChildren(...[...markers].map(([id, m]) => this.marker(id, m.x, m.y, m.angle, width, height)));
+    this.spreadApart(height);
     return true;
+  }
+
+  /**
+   * Markers that landed on one another (Greece, Albania and Italy at one
+   * edge) are stacked apart: each later one moves down, or else up, by whole
+   * marker heights to the first spot clear of the others, the panels and the
+   * screen's edge; with none, it stays where its line leaves.
+   */
+  private spreadApart(height: number): void {
+    const origin = this.root.getBoundingClientRect();
+    const gap = 6;
+    const placed: { left: number; top: number; right: number; bottom: number }[] = [];
+    const panels = this.panels.map((p) => ({ left: p.left, top: p.top, right: p.left + p.width, bottom: p.top + p.height }));
+    const hits = (b: { left: number; top: number; right: number; bottom: number }, others: typeof placed): boolean =>
+      others.some((o) => b.left < o.right && o.left < b.right && b.top < o.bottom + gap && o.top < b.bottom + gap);
+    for (const element of Array.from(this.root.children) as HTMLElement[]) {
+      const r = element.getBoundingClientRect();
+      const box = { left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top };
+      let shift = 0;
+      if (hits(box, placed)) {
+        const step = box.bottom - box.top + gap;
+        for (const s of [1, -1, 2, -2, 3, -3, 4, -4].map((k) => k * step)) {
+          const moved = { ...box, top: box.top + s, bottom: box.bottom + s };
+          if (moved.top < 0 || moved.bottom > height || hits(moved, placed) || hits(moved, panels)) continue;
+          shift = s;
+          break;
+        }
+      }
+      if (shift !== 0) element.style.setProperty('top', `${(parseFloat(element.style.getPropertyValue('top')) + shift).toFixed(1)}px`);
+      placed.push({ ...box, top: box.top + shift, bottom: box.bottom + shift });
+    }
   }
 
   relationViews(): RelationView[] {

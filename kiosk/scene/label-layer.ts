@@ -15,7 +15,7 @@ import type { CountryNames } from './country-names.js';
 import { LabelBuffers } from './label-buffers.js';
 import { buildLabelItems, type ItemKind, type LabelItem } from './label-items.js';
 import { LABEL_GAP, LabelPlacement, type LabelPlaced, type LabelScreen } from './label-placement.js';
-import { rankLabels } from './label-priority.js';
+import { countriesInText, rankLabels } from './label-priority.js';
 import { FLOW_HEIGHT } from './map-style.js';
 
 export interface PlaceView {
@@ -39,6 +39,8 @@ export interface LabelView {
 
 /** Panels over the map and edge markers: labels keep clear of both. */
 const MAX_BLOCKED = 16;
+/** Other label points of the lit countries on screen at once, at most. */
+const MAX_ALTERNATES = 2048;
 
 /** Eases each value toward its target by `t` (snapping when close); true if any moved. */
 function easeToward(values: Float32Array, targets: Float32Array, t: number): boolean {
@@ -67,14 +69,18 @@ export class LabelLayer {
   private readonly seen = new Float64Array(16);
   private readonly scratch = new Vector3();
   private readonly viewProjection = new Matrix4();
+  /** Per country item: its other label points in scene units (x, y, z), once asked for. */
+  private readonly alternateAnchors = new Map<number, Float32Array>();
+  /** The countries the scenario lights up, by item index. */
+  private lit: number[] = [];
   private dirty = true;
   private language = '';
   private texts: string[] = [];
 
   constructor(
     private readonly pack: PackManifest,
-    region: RegionIndex,
-    projection: GeoProjection,
+    private readonly region: RegionIndex,
+    private readonly projection: GeoProjection,
     private readonly names: CountryNames,
   ) {
     const { items, lonlat } = buildLabelItems(pack, region);
@@ -91,7 +97,8 @@ export class LabelLayer {
     this.targets = new Float32Array(count);
     this.markerTargets = new Float32Array(count);
     this.placedOut = { targets: this.targets, markerTargets: this.markerTargets, offsets: this.gpu.offsets };
-    this.screen = { width: 1, height: 1, unitsToPx: 1, at: new Float64Array(count * 3), seen: new Uint8Array(count), blocked: new Float32Array(MAX_BLOCKED * 4), blockedCount: 0 };
+    this.screen = { width: 1, height: 1, unitsToPx: 1, at: new Float64Array(count * 3), seen: new Uint8Array(count), blocked: new Float32Array(MAX_BLOCKED * 4), blockedCount: 0,
+      alternates: new Float64Array(MAX_ALTERNATES * 2), altStart: new Int32Array(count), altCount: new Int32Array(count) };
   }
 
   get mesh(): Mesh {
@@ -126,7 +133,13 @@ export class LabelLayer {
 
   /** Which labels the scenario asks for, and in what priority. */
   setScenario(scenario: Scenario, highlightedIso: ReadonlySet<string>, places: ReadonlySet<string>, actors: ReadonlySet<string>, stops: Iterable<string> = []): void {
-    rankLabels(this.items, { named: scenario.places ?? [], highlightedIso, places, actors, stops: new Set(stops) }, this.ranking);
+    const textNames = countriesInText(this.pack.actors, [scenario.title, scenario.summary]);
+    rankLabels(this.items, { named: scenario.places ?? [], highlightedIso, places, actors, stops: new Set(stops), textNames }, this.ranking);
+    this.lit = [];
+    this.items.forEach((item, i) => {
+      if (item.kind === 'country' && highlightedIso.has(item.iso!)) this.lit.push(i);
+    });
+    for (const i of this.lit) if (!this.alternateAnchors.has(i)) this.alternateAnchors.set(i, this.alternatePoints(this.items[i]!.iso!));
     this.gpu.coloursChanged();
     this.dirty = true;
   }
@@ -155,6 +168,13 @@ export class LabelLayer {
     return laidOut || faded || dotsFaded;
   }
 
+  /** Whether the last layout named the actor on the map (its country, or its own label). */
+  namesActor(actor: string): boolean {
+    const iso = this.pack.actors.find((a) => a.id === actor)?.iso;
+    const i = this.items.findIndex((item) => (item.kind === 'country' && item.iso === iso) || (item.kind === 'actor' && item.id === actor));
+    return i >= 0 && this.targets[i] === 1;
+  }
+
   /** The text a label has in the current language (tests). */
   text(kind: ItemKind, id: string): string | undefined {
     const i = this.items.findIndex((item) => item.kind === kind && item.id === id);
@@ -170,7 +190,8 @@ export class LabelLayer {
     const out: PlaceView[] = [];
     this.items.forEach((item, i) => {
       if (item.kind !== 'place' || !this.ranking.active[i]) return;
-      const seen = this.toScreen(i);
+      const a = this.gpu.anchors;
+      const seen = this.toScreen(a[i * 3]!, a[i * 3 + 1]!, a[i * 3 + 2]!);
       out.push({ id: item.id, x: seen ? this.scratch.x : null, y: seen ? this.gpu.viewport.y - this.scratch.y : null, dot: this.markerTargets[i] === 1, labelled: this.targets[i] === 1 });
     });
     return out;
@@ -207,23 +228,54 @@ export class LabelLayer {
     screen.width = this.gpu.viewport.x;
     screen.height = this.gpu.viewport.y;
     screen.unitsToPx = screen.height / (2 * Math.tan((camera.fov * Math.PI) / 360));
+    const a = this.gpu.anchors;
     for (let i = 0; i < this.items.length; i++) {
-      screen.seen[i] = this.toScreen(i) ? 1 : 0;
+      screen.seen[i] = this.toScreen(a[i * 3]!, a[i * 3 + 1]!, a[i * 3 + 2]!) ? 1 : 0;
       screen.at[i * 3] = this.scratch.x;
       screen.at[i * 3 + 1] = this.scratch.y;
       screen.at[i * 3 + 2] = this.scratch.z;
     }
+    this.projectAlternates();
     this.placement.layout(screen, this.ranking, this.placedOut);
     this.gpu.offsetsChanged();
   }
 
-  /** Projects item i to pixels into scratch (x, y up, z = distance); false if behind the camera. */
-  private toScreen(i: number): boolean {
-    const a = this.gpu.anchors;
-    const s = this.scratch.set(a[i * 3]!, a[i * 3 + 1]!, a[i * 3 + 2]!);
+  /** The lit countries' other label points that are on screen now, in pixels, for the placement. */
+  private projectAlternates(): void {
+    const screen = this.screen;
+    screen.altCount.fill(0);
+    let used = 0;
+    for (const i of this.lit) {
+      const points = this.alternateAnchors.get(i)!;
+      screen.altStart[i] = used;
+      for (let k = 0; k < points.length && used < MAX_ALTERNATES; k += 3) {
+        if (!this.toScreen(points[k]!, points[k + 1]!, points[k + 2]!)) continue;
+        const { x, y } = this.scratch;
+        if (x < 0 || y < 0 || x > screen.width || y > screen.height) continue;
+        screen.alternates[used * 2] = x;
+        screen.alternates[used * 2 + 1] = y;
+        used++;
+      }
+      screen.altCount[i] = used - screen.altStart[i]!;
+    }
+  }
+
+  private alternatePoints(iso: string): Float32Array {
+    const points = this.region.labelCandidates(iso);
+    const out = new Float32Array(points.length * 3);
+    points.forEach(([lon, lat], k) => {
+      const [x, y] = this.projection.project(lon, lat);
+      out.set([x, y, FLOW_HEIGHT + 0.1], k * 3);
+    });
+    return out;
+  }
+
+  /** Projects a point to pixels into scratch (x, y up, z = distance); false if behind the camera. */
+  private toScreen(x: number, y: number, z: number): boolean {
+    const s = this.scratch.set(x, y, z);
     s.applyMatrix4(this.viewProjection);
     const e = this.viewProjection.elements;
-    const clipW = e[3]! * a[i * 3]! + e[7]! * a[i * 3 + 1]! + e[11]! * a[i * 3 + 2]! + e[15]!;
+    const clipW = e[3]! * x + e[7]! * y + e[11]! * z + e[15]!;
     if (clipW <= 0) return false;
     s.set((s.x * 0.5 + 0.5) * this.gpu.viewport.x, (s.y * 0.5 + 0.5) * this.gpu.viewport.y, clipW);
     return true;

@@ -34,6 +34,10 @@ export interface LabelScreen {
   /** Overlay rectangles, x, y, width, height each (y up), and how many there are. */
   blocked: Float32Array;
   blockedCount: number;
+  /** Other points a lit country's name may go to (x, y pixels, y up), on screen: item i's are altCount[i] pairs from pair altStart[i]. */
+  alternates: Float64Array;
+  altStart: Int32Array;
+  altCount: Int32Array;
 }
 
 /** What the priority policy decided (see label-priority.ts). */
@@ -85,7 +89,9 @@ export class LabelPlacement {
       if (!active[i] || !seen[i]) continue;
       const item = this.items[i]!;
       const x = at[i * 3]!, y = at[i * 3 + 1]!;
-      if (x < -REACH || y < -REACH || x > w + REACH || y > h + REACH) continue;
+      const lit = item.kind === 'country' && priority[i]! >= IN_FOCUS;
+      const reaches = x >= -REACH && y >= -REACH && x <= w + REACH && y <= h + REACH;
+      if (!reaches && !(lit && screen.altCount[i]! > 0)) continue;
       if (item.marker > 0 && markerTargets[i] === 0) {
         // A place's dot goes first; a dot under a more important label stays hidden.
         if (this.dotCollides(x, y)) continue;
@@ -101,8 +107,10 @@ export class LabelPlacement {
       }
       // Places try four sides of their dot; a lit or anchored country may step aside a little.
       const movable = item.kind === 'country' && (item.anchored || priority[i]! >= IN_FOCUS);
-      const candidates = item.marker > 0 ? 4 : movable ? 5 : 1;
+      const candidates = !reaches ? 0 : item.marker > 0 ? 4 : movable ? 5 : 1;
       for (let c = 0; c < candidates; c++) {
+        // A lit country tries its own other points (inside it) before stepping off its anchor.
+        if (c === 1 && lit && this.placeAtAlternate(i, x, y, lw, lh, screen, out)) break;
         let ox = -lw / 2, oy = -lh / 2;
         if (movable && c > 0) {
           if (c < 3) oy += c === 1 ? -48 : 48;
@@ -124,7 +132,26 @@ export class LabelPlacement {
         targets[i] = 1;
         break;
       }
+      // A lit country whose own point is off screen or crowded out is named where more of it shows.
+      if (lit && targets[i] === 0 && !reaches) this.placeAtAlternate(i, x, y, lw, lh, screen, out);
     }
+  }
+
+  /** Names item i at the first of its other points where the name fits; false if none. */
+  private placeAtAlternate(i: number, x: number, y: number, lw: number, lh: number, screen: LabelScreen, out: LabelPlaced): boolean {
+    const start = screen.altStart[i]!, count = screen.altCount[i]!;
+    for (let k = start; k < start + count; k++) {
+      const ox = screen.alternates[k * 2]! - x - lw / 2, oy = screen.alternates[k * 2 + 1]! - y - lh / 2;
+      const rx = Math.floor(x + ox + 0.5) + INSET - GAP, ry = Math.floor(y + oy + 0.5) + INSET - GAP;
+      const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;
+      if (rx < 0 || ry < 0 || rx + rw > screen.width || ry + rh > screen.height || this.placer.collides(rx, ry, rw, rh, i)) continue;
+      this.placer.take(rx, ry, rw, rh, i, false);
+      out.offsets[i * 2] = ox;
+      out.offsets[i * 2 + 1] = oy;
+      out.targets[i] = 1;
+      return true;
+    }
+    return false;
   }
 
   /** The labels the last layout showed (markers and overlays left out), as item index and pixel rectangle. */

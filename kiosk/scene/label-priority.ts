@@ -1,7 +1,7 @@
 // Which label wins: every label's priority for a scenario (0 = not shown)
 // and its colour. What the scenario is about comes first: its focus place,
 // the other places it names, its subject routes' cities, the countries it
-// lights up, its subject routes' other stops, its actors away from the map,
+// lights up (those its text names first), its subject routes' other stops, its actors away from the map,
 // its other places, the seas, and last the other countries, the larger first. Pure: placement then takes labels in this order.
 
 import type { LabelItem } from './label-items.js';
@@ -27,6 +27,18 @@ export interface LabelFocus {
   actors: ReadonlySet<string>;
   /** The stops of its subject routes (see scenario-subject.ts): every one is named, so they rank in focus. */
   stops?: ReadonlySet<string>;
+  /** The countries its title and summary name (ISO numeric ids): named first among the lit ones. */
+  textNames?: ReadonlySet<string>;
+}
+
+/** The countries (ISO numeric ids) whose name, in any of the pack's languages, the scenario's title or summary uses. */
+export function countriesInText(actors: readonly { iso?: string; name: Record<string, string> }[], text: Record<string, string>[]): Set<string> {
+  const out = new Set<string>();
+  for (const actor of actors) {
+    if (!actor.iso) continue;
+    if (Object.entries(actor.name).some(([language, name]) => text.some((t) => t[language]?.includes(name)))) out.add(actor.iso);
+  }
+  return out;
 }
 
 /** One label's priority (0: not shown) and colour for a scenario. */
@@ -36,9 +48,11 @@ export function labelRank(item: LabelItem, focus: LabelFocus): { priority: numbe
       const lit = focus.highlightedIso.has(item.iso!);
       // A lit country is what the scenario is about: its name comes before its
       // routes' waypoints (which then take another side of their dots), after
-      // the places it names and its routes' cities. The larger country first.
+      // the places it names and its routes' cities. The lit countries its
+      // text names come first, then the larger first.
       const size = Math.log10(Math.max(0, item.area) + 1);
-      return { priority: lit ? 1250.5 + Math.min(size, 4) / 10 : 100 + size, colour: lit ? LABEL_COLOUR.litCountry : LABEL_COLOUR.country };
+      const told = focus.textNames?.has(item.iso!) ? 0.5 : 0;
+      return { priority: lit ? 1250.5 + told + Math.min(size, 4) / 10 : 100 + size, colour: lit ? LABEL_COLOUR.litCountry : LABEL_COLOUR.country };
     }
     case 'actor':
       return { priority: focus.actors.has(item.id) ? 950 : 0, colour: LABEL_COLOUR.actor };

@@ -89,7 +89,7 @@ export class PackLayers {
     const places = new Set([...(scenario.places ?? []), ...subject.stops]);
     this.corridors.setVisible(subject.corridors);
     this.relations.setVisible(scenario.relations, !subject.relationsAreSubject);
-    this.edges.setRelations(scenario.relations);
+    this.edges.setRelations(scenario.relations, scenario.highlight);
     this.edgesStale = true;
     this.labels.setScenario(scenario, iso, places, actors, subject.stops);
   }
@@ -121,7 +121,7 @@ export class PackLayers {
   layout(camera: PerspectiveCamera, width: number, height: number, t: number, moved: boolean, panels: readonly ScreenRect[]): boolean {
     const relabelled = this.labels.update(camera, width, height, t);
     if (moved || this.edgesStale) {
-      if (this.edges.update(camera, width, height)) this.blockLabels(panels, height);
+      if (this.edges.update(camera, width, height, (actor) => this.labels.namesActor(actor))) this.blockLabels(panels, height);
       this.edgesStale = false;
     }
     return relabelled;

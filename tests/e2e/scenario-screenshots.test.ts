@@ -20,6 +20,31 @@ const PANELS = ['timeline-strip', 'scenario-card', 'map-legend', 'control-hints'
 const MARGIN = 10;
 
 /**
+ * Lit countries the map does not name yet, by scenario and screen size: each
+ * is crowded out by the names of its routes' stops and cities at the
+ * scenario's zoom (Azerbaijan's land beside Baku, Armenia and Georgia at the
+ * wide views) or lies under a panel. The test fails on any
+ * other country left unnamed, and when one of these gets its name, so the
+ * list only shrinks.
+ */
+const KNOWN_UNNAMED: Record<string, string[]> = {
+  'across-the-caspian at 1280x800': ['azerbaijan'],
+  'across-the-caspian at 1920x1080': ['azerbaijan'],
+  'gas-to-europe at 1280x800': ['azerbaijan'],
+  'middle-corridor at 1280x800': ['azerbaijan', 'georgia'],
+  'moscow-and-baku at 1080x1920': ['armenia', 'azerbaijan'],
+  'moscow-and-baku at 1280x800': ['azerbaijan', 'turkey'],
+  'new-balance at 1080x1920': ['armenia', 'israel'],
+  'new-balance at 1280x800': ['armenia', 'azerbaijan', 'georgia', 'israel', 'turkmenistan'],
+  'new-balance at 1920x1080': ['armenia', 'azerbaijan', 'georgia'],
+  'region-in-realignment at 1080x1920': ['azerbaijan'],
+  'region-in-realignment at 1280x800': ['azerbaijan', 'turkmenistan'],
+  'region-in-realignment at 1920x1080': ['azerbaijan'],
+  'russias-dilemma at 1280x800': ['afghanistan', 'israel'],
+  'russias-dilemma at 1920x1080': ['israel'],
+};
+
+/**
  * What a visitor cannot see of a scenario: a stop on one of its routes off
  * the screen or under a panel, or a place it names left without its name.
  */
@@ -59,7 +84,7 @@ async function hiddenPlaces(page: Page, scenario: PackManifest['scenarios'][numb
  * the screen with no marker naming the actor it goes to, and (given the
  * screenshot's pixels) letters under 4.5:1 contrast with what lies under them.
  */
-async function storyProblems(page: Page, at: string, pixels?: Pixels): Promise<string[]> {
+async function storyProblems(page: Page, scenario: PackManifest['scenarios'][number], at: string, pixels?: Pixels): Promise<string[]> {
   const problems: string[] = [];
   const { labels, markers, relations, width, height } = await page.evaluate(() => ({
     labels: window.crossroads!.labels(),
@@ -76,6 +101,14 @@ async function storyProblems(page: Page, at: string, pixels?: Pixels): Promise<s
       const y = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
       if (x > 1 && y > 1) problems.push(`${at}: "${a.name}" overlaps "${b.name}"`);
     }
+  }
+  // Every country the scenario lights up (those it is about) is named: on its land, or by a marker pointing to it.
+  for (const id of scenario.highlight ?? []) {
+    const iso = pack.actors.find((a) => a.id === id)?.iso;
+    const named = (iso && labels.some((l) => l.kind === 'country' && l.id === iso)) || markers.some((m) => m.actor === id);
+    const known = KNOWN_UNNAMED[at]?.includes(id) ?? false;
+    if (iso && !named && !known) problems.push(`${at}: country ${id} not named`);
+    if (iso && named && known) problems.push(`${at}: country ${id} is named now: take it off KNOWN_UNNAMED`);
   }
   for (const m of markers) {
     if (m.left < 0 || m.top < 0 || m.left + m.width > width || m.top + m.height > height) problems.push(`${at}: edge marker ${m.text} runs off the screen`);
@@ -178,7 +211,7 @@ describe('every scenario, as a visitor sees it', () => {
       expect(stats.triangles, scenario.id).toBeLessThanOrEqual(300_000);
       hidden.push(...(await hiddenPlaces(page, scenario)));
       const shot = await page.screenshot({ path: `${OUTPUT}${String(index + 1).padStart(2, '0')}-${scenario.id}.png` });
-      story.push(...(await storyProblems(page, `${scenario.id} at 1920x1080`, decodePng(shot))));
+      story.push(...(await storyProblems(page, scenario, `${scenario.id} at 1920x1080`, decodePng(shot))));
       if (index === 0) story.push(...(await panelTextProblems(page, `${scenario.id} at 1920x1080`)));
     }
     expect(hidden).toEqual([]);
@@ -220,7 +253,7 @@ describe('every scenario, as a visitor sees it', () => {
     expect(cut).toEqual([]);
   });
 
-  it('keeps every name clear of the others, every relation on screen or named at the edge, and the timeline and panel hints legible, in portrait and at 1280x800', async () => {
+  it('keeps every name clear of the others and legible over the map, every relation on screen or named at the edge, and the timeline and panel hints legible, in portrait and at 1280x800, and saves a screenshot of each', async () => {
     const problems: string[] = [];
     for (const [width, height] of [
       [1080, 1920],
@@ -231,7 +264,8 @@ describe('every scenario, as a visitor sees it', () => {
         await page.keyboard.press(String(index + 1));
         await page.waitForFunction((id) => window.crossroads!.scenario === id, scenario.id);
         await settle(page);
-        problems.push(...(await storyProblems(page, `${scenario.id} at ${width}x${height}`)));
+        const shot = await page.screenshot({ path: `${OUTPUT}${width}x${height}-${String(index + 1).padStart(2, '0')}-${scenario.id}.png` });
+        problems.push(...(await storyProblems(page, scenario, `${scenario.id} at ${width}x${height}`, decodePng(shot))));
         if (index === 0) problems.push(...(await panelTextProblems(page, `${scenario.id} at ${width}x${height}`)));
       }
     }

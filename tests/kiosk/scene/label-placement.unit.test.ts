@@ -14,6 +14,8 @@ interface Spec {
   priority: number;
   /** The letters' width and height (the atlas adds INSET each side). */
   letters?: [number, number];
+  /** A lit country's other label points on screen, best first. */
+  alternates?: [number, number][];
 }
 
 const W = 400;
@@ -36,7 +38,14 @@ function layout(specs: Spec[], blocked: [number, number, number, number][] = [])
   const active = Uint8Array.from(specs.map((s) => (s.priority > 0 ? 1 : 0)));
   const order = items.map((_, i) => i).sort((a, b) => priority[b]! - priority[a]!);
   const out = { targets: new Float32Array(n), markerTargets: new Float32Array(n), offsets: new Float32Array(n * 2) };
-  const screen = { width: W, height: H, unitsToPx: 1000, at, seen, blocked: Float32Array.from(blocked.flat()), blockedCount: blocked.length };
+  const altStart = new Int32Array(n), altCount = new Int32Array(n);
+  const points: number[] = [];
+  specs.forEach((s, i) => {
+    altStart[i] = points.length / 2;
+    altCount[i] = s.alternates?.length ?? 0;
+    points.push(...(s.alternates ?? []).flat());
+  });
+  const screen = { width: W, height: H, unitsToPx: 1000, at, seen, blocked: Float32Array.from(blocked.flat()), blockedCount: blocked.length, alternates: Float64Array.from(points), altStart, altCount };
   placement.layout(screen, { order, priority, active }, out);
   const shown = (id: string) => out.targets[items.findIndex((i) => i.id === id)] === 1;
   const dot = (id: string) => out.markerTargets[items.findIndex((i) => i.id === id)] === 1;
@@ -105,6 +114,34 @@ describe('label placement', () => {
     expect(dot('named')).toBe(true);
     expect(shown('lit')).toBe(true);
     expect(offset('lit')[1]).toBe(-(20 + 2 * INSET) / 2 - 48);
+  });
+
+  it('names a lit country at another of its points when its own is off screen or covered, and an unlit one never', () => {
+    const { shown, offset, rects } = layout(
+      [
+        // Its own point far below the screen; its first other point is under the overlay, its second free.
+        { item: { kind: 'country', id: 'lit-away', area: 1 }, at: [200, -400], priority: 1250, alternates: [[320, 250], [120, 60]] },
+        // Its own point under the overlay, and every candidate beside it too.
+        { item: { kind: 'country', id: 'lit-covered', area: 1 }, at: [320, 260], priority: 1250, alternates: [[60, 240]] },
+        { item: { kind: 'country', id: 'unlit-away', area: 25 }, at: [200, -400], priority: 101, alternates: [[200, 150]] },
+      ],
+      [[240, 200, 160, 100]],
+    );
+    expect([shown('lit-away'), shown('lit-covered'), shown('unlit-away')]).toEqual([true, true, false]);
+    // The label is centred on the other point: offsets are from the country's own point.
+    expect(offset('lit-away')).toEqual([120 - 200 - (60 + 2 * INSET) / 2, 60 + 400 - (20 + 2 * INSET) / 2]);
+    const [x, y, w, h] = rects.find((r) => r.id === 'lit-covered')!.rect;
+    expect(x + w / 2).toBeCloseTo(60, 0);
+    expect(y + h / 2).toBeCloseTo(240, 0);
+  });
+
+  it('moves a crowded lit country to another point inside it before stepping off its own point', () => {
+    const { shown, offset } = layout([
+      { item: { kind: 'place', id: 'named', marker: 1 }, at: [200, 150], priority: 1300 },
+      { item: { kind: 'country', id: 'lit', area: 1 }, at: [200, 150], priority: 1250, alternates: [[300, 60]] },
+    ]);
+    expect(shown('lit')).toBe(true);
+    expect(offset('lit')).toEqual([100 - (60 + 2 * INSET) / 2, -90 - (20 + 2 * INSET) / 2]);
   });
 
   it('shows nothing behind the camera or ranked 0, and lays out the same twice', () => {

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { LabelItem } from '../../../kiosk/scene/label-items.js';
-import { IN_FOCUS, LABEL_COLOUR, labelRank, rankLabels, type LabelFocus } from '../../../kiosk/scene/label-priority.js';
+import { countriesInText, IN_FOCUS, LABEL_COLOUR, labelRank, rankLabels, type LabelFocus } from '../../../kiosk/scene/label-priority.js';
 
 const country = (id: string, area: number): LabelItem => ({ kind: 'country', id, iso: id, style: 'country', names: null, fallback: id, area, marker: 0 });
 const place = (id: string, marker = 1): LabelItem => ({ kind: 'place', id, style: marker === 2 ? 'capital' : 'place', names: null, fallback: id, area: 0, marker });
@@ -70,7 +70,22 @@ describe('the label priority policy', () => {
     const large = { ...country('lit', 1e9) };
     expect(labelRank(large, withStops).priority).toBeGreaterThan(rank('lit'));
     expect(labelRank(large, withStops).priority).toBeLessThan(rank('capital-stop'));
+    // One the scenario's text names comes before a larger one it does not, still before the cities.
+    const told = labelRank(items.find((i) => i.id === 'lit')!, { ...withStops, textNames: new Set(['lit']) }).priority;
+    expect(told).toBeGreaterThan(labelRank(large, withStops).priority);
+    expect(told).toBeLessThan(rank('capital-stop'));
     expect(rank('stop')).toBeGreaterThanOrEqual(IN_FOCUS);
+  });
+
+  it('finds the countries a scenario’s text names, in any language of the pack', () => {
+    const actors = [
+      { iso: '051', name: { en: 'Armenia', es: 'Armenia' } },
+      { iso: '792', name: { en: 'Turkey', es: 'Turquía' } },
+      { iso: '364', name: { en: 'Iran', es: 'Irán' } },
+      { name: { en: 'European Union', es: 'Unión Europea' } },
+    ];
+    const text = [{ en: 'Zangezur or Syunik', es: 'Zangezur o Syunik' }, { en: "Armenia's southern province", es: 'hasta Turquía. La Unión Europea' }];
+    expect([...countriesInText(actors, text)].sort()).toEqual(['051', '792']);
   });
 
   it('colours lit countries apart from the others', () => {
