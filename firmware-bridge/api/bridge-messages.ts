@@ -78,9 +78,12 @@ export const InstallStatusSchema = v.object({
   lines: v.array(v.string()),
 });
 
+/** The bridge's log levels, least first (the logger, `--log-level` and the maintenance screen's lines). */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
 export const BridgeLogLineSchema = v.object({
   at: v.string(),
-  level: v.picklist(['debug', 'info', 'warn', 'error']),
+  level: v.picklist(LOG_LEVELS),
   scope: v.string(),
   message: v.string(),
 });

@@ -19,7 +19,7 @@ import {
   REMOTE_MODES,
 } from './bridge-messages.js';
 
-export { readBridgeMessage, BridgeMessageSchema, LOSS_REASONS, INTENT_KINDS, REMOTE_MODES } from './bridge-messages.js';
+export { readBridgeMessage, BridgeMessageSchema, LOG_LEVELS, LOSS_REASONS, INTENT_KINDS, REMOTE_MODES } from './bridge-messages.js';
 export type { AuthorProblem, BridgeMessage, BridgeMessageRead } from './bridge-messages.js';
 
 /** What a visitor asked for, already mapped from buttons, knobs or keys. */

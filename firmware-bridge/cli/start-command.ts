@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { Controller } from '../main/controller.js';
 import { FLEET_START_OPTIONS, fleetFromFlags } from '../fleet/fleet-flags.js';
-import { createLogger, type LogLevel } from '../core/logger.js';
+import { createLogger, isLogLevel } from '../core/logger.js';
 import { projectPaths } from '../core/project-paths.js';
 import { ListenError } from '../http/kiosk-server.js';
 import { parseRestartCommand } from '../health/page-watchdog.js';
@@ -42,8 +42,8 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, not ${values.port}`);
   const idleResetS = Number(values['idle-reset']);
   if (!Number.isFinite(idleResetS) || idleResetS < 10) throw new UsageError('--idle-reset must be at least 10 seconds');
-  const level = values['log-level'] as LogLevel;
-  if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new UsageError('--log-level must be debug, info, warn or error');
+  const level = values['log-level'];
+  if (!isLogLevel(level)) throw new UsageError('--log-level must be debug, info, warn or error');
 
   const pageStallS = Number(values['page-stall']);
   if (!Number.isFinite(pageStallS) || pageStallS < 5) throw new UsageError('--page-stall must be at least 5 seconds');

@@ -1,11 +1,14 @@
 // Plain one-line logs on stderr (journald adds the time on a kiosk), and a
 // short memory of recent warnings and errors for the maintenance screen.
 
-import type { BridgeLogLine } from '../api/messages.js';
+import { LOG_LEVELS, type BridgeLogLine } from '../api/messages.js';
 
 // One shape for a log line: the maintenance screen gets these very entries.
 export type LogEntry = BridgeLogLine;
 export type LogLevel = LogEntry['level'];
+
+/** A `--log-level` value the logger takes. */
+export const isLogLevel = (value: string): value is LogLevel => (LOG_LEVELS as readonly string[]).includes(value);
 
 export interface Logger {
   debug(message: string): void;

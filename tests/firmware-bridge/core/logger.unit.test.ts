@@ -2,7 +2,8 @@
 // warnings and errors that the maintenance screen shows.
 
 import { describe, expect, it } from 'vitest';
-import { createLogger, createMemoryLogger } from '../../../firmware-bridge/core/logger.js';
+import { LOG_LEVELS } from '../../../firmware-bridge/api/messages.js';
+import { createLogger, createMemoryLogger, isLogLevel } from '../../../firmware-bridge/core/logger.js';
 
 describe('createLogger', () => {
   it('writes one line per message at or above its level, with the scope', () => {
@@ -46,5 +47,12 @@ describe('createMemoryLogger', () => {
     log.debug('d');
     log.child('x').info('i');
     expect(log.lines).toEqual(['debug [bridge] d', 'info  [bridge/x] i']);
+  });
+});
+
+describe('isLogLevel', () => {
+  it("takes the levels of the log line's schema, and nothing else", () => {
+    expect(LOG_LEVELS.filter(isLogLevel)).toEqual(['debug', 'info', 'warn', 'error']);
+    expect(['verbose', 'WARN', '', 'trace'].filter(isLogLevel)).toEqual([]);
   });
 });
