@@ -56,11 +56,33 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
-      createBrowserContext: ({ browser }) => browser.newContext({ viewport: { width: 1920, height: 1080 } }),
+      // One context for every file, each file still its own page: a new
+      // context per file costs a new renderer process and an empty HTTP
+      // cache (three.js and the kiosk's modules fetched and compiled again).
+      // The page keeps nothing else: no storage, no service worker; the
+      // viewport and media emulation are the page's own.
+      createBrowserContext: ({ browser }) => sharedContext(browser),
+      createPage: ({ context }) => context.newPage(),
     }),
   ],
   reporters: [summaryReporter()],
 };
+
+/** The browser's one context, shared by the files; the launcher's close() after a file closes that file's page only. */
+const contexts = new WeakMap();
+function sharedContext(browser) {
+  if (!contexts.has(browser)) contexts.set(browser, browser.newContext({ viewport: { width: 1920, height: 1080 } }));
+  let page = null;
+  return {
+    async newPage() {
+      page = await (await contexts.get(browser)).newPage();
+      return page;
+    },
+    async close() {
+      await page?.close();
+    },
+  };
+}
 
 /** `executeServerCommand('save-screenshot', { name })` from a test: the page as it is, in tests/output/screenshots/NAME.png. */
 function screenshotPlugin() {
