@@ -19,6 +19,10 @@ describe('<crossroads-app>', () => {
   });
 
   afterEach(() => app.remove());
+  // Back to the runner's 800x600 after a test that looks at 1080p: each test
+  // builds a new map, and at full HD its first frames cost the software
+  // renderer about twice as much, for tests that look at no pixel.
+  afterEach(() => setViewport({ width: 800, height: 600 }));
 
   it('draws the map with the pack and exposes the page hooks', async () => {
     const hooks = window.crossroads!;
