@@ -139,14 +139,17 @@ export class CameraRig {
 
   private apply(): void {
     const n = this.now;
-    const heading = n.heading + this.orbitNow * ORBIT_STEP;
-    const distance = this.distance;
-    const tilt = Math.min(n.tilt, MAX_TILT);
-    scratchTarget.set(n.x, n.y, 0);
-    const ground = Math.sin(tilt) * distance;
-    this.camera.position.set(n.x - Math.sin(heading) * ground, n.y - Math.cos(heading) * ground, Math.cos(tilt) * distance);
-    this.camera.up.set(Math.sin(heading), Math.cos(heading), 0);
-    this.camera.lookAt(scratchTarget);
-    this.camera.updateMatrixWorld();
+    placeCamera(this.camera, n.x, n.y, this.distance, n.tilt, n.heading + this.orbitNow * ORBIT_STEP);
   }
+}
+
+/** Puts a camera `distance` from the ground point (x, y), tilted from straight down and turned clockwise from north. */
+export function placeCamera(camera: PerspectiveCamera, x: number, y: number, distance: number, tilt: number, heading: number): void {
+  const t = Math.min(tilt, MAX_TILT);
+  scratchTarget.set(x, y, 0);
+  const ground = Math.sin(t) * distance;
+  camera.position.set(x - Math.sin(heading) * ground, y - Math.cos(heading) * ground, Math.cos(t) * distance);
+  camera.up.set(Math.sin(heading), Math.cos(heading), 0);
+  camera.lookAt(scratchTarget);
+  camera.updateMatrixWorld();
 }

@@ -39,7 +39,7 @@ export const labelFragment = /* glsl */ `
     int style = int(vStyle + 0.5);
     vec3 c = mix(haloColor, styleColor[style], t.r);
     // Sea names are quieter in colour, not in legibility: their halo still gives 4.5:1.
-    float halo = style == 3 ? 0.8 : 0.82;
+    float halo = style == 3 ? 0.86 : 0.82;
     float a = max(t.r, t.g * halo) * vAlpha;
     if (a < 0.01) discard;
     gl_FragColor = vec4(c, a);

@@ -11,7 +11,7 @@
 import type { IUniform, Object3D } from 'three';
 import type { PackManifest, Scenario } from '../../content/schema/pack-types.js';
 import type { RegionGeo } from '../../content/geo/region-geo-types.js';
-import { CameraRig } from './camera-rig.js';
+import { CameraRig, type Framing } from './camera-rig.js';
 import type { CorridorLayer } from './corridor-layer.js';
 import { CountryLayer } from './country-layer.js';
 import { CountryNames } from './country-names.js';
@@ -20,7 +20,7 @@ import { freeFocus } from './free-focus.js';
 import { MAP_LAYERS, type MapLayerName } from './map-layers.js';
 import { MapPainter } from './map-painter.js';
 import type { OverdrawReport } from './overdraw-probe.js';
-import { scenarioFraming } from './scenario-framing.js';
+import { fittedScenarioFraming } from './scenario-framing.js';
 import type { MapSceneOptions, SceneStats } from './scene-stats.js';
 import { SceneTimings, type TimedWork, type WorkTime } from './scene-timings.js';
 import { GeoProjection } from '../../content/geo/geo-projection.js';
@@ -61,6 +61,8 @@ export class MapScene {
   private language = 'en';
   private reduced = false;
   private occluders: ScreenRect[] = [];
+  /** Where the framed point sits: the middle of what the panels leave free. */
+  private focus = { x: 0, y: 0 };
   private lastTime = 0;
   private width = 1;
   private height = 1;
@@ -103,9 +105,7 @@ export class MapScene {
   }
 
   /** Draws the next animation frame even if nothing on the map changed (tests wait on drawn frames). */
-  requestFrame(): void {
-    this.redraw = true;
-  }
+  requestFrame(): void { this.redraw = true; }
 
   setGeo(geo: RegionGeo): void {
     this.disposeLayers(true);
@@ -151,7 +151,7 @@ export class MapScene {
     const iso = new Set(pack.actors.filter((a) => actors.has(a.id) && a.iso).map((a) => a.iso!));
     this.countries.setHighlighted(iso);
     this.packLayers?.showScenario(scenario, iso, actors);
-    this.rig.moveTo(scenarioFraming(scenario, this.projection), this.reduced ? 0 : MOVE_SECONDS);
+    this.rig.moveTo(this.framing(scenario), this.reduced ? 0 : MOVE_SECONDS);
     this.timings.add('switch', t0);
   }
 
@@ -162,19 +162,12 @@ export class MapScene {
   }
 
   /** Advances and draws one frame of `dtS` seconds, moving or not (tests, or a paused loop). */
-  step(dtS: number): void {
-    this.redraw = true;
-    this.advance(dtS);
-  }
+  step(dtS: number): void { this.redraw = true; this.advance(dtS); }
 
   /** The GPU that draws the map, as WebGL names it (e.g. "V3D 7.1", or SwiftShader as a fallback). */
-  rendererName(): string {
-    return this.painter.rendererName();
-  }
+  rendererName(): string { return this.painter.rendererName(); }
 
-  stats(): SceneStats {
-    return this.painter.stats();
-  }
+  stats(): SceneStats { return this.painter.stats(); }
 
   /** The JavaScript time the scene spent so far, by kind of work (the bench diffs two copies). */
   workTimes(): Record<TimedWork, WorkTime> {
@@ -190,9 +183,7 @@ export class MapScene {
     return this.painter.overdraw(this.rig.camera, this.width, this.height, ground, top);
   }
 
-  // The page's checks, as the last frame laid the map out: the scenario's places on screen; its relations with their
-  // ends on screen and which end an edge marker names; the edge markers of actors off screen, and the names on
-  // screen, with their boxes.
+  // The page's checks, as the last frame laid the map out: places, relations' ends, edge markers and names on screen.
   places(): PlaceView[] { return this.packLayers?.labels.placeViews() ?? []; }
   relationViews(): RelationView[] { return this.packLayers?.edges.relationViews() ?? []; }
   edgeMarkerViews(): EdgeMarkerView[] { return this.packLayers?.edges.markerViews() ?? []; }
@@ -235,6 +226,12 @@ export class MapScene {
     this.rig.setAspect(this.width / this.height);
     this.applyFrame();
     this.applyOccluders();
+    if (this.scenario && this.pack) this.rig.moveTo(this.framing(this.scenario), 0); // its places fit the new shape
+  }
+
+  /** The pack's camera for the scenario, drawn back until its places fit this screen. */
+  private framing(scenario: Scenario): Framing {
+    return fittedScenarioFraming(this.pack!, scenario, this.projection, { width: this.width, height: this.height, focusX: this.focus.x, focusY: this.focus.y, fov: this.rig.camera.fov, panels: this.occluders });
   }
 
   /** The relations' arcs fade out before the frame's edge (device pixels), where edge markers take over. */
@@ -245,8 +242,8 @@ export class MapScene {
 
   private applyOccluders(): void {
     this.packLayers?.blockLabels(this.occluders, this.height);
-    const focus = freeFocus(this.width, this.height, this.occluders);
-    this.rig.setFocus(focus.x, focus.y, this.width, this.height);
+    this.focus = freeFocus(this.width, this.height, this.occluders);
+    this.rig.setFocus(this.focus.x, this.focus.y, this.width, this.height);
     if (this.reduced) this.rig.jump();
   }
 
