@@ -4,6 +4,7 @@
 // timer is armed again, and nothing is left once the element is gone.
 
 import { expect } from '@esm-bundle/chai';
+import { setViewport } from '@web/test-runner-commands';
 import type { PackManifest } from '../../../content/schema/pack-types.js';
 import { openSockets, ScriptedSocket, useScriptedSockets } from '../connection/scripted-socket.js';
 import { loadPack, until } from '../ui/harness.js';
@@ -20,6 +21,9 @@ describe('<crossroads-app> moved in the page', () => {
   let first: HTMLDivElement;
   let second: HTMLDivElement;
 
+  // Small: these tests count frames, sockets, timers and listeners, not
+  // pixels, and each builds a map the software renderer draws all along.
+  before(() => setViewport({ width: 480, height: 270 }));
   beforeEach(async () => {
     pack = await loadPack();
     first = document.createElement('div');
