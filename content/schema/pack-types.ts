@@ -393,7 +393,7 @@ export interface Relation {
   reason: LocalText;
 }
 /**
- * How the camera frames a scenario.
+ * How the camera frames a scenario. Chosen for the 16:9 kiosk screen: on another shape of screen (portrait, a classroom projector) the page draws the camera back, never closer, until the scenario's places and its routes' stops are all on screen and clear of the panels.
  */
 export interface CameraFraming {
   /**
