@@ -207,7 +207,8 @@ describe('crossroads author', () => {
   });
 
   // The 200 saves in a row are the bridge's in author-session.unit.test.ts
-  // (each checked and shown, no stray watch); here the page takes 25, each in
+  // (each checked and shown, no stray watch) and the page's in the soak run
+  // author-saves.soak.test.ts (about a minute); here the page takes 25, each in
   // turn, where a geometry or texture kept per save would show as 25.
   it('takes 25 saves in a row with no growth in geometries, textures, heap or watchers', async () => {
     const measure = async () => {
