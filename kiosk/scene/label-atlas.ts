@@ -1,7 +1,10 @@
 // Draws every label text of the map into one canvas texture (one texture,
 // one draw call for all labels). Red holds the letters' coverage, green their
 // halo, so the shader colours them per style and the canvas stays opaque (no
-// premultiplied-alpha fringes). Redrawn in place on a language change.
+// premultiplied-alpha fringes). It holds every language of the pack at once,
+// so a language change picks other rectangles and draws nothing; the canvas
+// grows from 1024 to 2048 rows when the texts need it (the texture is made
+// again at its new size).
 
 import { CanvasTexture, LinearFilter } from 'three';
 
@@ -21,7 +24,7 @@ export interface AtlasRect {
 
 const FONT = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif';
 const WIDTH = 2048;
-const HEIGHT = 1024;
+const HEIGHTS = [1024, 2048];
 const PAD = 5;
 
 interface Look {
@@ -42,22 +45,51 @@ const LOOKS: Record<LabelStyle, Look> = {
 
 export class LabelAtlas {
   readonly canvas: HTMLCanvasElement;
-  readonly texture: CanvasTexture;
-  private readonly context: CanvasRenderingContext2D;
+  private context: CanvasRenderingContext2D;
+  private made: CanvasTexture;
+  /** How many times the texts were drawn (a language change should not draw). */
+  draws = 0;
 
   constructor() {
     this.canvas = document.createElement('canvas');
     this.canvas.width = WIDTH;
-    this.canvas.height = HEIGHT;
+    this.canvas.height = HEIGHTS[0]!;
     this.context = this.canvas.getContext('2d')!;
-    this.texture = new CanvasTexture(this.canvas);
-    this.texture.generateMipmaps = false;
-    this.texture.minFilter = LinearFilter;
-    this.texture.magFilter = LinearFilter;
+    this.made = this.makeTexture();
+  }
+
+  /** The atlas as a texture; a new one after a draw that grew the canvas. */
+  get texture(): CanvasTexture {
+    return this.made;
   }
 
   /** Draws all entries; returns each one's place in the atlas (same order). */
-  draw(entries: AtlasEntry[]): AtlasRect[] {
+  draw(entries: readonly AtlasEntry[]): AtlasRect[] {
+    let rects = this.drawAt(entries);
+    const fits = (): boolean => rects.every((r) => r.width > 0);
+    while (!fits() && this.canvas.height < HEIGHTS[HEIGHTS.length - 1]!) {
+      this.canvas.height = HEIGHTS[HEIGHTS.indexOf(this.canvas.height) + 1]!;
+      // Resizing resets the context's state, and the texture's storage keeps its first size.
+      this.context = this.canvas.getContext('2d')!;
+      this.made.dispose();
+      this.made = this.makeTexture();
+      rects = this.drawAt(entries);
+    }
+    this.draws++;
+    this.made.needsUpdate = true;
+    return rects;
+  }
+
+  private makeTexture(): CanvasTexture {
+    const texture = new CanvasTexture(this.canvas);
+    texture.generateMipmaps = false;
+    texture.minFilter = LinearFilter;
+    texture.magFilter = LinearFilter;
+    return texture;
+  }
+
+  private drawAt(entries: readonly AtlasEntry[]): AtlasRect[] {
+    const WIDTH = this.canvas.width, HEIGHT = this.canvas.height;
     const ctx = this.context;
     ctx.globalCompositeOperation = 'source-over';
     ctx.fillStyle = '#000';
@@ -95,12 +127,11 @@ export class LabelAtlas {
       rowHeight = Math.max(rowHeight, height);
       return rect;
     });
-    this.texture.needsUpdate = true;
     return rects;
   }
 
   dispose(): void {
-    this.texture.dispose();
+    this.made.dispose();
     // Lets the browser drop the canvas's backing store at once.
     this.canvas.width = this.canvas.height = 0;
   }

@@ -16,7 +16,7 @@ import {
   ShaderMaterial,
   Vector2,
 } from 'three';
-import { LabelAtlas, type AtlasEntry } from './label-atlas.js';
+import { LabelAtlas, type AtlasEntry, type AtlasRect } from './label-atlas.js';
 import { labelFragment, labelVertex, markerFragment, markerVertex } from './label-shaders.js';
 import { PALETTE } from './map-style.js';
 
@@ -36,6 +36,8 @@ export class LabelBuffers {
   readonly colours: Float32Array;
   readonly markerAlphas: Float32Array;
   private readonly atlas = new LabelAtlas();
+  /** Per language drawn: each label's atlas rectangle. */
+  private rects = new Map<string, AtlasRect[]>();
   private readonly geometry = new InstancedBufferGeometry();
   private readonly markerGeometry = new BufferGeometry();
   private readonly material: ShaderMaterial;
@@ -96,16 +98,40 @@ export class LabelBuffers {
     this.mesh.matrixAutoUpdate = this.markers.matrixAutoUpdate = false;
   }
 
-  /** Draws the texts into the atlas (one per label, in order) and takes their rectangles and sizes. */
-  setTexts(entries: AtlasEntry[]): void {
+  /**
+   * Draws every language's texts (one per label, in order) into the atlas,
+   * each distinct text once; useLanguage() then only picks rectangles.
+   */
+  setTexts(byLanguage: ReadonlyMap<string, readonly AtlasEntry[]>): void {
+    const index = new Map<string, number>();
+    const unique: AtlasEntry[] = [];
+    const key = (e: AtlasEntry): string => `${e.style}\n${e.text}`;
+    for (const entries of byLanguage.values()) {
+      for (const e of entries) if (!index.has(key(e))) index.set(key(e), unique.push(e) - 1);
+    }
+    const rects = this.atlas.draw(unique);
+    this.material.uniforms['atlas']!.value = this.atlas.texture;
+    this.rects = new Map([...byLanguage].map(([language, entries]) => [language, entries.map((e) => rects[index.get(key(e))!]!)]));
+  }
+
+  /** Shows the labels' texts in `language` (drawn by setTexts); false if it was not drawn. */
+  useLanguage(language: string): boolean {
+    const rects = this.rects.get(language);
+    if (!rects) return false;
     const uv = this.geometry.getAttribute('uvRect') as InstancedBufferAttribute;
-    this.atlas.draw(entries).forEach((rect, i) => {
+    rects.forEach((rect, i) => {
       uv.setXYZW(i, ...rect.uv);
       this.sizes[i * 2] = rect.width;
       this.sizes[i * 2 + 1] = rect.height;
     });
     uv.needsUpdate = true;
     this.geometry.getAttribute('size').needsUpdate = true;
+    return true;
+  }
+
+  /** How many times the atlas was drawn (tests: a language change draws nothing). */
+  get atlasDraws(): number {
+    return this.atlas.draws;
   }
 
   coloursChanged(): void {

@@ -5,6 +5,7 @@
 import type { LocalText, PackManifest } from '../../content/schema/pack-types.js';
 import type { LabelStyle } from './label-atlas.js';
 import type { RegionIndex } from '../../content/geo/region-index.js';
+import type { CountryNames } from './country-names.js';
 import { SEA_NAMES } from './sea-names.js';
 
 export type ItemKind = 'country' | 'place' | 'actor' | 'sea';
@@ -51,4 +52,10 @@ export function buildLabelItems(pack: PackManifest, region: RegionIndex): { item
     lonlat.push(sea.at);
   }
   return { items, lonlat };
+}
+
+/** Each item's text in `language`: the pack's names (its first language where one is missing), other countries' from the browser. */
+export function labelTexts(items: readonly LabelItem[], pack: PackManifest, names: CountryNames, language: string): string[] {
+  const fallbackLanguage = pack.languages[0] ?? 'en';
+  return items.map((item) => (item.names ? (item.names[language] ?? item.names[fallbackLanguage] ?? item.fallback) : names.name(item.iso ?? '', language, item.fallback)));
 }

@@ -13,7 +13,7 @@ import type { GeoProjection } from '../../content/geo/geo-projection.js';
 import type { RegionIndex } from '../../content/geo/region-index.js';
 import type { CountryNames } from './country-names.js';
 import { LabelBuffers } from './label-buffers.js';
-import { buildLabelItems, type ItemKind, type LabelItem } from './label-items.js';
+import { buildLabelItems, labelTexts, type ItemKind, type LabelItem } from './label-items.js';
 import { LABEL_GAP, LabelPlacement, type LabelPlaced, type LabelScreen } from './label-placement.js';
 import { countriesInText, rankLabels } from './label-priority.js';
 import { FLOW_HEIGHT } from './map-style.js';
@@ -76,6 +76,7 @@ export class LabelLayer {
   private dirty = true;
   private language = '';
   private texts: string[] = [];
+  private readonly textsByLanguage = new Map<string, string[]>();
 
   constructor(
     private readonly pack: PackManifest,
@@ -109,17 +110,28 @@ export class LabelLayer {
     return this.gpu.markers;
   }
 
-  /** Redraws the atlas in `language` (actors and places from the pack, other countries from the browser). */
+  /**
+   * Names the map in `language` (actors and places from the pack, other
+   * countries from the browser). The atlas holds the pack's languages from
+   * the first call on, so a change between them draws nothing.
+   */
   setLanguage(language: string): void {
     if (language === this.language) return;
     this.language = language;
-    const fallbackLanguage = this.pack.languages[0] ?? 'en';
-    this.texts = this.items.map((item) =>
-      item.names ? (item.names[language] ?? item.names[fallbackLanguage] ?? item.fallback) : this.names.name(item.iso ?? '', language, item.fallback),
-    );
-    this.gpu.setTexts(this.items.map((item, i) => ({ style: item.style, text: this.texts[i]! })));
+    if (!this.textsByLanguage.has(language)) {
+      for (const l of new Set([...this.pack.languages, language])) if (!this.textsByLanguage.has(l)) this.textsByLanguage.set(l, labelTexts(this.items, this.pack, this.names, l));
+      this.gpu.setTexts(new Map([...this.textsByLanguage].map(([l, texts]) => [l, this.items.map((item, i) => ({ style: item.style, text: texts[i]! }))])));
+    }
+    this.texts = this.textsByLanguage.get(language)!;
+    this.gpu.useLanguage(language);
     this.dirty = true;
   }
+
+  /** How many times the names were drawn into the atlas (tests). */
+  get atlasDraws(): number {
+    return this.gpu.atlasDraws;
+  }
+
 
   /** Screen rectangles (pixels, y up from the bottom) that overlays cover; labels keep out. */
   setBlocked(rects: readonly { x: number; y: number; width: number; height: number }[]): void {

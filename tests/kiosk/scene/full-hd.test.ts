@@ -105,10 +105,12 @@ describe('MapScene at 1920x1080', () => {
     expect(where().x).to.be.closeTo(960, 40);
   });
 
-  it('speaks the current language', () => {
+  it('speaks the current language, and changes it without drawing the names again', () => {
     const { scene, pack } = fixture;
     const place = pack.places.find((p) => p.name.en !== p.name.es)!;
     const actor = pack.actors.find((a) => a.iso && a.name.en !== a.name.es)!;
+    const draws = scene.labels!.atlasDraws;
+    expect(draws).to.be.greaterThan(0);
     scene.setLanguage('es');
     expect(scene.labels!.text('place', place.id)).to.equal(place.name.es);
     expect(scene.labels!.text('country', actor.iso!)).to.equal(actor.name.es);
@@ -117,5 +119,12 @@ describe('MapScene at 1920x1080', () => {
     scene.setLanguage('en');
     expect(scene.labels!.text('place', place.id)).to.equal(place.name.en);
     expect(scene.labels!.text('country', '276')).to.equal('Germany');
+    // Every language of the pack was drawn with the first; a language outside it is drawn when asked for.
+    expect(scene.labels!.atlasDraws).to.equal(draws);
+    scene.setLanguage('fr');
+    expect(scene.labels!.text('country', '276')).to.equal('Allemagne');
+    expect(scene.labels!.atlasDraws).to.equal(draws + 1);
+    scene.setLanguage('en');
+    expect(scene.labels!.atlasDraws).to.equal(draws + 1);
   });
 });
