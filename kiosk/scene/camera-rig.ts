@@ -75,6 +75,20 @@ export class CameraRig {
     s.appliedX = NaN;
   }
 
+  /**
+   * Changes where the camera is going without starting over: a move under way
+   * keeps its progress toward the new framing; a camera at rest moves to it
+   * over `durationS` (0 jumps) if it differs.
+   */
+  retarget(target: Framing, durationS: number): void {
+    const t = this.to;
+    if (t.x === target.x && t.y === target.y && t.distance === target.distance && t.tilt === target.tilt && t.heading === target.heading) return;
+    if (this.elapsed < 1 && durationS > 0) {
+      Object.assign(this.to, target);
+      this.stale = true;
+    } else this.moveTo(target, durationS);
+  }
+
   /** Ends any move at once (reduced motion). */
   jump(): void {
     this.stale = true;

@@ -226,7 +226,6 @@ export class MapScene {
     this.rig.setAspect(this.width / this.height);
     this.applyFrame();
     this.applyOccluders();
-    if (this.scenario && this.pack) this.rig.moveTo(this.framing(this.scenario), 0); // its places fit the new shape
   }
 
   /** The pack's camera for the scenario, drawn back until its places fit this screen. */
@@ -244,6 +243,8 @@ export class MapScene {
     this.packLayers?.blockLabels(this.occluders, this.height);
     this.focus = freeFocus(this.width, this.height, this.occluders);
     this.rig.setFocus(this.focus.x, this.focus.y, this.width, this.height);
+    // The panels moved (a new card's text, a picture): the scenario's places must still clear them.
+    if (this.scenario && this.pack) this.rig.retarget(this.framing(this.scenario), this.reduced ? 0 : MOVE_SECONDS);
     if (this.reduced) this.rig.jump();
   }
 
