@@ -113,6 +113,7 @@ export class MapPainter {
       geometries: info.memory.geometries,
       textures: info.memory.textures,
       programs: info.programs?.length ?? 0,
+      programsCompiled: Math.max(0, ...(info.programs ?? []).map((p) => p.id)),
       heapBytes: memory ? memory.usedJSHeapSize : null,
       frames: this.frames,
       checks: this.checks,

@@ -57,6 +57,7 @@ export class MapScene {
   countries: CountryLayer | null = null;
   /** The pack's layers, while both a geo and a pack are set. */
   private packLayers: PackLayers | null = null;
+  private retired: PackLayers | null = null;
   private scenario: Scenario | null = null;
   private language = 'en';
   private reduced = false;
@@ -208,8 +209,10 @@ export class MapScene {
     if (scenario) this.showScenario(scenario);
   }
 
+  /** A new pack's: the old layers leave the map now and are freed after the next frame, so the new ones reuse their shader programs. */
   private disposeLayers(all: boolean): void {
-    this.packLayers?.dispose();
+    this.retired?.dispose();
+    this.retired = all ? (this.packLayers?.dispose(), null) : (this.packLayers?.detach() ?? null);
     this.packLayers = null;
     if (!all) return;
     if (this.sea) this.painter.ground.remove(this.sea.mesh);
@@ -290,6 +293,7 @@ export class MapScene {
     if (!(this.redraw || widened || changing || this.painter.groundStale || this.painter.settling || faded || flowing || relabelled)) return;
     const t2 = ((this.redraw = false), performance.now());
     if (this.painter.paint(camera, changing)) this.timings.add('ground', t2);
+    this.retired = (this.retired?.dispose(), null);
     this.timings.add('frame', t0);
     if (this.countries) this.resolveFirstFrame();
   }

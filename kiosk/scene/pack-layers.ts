@@ -127,13 +127,17 @@ export class PackLayers {
     return relabelled;
   }
 
-  dispose(): void {
-    this.top.remove(this.corridors.mesh);
-    this.corridors.dispose();
-    this.top.remove(this.relations.mesh);
-    this.relations.dispose();
-    this.top.remove(this.labels.mesh, this.labels.markers);
-    this.labels.dispose();
+  /** Takes the layers off the map (meshes and edge markers), to be freed later; returns them. */
+  detach(): this {
+    this.top.remove(this.corridors.mesh, this.relations.mesh, this.labels.mesh, this.labels.markers);
     this.edges.dispose();
+    return this;
+  }
+
+  dispose(): void {
+    this.detach();
+    this.corridors.dispose();
+    this.relations.dispose();
+    this.labels.dispose();
   }
 }

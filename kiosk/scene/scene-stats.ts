@@ -10,6 +10,8 @@ export interface SceneStats {
   geometries: number;
   textures: number;
   programs: number;
+  /** Shader programs compiled so far (three numbers them in order): a program reused is not compiled again. */
+  programsCompiled: number;
   heapBytes: number | null;
   /** Frames drawn on screen; a still map draws none. */
   frames: number;

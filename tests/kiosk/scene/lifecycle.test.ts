@@ -71,7 +71,7 @@ describe('MapScene lifecycle', () => {
     if (heapBefore !== null && heapAfter !== null) expect(heapAfter - heapBefore).to.be.lessThan(600_000);
   });
 
-  it('rebuilds the pack layers for a new pack without leaking the old ones', () => {
+  it('rebuilds the pack layers for a new pack without leaking the old ones, and without compiling their shaders again', () => {
     const { scene, pack } = fixture;
     scene.showScenario(pack.scenarios[1]!);
     frames(scene, 1, 0.5);
@@ -81,6 +81,9 @@ describe('MapScene lifecycle', () => {
     const second = scene.stats();
     expect(second.geometries).to.equal(first.geometries);
     expect(second.textures).to.equal(first.textures);
+    // The old layers were freed after the new ones' first frame, so their programs carried over.
+    expect(second.programs).to.equal(first.programs);
+    expect(second.programsCompiled).to.equal(first.programsCompiled);
   });
 
   it('frees every geometry and texture on dispose()', () => {
