@@ -47,8 +47,10 @@ export class LabelAtlas {
   readonly canvas: HTMLCanvasElement;
   private context: CanvasRenderingContext2D;
   private made: CanvasTexture;
-  /** How many times the texts were drawn (a language change should not draw). */
+  /** How many times the texts were drawn (a language change, or a pack with the same names, should not draw). */
   draws = 0;
+  private drawn = '';
+  private drawnRects: AtlasRect[] = [];
 
   constructor() {
     this.canvas = document.createElement('canvas');
@@ -63,8 +65,10 @@ export class LabelAtlas {
     return this.made;
   }
 
-  /** Draws all entries; returns each one's place in the atlas (same order). */
+  /** Draws all entries (unless they are the ones it holds already); returns each one's place in the atlas (same order). */
   draw(entries: readonly AtlasEntry[]): AtlasRect[] {
+    const key = entries.map((e) => `${e.style}\n${e.text}`).join('\n\n');
+    if (key === this.drawn) return this.drawnRects;
     let rects = this.drawAt(entries);
     const fits = (): boolean => rects.every((r) => r.width > 0);
     while (!fits() && this.canvas.height < HEIGHTS[HEIGHTS.length - 1]!) {
@@ -77,6 +81,7 @@ export class LabelAtlas {
     }
     this.draws++;
     this.made.needsUpdate = true;
+    [this.drawn, this.drawnRects] = [key, rects];
     return rects;
   }
 

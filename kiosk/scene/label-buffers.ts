@@ -2,7 +2,8 @@
 // one instanced quad mesh, and the places' dots as one point draw. It holds
 // the per-label arrays the shaders read (anchor, atlas rectangle and size,
 // offset, opacity, colour; the dots' opacity and kind) and says when one
-// changed. dispose() frees the geometries, materials and atlas it made.
+// changed. dispose() frees the geometries and materials it made; the atlas
+// is lent (MapScene keeps one across packs).
 
 import {
   BufferAttribute,
@@ -35,7 +36,6 @@ export class LabelBuffers {
   /** Per label: its colour (see LABEL_COLOUR). */
   readonly colours: Float32Array;
   readonly markerAlphas: Float32Array;
-  private readonly atlas = new LabelAtlas();
   /** Per language drawn: each label's atlas rectangle. */
   private rects = new Map<string, AtlasRect[]>();
   private readonly geometry = new InstancedBufferGeometry();
@@ -44,7 +44,11 @@ export class LabelBuffers {
   private readonly markerMaterial: ShaderMaterial;
 
   /** `markers`: per label, its dot's kind (0 none, 1 place, 2 capital, 3 actor). */
-  constructor(anchors: Float32Array, markers: readonly number[]) {
+  constructor(
+    anchors: Float32Array,
+    markers: readonly number[],
+    private readonly atlas: LabelAtlas,
+  ) {
     const count = markers.length;
     this.anchors = anchors;
     this.sizes = new Float32Array(count * 2);
@@ -155,6 +159,5 @@ export class LabelBuffers {
     this.markerGeometry.dispose();
     this.material.dispose();
     this.markerMaterial.dispose();
-    this.atlas.dispose();
   }
 }

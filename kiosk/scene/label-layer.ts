@@ -12,6 +12,7 @@ import type { PackManifest, Scenario } from '../../content/schema/pack-types.js'
 import type { GeoProjection } from '../../content/geo/geo-projection.js';
 import type { RegionIndex } from '../../content/geo/region-index.js';
 import type { CountryNames } from './country-names.js';
+import type { LabelAtlas } from './label-atlas.js';
 import { LabelBuffers } from './label-buffers.js';
 import { buildLabelItems, labelTexts, type ItemKind, type LabelItem } from './label-items.js';
 import { LABEL_GAP, LabelPlacement, type LabelPlaced, type LabelScreen } from './label-placement.js';
@@ -83,6 +84,7 @@ export class LabelLayer {
     private readonly region: RegionIndex,
     private readonly projection: GeoProjection,
     private readonly names: CountryNames,
+    atlas: LabelAtlas,
   ) {
     const { items, lonlat } = buildLabelItems(pack, region);
     this.items = items;
@@ -92,7 +94,7 @@ export class LabelLayer {
       const [x, y] = projection.project(lon, lat);
       anchors.set([x, y, FLOW_HEIGHT + 0.1], i * 3);
     });
-    this.gpu = new LabelBuffers(anchors, items.map((item) => item.marker));
+    this.gpu = new LabelBuffers(anchors, items.map((item) => item.marker), atlas);
     this.placement = new LabelPlacement(items, this.gpu.sizes, MAX_BLOCKED);
     this.ranking = { priority: new Float32Array(count), active: new Uint8Array(count), colour: this.gpu.colours, order: items.map((_, i) => i) };
     this.targets = new Float32Array(count);

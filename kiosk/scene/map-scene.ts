@@ -15,6 +15,7 @@ import { CameraRig, type Framing } from './camera-rig.js';
 import type { CorridorLayer } from './corridor-layer.js';
 import { CountryLayer } from './country-layer.js';
 import { CountryNames } from './country-names.js';
+import { LabelAtlas } from './label-atlas.js';
 import type { EdgeMarkerView, RelationView } from './edge-markers.js';
 import { freeFocus } from './free-focus.js';
 import { MAP_LAYERS, type MapLayerName } from './map-layers.js';
@@ -49,6 +50,7 @@ export class MapScene {
   /** A frame must be drawn even if nothing moves (requestFrame, a new setting). */
   private redraw = true;
   private readonly names = new CountryNames();
+  private readonly atlas = new LabelAtlas();
   private readonly time: IUniform<number> = { value: 0 };
   private readonly widthScale: IUniform<number> = { value: 1 };
   private pack: PackManifest | null = null;
@@ -157,10 +159,7 @@ export class MapScene {
   }
 
   /** The visitor's knobs (orbit steps, zoom steps); clamped by the rig. */
-  setView(orbit: number, zoom: number): void {
-    this.rig.setKnobs(orbit, zoom);
-    if (this.reduced) this.rig.jump();
-  }
+  setView(orbit: number, zoom: number): void { this.rig.setKnobs(orbit, zoom); if (this.reduced) this.rig.jump(); }
 
   /** Advances and draws one frame of `dtS` seconds, moving or not (tests, or a paused loop). */
   step(dtS: number): void { this.redraw = true; this.advance(dtS); }
@@ -194,14 +193,15 @@ export class MapScene {
     this.painter.renderer.setAnimationLoop(null);
     this.resizeObserver.disconnect();
     this.disposeLayers(true);
+    this.atlas.dispose();
     this.painter.dispose();
   }
 
   private buildPackLayers(): void {
     const pack = this.pack, region = this.region;
     if (!pack || !region) return;
-    const { canvas, projection, time, widthScale, names } = this;
-    this.packLayers = new PackLayers(pack, { canvas, region, projection, time, widthScale, names, top: this.painter.top }, this.language, this.occluders);
+    const { canvas, projection, time, widthScale, names, atlas } = this;
+    this.packLayers = new PackLayers(pack, { canvas, region, projection, time, widthScale, names, atlas, top: this.painter.top }, this.language, this.occluders);
     this.applyFrame();
     this.painter.groundStale = true;
     this.applyOccluders();

@@ -11,6 +11,7 @@ import type { GeoProjection } from '../../content/geo/geo-projection.js';
 import type { RegionIndex } from '../../content/geo/region-index.js';
 import { RoutePlanner } from '../../content/geo/route-planner.js';
 import type { CountryNames } from './country-names.js';
+import type { LabelAtlas } from './label-atlas.js';
 import { CorridorLayer } from './corridor-layer.js';
 import { EdgeMarkers } from './edge-markers.js';
 import { LabelLayer } from './label-layer.js';
@@ -34,6 +35,8 @@ export interface PackLayersContext {
   time: IUniform<number>;
   widthScale: IUniform<number>;
   names: CountryNames;
+  /** The names' atlas, kept across packs (MapScene owns it): a pack whose names did not change draws none. */
+  atlas: LabelAtlas;
   /** The frame's scene the meshes are drawn in (MapPainter's top). */
   top: Object3D;
 }
@@ -58,7 +61,7 @@ export class PackLayers {
     const planner = new RoutePlanner(region);
     this.corridors = new CorridorLayer(pack, planner, projection, time, widthScale);
     this.relations = new RelationLayer(pack, region, projection, time, widthScale);
-    this.labels = new LabelLayer(pack, region, projection, context.names);
+    this.labels = new LabelLayer(pack, region, projection, context.names, context.atlas);
     this.labels.setLanguage(pack.languages.includes(language) ? language : (pack.languages[0] ?? 'en'));
     this.edges = new EdgeMarkers(canvas, pack, region, projection);
     this.edges.setLanguage(language);

@@ -71,14 +71,17 @@ describe('MapScene lifecycle', () => {
     if (heapBefore !== null && heapAfter !== null) expect(heapAfter - heapBefore).to.be.lessThan(600_000);
   });
 
-  it('rebuilds the pack layers for a new pack without leaking the old ones, and without compiling their shaders again', () => {
+  it('rebuilds the pack layers for a new pack without leaking the old ones, compiling their shaders or drawing the same names again', () => {
     const { scene, pack } = fixture;
     scene.showScenario(pack.scenarios[1]!);
     frames(scene, 1, 0.5);
     const first = scene.stats();
+    const drawn = scene.labels!.atlasDraws;
     scene.setPack(structuredClone(pack));
     frames(scene, 1, 0.5);
     const second = scene.stats();
+    // The same names: the atlas is kept and nothing is drawn into it.
+    expect(scene.labels!.atlasDraws).to.equal(drawn);
     expect(second.geometries).to.equal(first.geometries);
     expect(second.textures).to.equal(first.textures);
     // The old layers were freed after the new ones' first frame, so their programs carried over.
