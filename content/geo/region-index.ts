@@ -58,6 +58,19 @@ function edgeDistance(rings: number[][], lon: number, lat: number): number {
   return best;
 }
 
+/** The outer ring's bounds, and the rings thinned for a point search (a label point needs no precision). */
+function searchRings(rings: number[][], outer: number[]): { w: number; s: number; e: number; n: number; thin: number[][] } {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let i = 0; i < outer.length; i += 2) {
+    w = Math.min(w, outer[i]!);
+    e = Math.max(e, outer[i]!);
+    s = Math.min(s, outer[i + 1]!);
+    n = Math.max(n, outer[i + 1]!);
+  }
+  const step = Math.max(2, Math.floor(outer.length / 400) * 2);
+  return { w, s, e, n, thin: rings.map((ring) => ring.filter((_, i) => i % step < 2)) };
+}
+
 /** The grid a country's other label points are sampled from, per side of its largest piece's bounds. */
 const CANDIDATE_GRID = 20;
 /** A candidate point sits at least this far inside the country's edge, in degrees (about 25 km). */
@@ -143,15 +156,7 @@ export class RegionIndex {
   private candidatePoints(rings: number[][]): [number, number][] {
     const outer = rings[0];
     if (!outer || outer.length < 6) return [];
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    for (let i = 0; i < outer.length; i += 2) {
-      w = Math.min(w, outer[i]!);
-      e = Math.max(e, outer[i]!);
-      s = Math.min(s, outer[i + 1]!);
-      n = Math.max(n, outer[i + 1]!);
-    }
-    const step = Math.max(2, Math.floor(outer.length / 400) * 2);
-    const thin = rings.map((ring) => ring.filter((_, i) => i % step < 2));
+    const { w, s, e, n, thin } = searchRings(rings, outer);
     const scored: { at: [number, number]; depth: number }[] = [];
     for (let i = 0; i < CANDIDATE_GRID; i++) {
       for (let j = 0; j < CANDIDATE_GRID; j++) {
@@ -169,16 +174,7 @@ export class RegionIndex {
     const outer = rings[0];
     if (!outer || outer.length < 6) return [0, 0];
     const [ew, es, ee, en] = this.geo.extent;
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    for (let i = 0; i < outer.length; i += 2) {
-      w = Math.min(w, outer[i]!);
-      e = Math.max(e, outer[i]!);
-      s = Math.min(s, outer[i + 1]!);
-      n = Math.max(n, outer[i + 1]!);
-    }
-    // Long rings are thinned for the search: a label point needs no precision.
-    const step = Math.max(2, Math.floor(outer.length / 400) * 2);
-    const thin = rings.map((ring) => ring.filter((_, i) => i % step < 2));
+    const { w, s, e, n, thin } = searchRings(rings, outer);
     let best: [number, number] = [(w + e) / 2, (s + n) / 2];
     let bestScore = -Infinity;
     const score = (lon: number, lat: number): number => {
