@@ -4,12 +4,9 @@
 // until the page has drawn it; then the renderer's geometries and textures,
 // the heap after a garbage collection and the bridge's folder watches are
 // what they were. A small screen and reduced motion spare the software
-// rasteriser: what a swap makes and frees is the same at any size.
-// A soak run (`npm run test:soak`), kept out of `npm test`: each save takes
-// about 250-450 ms on 2 busy cores, most of it the page compiling the pack
-// layers' shaders again (their programs are freed with the old layers) and
-// drawing the ground again, so the run takes 50-80 s. author-studio.test.ts
-// takes 25 saves in `npm test`.
+// rasteriser: what a swap makes and frees is the same at any size. A new
+// pack's layers reuse the old ones' shader programs and names' atlas, so a
+// save costs the page about 90 ms here and the 200 about 20 s.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
