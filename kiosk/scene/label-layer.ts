@@ -78,6 +78,7 @@ export class LabelLayer {
   private language = '';
   private texts: string[] = [];
   private readonly textsByLanguage = new Map<string, string[]>();
+  private readonly actorItems = new Map<string, number>();
 
   constructor(
     private readonly pack: PackManifest,
@@ -88,6 +89,8 @@ export class LabelLayer {
   ) {
     const { items, lonlat } = buildLabelItems(pack, region);
     this.items = items;
+    // Which label names each actor (its country's, or its own), looked up while the camera moves.
+    for (const a of pack.actors) this.actorItems.set(a.id, items.findIndex((item) => (item.kind === 'country' && item.iso === a.iso) || (item.kind === 'actor' && item.id === a.id)));
     const count = items.length;
     const anchors = new Float32Array(count * 3);
     lonlat.forEach(([lon, lat], i) => {
@@ -184,9 +187,8 @@ export class LabelLayer {
 
   /** Whether the last layout named the actor on the map (its country, or its own label). */
   namesActor(actor: string): boolean {
-    const iso = this.pack.actors.find((a) => a.id === actor)?.iso;
-    const i = this.items.findIndex((item) => (item.kind === 'country' && item.iso === iso) || (item.kind === 'actor' && item.id === actor));
-    return i >= 0 && this.targets[i] === 1;
+    const i = this.actorItems.get(actor);
+    return i !== undefined && i >= 0 && this.targets[i] === 1;
   }
 
   /** The text a label has in the current language (tests). */
