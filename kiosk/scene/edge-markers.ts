@@ -129,6 +129,8 @@ export class EdgeMarkers {
    * screen's edge; with none, it stays where its line leaves.
    */
   private spreadApart(height: number): void {
+    // Measuring forces a layout in the middle of a frame: a lone marker has nothing to keep clear of.
+    if (this.root.children.length < 2) return;
     const origin = this.root.getBoundingClientRect();
     const gap = 6;
     const placed: { left: number; top: number; right: number; bottom: number }[] = [];

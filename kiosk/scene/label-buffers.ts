@@ -1,8 +1,9 @@
 // The label layer's GPU side: every label text in one atlas texture drawn as
-// one instanced quad mesh, and the places' dots as one point draw. It holds
-// the per-label arrays the shaders read (anchor, atlas rectangle and size,
-// offset, opacity, colour; the dots' opacity and kind) and says when one
-// changed. dispose() frees the geometries and materials it made; the atlas
+// one instanced quad mesh, the leader lines to names set off from their dots
+// as another (a child of the first, sharing its per-label arrays), and the
+// places' dots as one point draw. It holds the per-label arrays the shaders
+// read (anchor, atlas rectangle and size, offset, opacity, colour, leader;
+// the dots' opacity and kind) and says when one changed. dispose() frees the geometries and materials it made; the atlas
 // is lent (MapScene keeps one across packs).
 
 import {
@@ -18,7 +19,8 @@ import {
   Vector2,
 } from 'three';
 import { LabelAtlas, type AtlasEntry, type AtlasRect } from './label-atlas.js';
-import { labelFragment, labelVertex, markerFragment, markerVertex } from './label-shaders.js';
+import { labelFragment, labelVertex, leaderFragment, leaderVertex, markerFragment, markerVertex } from './label-shaders.js';
+import { INSET, LEADER_START } from './label-placement.js';
 import { PALETTE } from './map-style.js';
 
 export class LabelBuffers {
@@ -36,12 +38,16 @@ export class LabelBuffers {
   /** Per label: its colour (see LABEL_COLOUR). */
   readonly colours: Float32Array;
   readonly markerAlphas: Float32Array;
+  /** Per label: 1 when a leader line runs from its dot to it. */
+  readonly leaders: Float32Array;
   /** Per language drawn: each label's atlas rectangle. */
   private rects = new Map<string, AtlasRect[]>();
   private readonly geometry = new InstancedBufferGeometry();
   private readonly markerGeometry = new BufferGeometry();
   private readonly material: ShaderMaterial;
   private readonly markerMaterial: ShaderMaterial;
+  private readonly leaderGeometry = new InstancedBufferGeometry();
+  private readonly leaderMaterial: ShaderMaterial;
 
   /** `markers`: per label, its dot's kind (0 none, 1 place, 2 capital, 3 actor). */
   constructor(
@@ -56,6 +62,7 @@ export class LabelBuffers {
     this.alphas = new Float32Array(count);
     this.colours = new Float32Array(count);
     this.markerAlphas = new Float32Array(count);
+    this.leaders = new Float32Array(count);
 
     const quad = this.geometry;
     quad.setIndex([0, 1, 2, 2, 1, 3]);
@@ -84,6 +91,33 @@ export class LabelBuffers {
     this.mesh = new Mesh(this.geometry, this.material);
     this.mesh.frustumCulled = false;
     this.mesh.renderOrder = 30;
+
+    // A leader is a thin quad from the dot's edge to the letters' nearest point, worked out on the GPU from the label's own attributes.
+    const line = this.leaderGeometry;
+    line.setIndex([0, 1, 2, 2, 1, 3]);
+    line.setAttribute('position', new Float32BufferAttribute([0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0], 3));
+    for (const name of ['anchor', 'size', 'shift', 'alpha']) line.setAttribute(name, quad.getAttribute(name));
+    line.setAttribute('leader', new InstancedBufferAttribute(this.leaders, 1));
+    line.instanceCount = count;
+    this.leaderMaterial = new ShaderMaterial({
+      vertexShader: leaderVertex,
+      fragmentShader: leaderFragment,
+      uniforms: {
+        viewport: { value: this.viewport },
+        inset: { value: INSET },
+        start: { value: LEADER_START },
+        fill: { value: new Color(PALETTE.labelText) },
+        halo: { value: new Color(PALETTE.labelHalo) },
+      },
+      transparent: true,
+      depthTest: false,
+      depthWrite: false,
+    });
+    const leaderMesh = new Mesh(line, this.leaderMaterial);
+    leaderMesh.frustumCulled = false;
+    leaderMesh.renderOrder = 29;
+    leaderMesh.matrixAutoUpdate = false;
+    this.mesh.add(leaderMesh);
 
     this.markerGeometry.setAttribute('position', new Float32BufferAttribute(this.anchors, 3));
     this.markerGeometry.setAttribute('alpha', new BufferAttribute(this.markerAlphas, 1));
@@ -146,6 +180,10 @@ export class LabelBuffers {
     this.geometry.getAttribute('shift').needsUpdate = true;
   }
 
+  leadersChanged(): void {
+    this.leaderGeometry.getAttribute('leader').needsUpdate = true;
+  }
+
   alphasChanged(): void {
     this.geometry.getAttribute('alpha').needsUpdate = true;
   }
@@ -157,7 +195,9 @@ export class LabelBuffers {
   dispose(): void {
     this.geometry.dispose();
     this.markerGeometry.dispose();
+    this.leaderGeometry.dispose();
     this.material.dispose();
     this.markerMaterial.dispose();
+    this.leaderMaterial.dispose();
   }
 }

@@ -102,7 +102,7 @@ export class LabelLayer {
     this.ranking = { priority: new Float32Array(count), active: new Uint8Array(count), colour: this.gpu.colours, order: items.map((_, i) => i) };
     this.targets = new Float32Array(count);
     this.markerTargets = new Float32Array(count);
-    this.placedOut = { targets: this.targets, markerTargets: this.markerTargets, offsets: this.gpu.offsets };
+    this.placedOut = { targets: this.targets, markerTargets: this.markerTargets, offsets: this.gpu.offsets, leaders: this.gpu.leaders };
     this.screen = { width: 1, height: 1, unitsToPx: 1, at: new Float64Array(count * 3), seen: new Uint8Array(count), blocked: new Float32Array(MAX_BLOCKED * 4), blockedCount: 0,
       alternates: new Float64Array(MAX_ALTERNATES * 2), altStart: new Int32Array(count), altCount: new Int32Array(count) };
   }
@@ -254,6 +254,7 @@ export class LabelLayer {
     this.projectAlternates();
     this.placement.layout(screen, this.ranking, this.placedOut);
     this.gpu.offsetsChanged();
+    this.gpu.leadersChanged();
   }
 
   /** The lit countries' other label points that are on screen now, in pixels, for the placement. */

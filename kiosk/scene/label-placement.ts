@@ -3,7 +3,10 @@
 // the places a scenario names go down first, so the names laid out after them
 // step around them; a place's name tries the four sides of its dot, a lit or
 // anchored country may step a little aside, and an unlit country is named
-// only if its name fits inside it. Pure: no GPU, no camera; it reads where
+// only if its name fits inside it. A place the scenario is about (a stop of
+// its routes, a place it names) whose sides are all taken is named further
+// off, with a leader line to its dot, where neither the name nor the line
+// crosses another. Pure: no GPU, no camera; it reads where
 // each label's anchor is on screen and writes which labels and dots show.
 // Its storage is preallocated, so a layout allocates nothing.
 
@@ -20,6 +23,15 @@ export const INSET = 7;
 const DOT = 14;
 /** How far off screen an anchor may be and still have a label that reaches in. */
 const REACH = 50;
+/** A leader line starts this far from its dot's centre (clear of the dot). */
+export const LEADER_START = 8;
+/** Gaps between a dot and its name set off on a leader line, nearest first, pixels. */
+const LEADER_REACH = [26, 44, 66, 92];
+/** Directions tried at each reach (unit x, y): the sides first, then the diagonals, then between. */
+const LEADER_DIRECTIONS: readonly (readonly [number, number])[] = [0, 180, 90, 270, 45, 135, 225, 315, 22.5, 157.5, 202.5, 337.5, 67.5, 112.5, 247.5, 292.5].map((deg) => [
+  Math.cos((deg * Math.PI) / 180),
+  Math.sin((deg * Math.PI) / 180),
+]);
 
 /** The screen, as the camera sees it now. */
 export interface LabelScreen {
@@ -47,11 +59,12 @@ export interface LabelRanking {
   active: Uint8Array;
 }
 
-/** What a layout writes, per item: label shown (1) or not, dot shown, and the label's offset from its anchor. */
+/** What a layout writes, per item: label shown (1) or not, dot shown, the label's offset from its anchor, and a leader line to it (1) or not. */
 export interface LabelPlaced {
   targets: Float32Array;
   markerTargets: Float32Array;
   offsets: Float32Array;
+  leaders: Float32Array;
 }
 
 export class LabelPlacement {
@@ -63,7 +76,7 @@ export class LabelPlacement {
     private readonly sizes: Float32Array,
     maxBlocked: number,
   ) {
-    this.placer = new LabelPlacer(items.length * 2 + maxBlocked);
+    this.placer = new LabelPlacer(items.length * 2 + maxBlocked, items.length);
   }
 
   layout(screen: LabelScreen, ranking: LabelRanking, out: LabelPlaced): void {
@@ -72,6 +85,7 @@ export class LabelPlacement {
     const { targets, markerTargets, offsets } = out;
     const placer = this.placer;
     placer.reset();
+    out.leaders.fill(0);
     for (let k = 0; k < screen.blockedCount; k++) placer.block(blocked[k * 4]!, blocked[k * 4 + 1]!, blocked[k * 4 + 2]!, blocked[k * 4 + 3]!);
     // The dots of the places the scenario names go down first, so a lit
     // country's name (laid out before their labels) steps around them.
@@ -134,7 +148,43 @@ export class LabelPlacement {
       }
       // A lit country whose own point is off screen or crowded out is named where more of it shows.
       if (lit && targets[i] === 0 && !reaches) this.placeAtAlternate(i, x, y, lw, lh, screen, out);
+      // A place the scenario is about, its sides all taken, is named further off on a leader line.
+      if (targets[i] === 0 && item.marker > 0 && markerTargets[i] === 1 && priority[i]! >= IN_FOCUS) this.placeWithLeader(i, x, y, lw, lh, screen, out);
     }
+  }
+
+  /**
+   * Names place i further from its dot, the nearest reach first, on a leader
+   * line from the dot to the nearest point of its letters; false if no spot
+   * keeps both the name and the line clear of everything taken.
+   */
+  private placeWithLeader(i: number, x: number, y: number, lw: number, lh: number, screen: LabelScreen, out: LabelPlaced): boolean {
+    const placer = this.placer;
+    const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;
+    for (const reach of LEADER_REACH) {
+      for (const [dx, dy] of LEADER_DIRECTIONS) {
+        // The rectangle's nearest side (or corner) sits `reach` from the dot, toward (dx, dy).
+        const cx = x + dx * reach + (Math.abs(dx) > 0.3 ? Math.sign(dx) * rw / 2 : 0);
+        const cy = y + dy * reach + (Math.abs(dy) > 0.3 ? Math.sign(dy) * rh / 2 : 0);
+        const ox = cx - x - lw / 2, oy = cy - y - lh / 2;
+        const rx = Math.floor(x + ox + 0.5) + INSET - GAP, ry = Math.floor(y + oy + 0.5) + INSET - GAP;
+        if (rx < 0 || ry < 0 || rx + rw > screen.width || ry + rh > screen.height || placer.collides(rx, ry, rw, rh, i)) continue;
+        // The line runs from the dot's edge to the letters' nearest point.
+        const ex = Math.min(Math.max(x, rx + GAP), rx + rw - GAP), ey = Math.min(Math.max(y, ry + GAP), ry + rh - GAP);
+        const length = Math.hypot(ex - x, ey - y);
+        if (length <= LEADER_START) continue;
+        const sx = x + ((ex - x) / length) * LEADER_START, sy = y + ((ey - y) / length) * LEADER_START;
+        if (placer.segmentCollides(sx, sy, ex, ey, i)) continue;
+        placer.take(rx, ry, rw, rh, i, false);
+        placer.takeSegment(sx, sy, ex, ey);
+        out.offsets[i * 2] = ox;
+        out.offsets[i * 2 + 1] = oy;
+        out.targets[i] = 1;
+        out.leaders[i] = 1;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Names item i at the first of its other points where the name fits; false if none. */

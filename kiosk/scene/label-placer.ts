@@ -1,21 +1,50 @@
-// Greedy label placement in screen pixels: rectangles are taken in priority
-// order and a new one is refused if it touches one already taken. Storage is
-// preallocated, so laying out a frame allocates nothing.
+// Greedy label placement in screen pixels: rectangles (and the leader lines
+// from a dot to a name set further off) are taken in priority order, and a new
+// one is refused if it touches one already taken. Storage is preallocated, so
+// laying out a frame allocates nothing.
+
+/** Whether the segment from (x0, y0) to (x1, y1) passes through the rectangle (Liang-Barsky clipping). */
+export function segmentHitsRect(x0: number, y0: number, x1: number, y1: number, rx: number, ry: number, rw: number, rh: number): boolean {
+  const dx = x1 - x0, dy = y1 - y0;
+  let t0 = 0, t1 = 1;
+  for (let side = 0; side < 4; side++) {
+    const p = side === 0 ? -dx : side === 1 ? dx : side === 2 ? -dy : dy;
+    const q = side === 0 ? x0 - rx : side === 1 ? rx + rw - x0 : side === 2 ? y0 - ry : ry + rh - y0;
+    if (p === 0) {
+      if (q <= 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) {
+      if (t >= t1) return false;
+      if (t > t0) t0 = t;
+    } else {
+      if (t <= t0) return false;
+      if (t < t1) t1 = t;
+    }
+  }
+  return t0 < t1;
+}
 
 export class LabelPlacer {
   /** x, y, width, height, item, isMarker per entry (y up). */
   private readonly rects: Float32Array;
   private count = 0;
+  /** Leader lines taken: x0, y0, x1, y1 per entry. */
+  private readonly segments: Float32Array;
+  private segmentCount = 0;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, leaders = 0) {
     this.rects = new Float32Array(capacity * 6);
+    this.segments = new Float32Array(leaders * 4);
   }
 
   reset(): void {
     this.count = 0;
+    this.segmentCount = 0;
   }
 
-  /** Whether the rectangle touches any taken one (item `self`'s own marker excepted). */
+  /** Whether the rectangle touches any taken one (item `self`'s own marker excepted) or a leader line. */
   collides(x: number, y: number, width: number, height: number, self: number): boolean {
     const r = this.rects;
     for (let k = 0; k < this.count; k++) {
@@ -23,7 +52,33 @@ export class LabelPlacer {
       if (r[o + 4] === self && r[o + 5] === 1) continue;
       if (x < r[o]! + r[o + 2]! && r[o]! < x + width && y < r[o + 1]! + r[o + 3]! && r[o + 1]! < y + height) return true;
     }
+    const s = this.segments;
+    for (let k = 0; k < this.segmentCount; k++) {
+      const o = k * 4;
+      if (segmentHitsRect(s[o]!, s[o + 1]!, s[o + 2]!, s[o + 3]!, x, y, width, height)) return true;
+    }
     return false;
+  }
+
+  /** Whether a leader line would pass through a taken rectangle (item `self`'s own dot excepted). */
+  segmentCollides(x0: number, y0: number, x1: number, y1: number, self: number): boolean {
+    const r = this.rects;
+    for (let k = 0; k < this.count; k++) {
+      const o = k * 6;
+      if (r[o + 4] === self && r[o + 5] === 1) continue;
+      if (segmentHitsRect(x0, y0, x1, y1, r[o]!, r[o + 1]!, r[o + 2]!, r[o + 3]!)) return true;
+    }
+    return false;
+  }
+
+  /** Keeps later labels off a leader line. */
+  takeSegment(x0: number, y0: number, x1: number, y1: number): void {
+    if ((this.segmentCount + 1) * 4 > this.segments.length) return;
+    const o = this.segmentCount++ * 4;
+    this.segments[o] = x0;
+    this.segments[o + 1] = y0;
+    this.segments[o + 2] = x1;
+    this.segments[o + 3] = y1;
   }
 
   take(x: number, y: number, width: number, height: number, item: number, marker: boolean): void {

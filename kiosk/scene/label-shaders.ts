@@ -1,6 +1,6 @@
 // GLSL for the label layer: screen-aligned text quads snapped to whole pixels
-// (the atlas is drawn at screen size, so letters stay crisp), and round
-// markers for places.
+// (the atlas is drawn at screen size, so letters stay crisp), leader lines
+// from a dot to its name set further off, and round markers for places.
 
 export const labelVertex = /* glsl */ `
   attribute vec3 anchor;
@@ -74,6 +74,54 @@ export const markerFragment = /* glsl */ `
       : vMarker > 1.5 ? max(step(r, 0.3), step(0.5, r) * step(r, 0.75))
       : step(r, 0.6);
     gl_FragColor = vec4(mix(ring, fill, light), vAlpha * (1.0 - smoothstep(0.85, 1.0, r)));
+    #include <colorspace_fragment>
+  }
+`;
+
+// One leader per label instance, drawn only where the layout asked for one: a
+// light line with a dark edge, so it reads on land and on sea alike.
+export const leaderVertex = /* glsl */ `
+  attribute vec3 anchor;
+  attribute vec2 size;
+  attribute vec2 shift;
+  attribute float alpha;
+  attribute float leader;
+  uniform vec2 viewport;
+  uniform float inset;
+  uniform float start;
+  varying float vAcross;
+  varying float vAlpha;
+  void main() {
+    vec4 clip = projectionMatrix * viewMatrix * vec4(anchor, 1.0);
+    vAlpha = alpha;
+    vAcross = position.y * 2.0 - 1.0;
+    if (clip.w <= 0.0 || alpha < 0.004 || leader < 0.5) {
+      gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+      return;
+    }
+    vec2 dot = (clip.xy / clip.w * 0.5 + 0.5) * viewport;
+    // The letters' box, as the label shader places it.
+    vec2 lo = floor(dot + shift + 0.5) + inset;
+    vec2 end = clamp(dot, lo, lo + size - 2.0 * inset);
+    vec2 d = end - dot;
+    float len = length(d);
+    if (len <= start) {
+      gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+      return;
+    }
+    vec2 dir = d / len;
+    vec2 px = mix(dot + dir * start, end, position.x) + vec2(-dir.y, dir.x) * vAcross * 2.0;
+    gl_Position = vec4(px / viewport * 2.0 - 1.0, 0.0, 1.0);
+  }
+`;
+
+export const leaderFragment = /* glsl */ `
+  uniform vec3 fill;
+  uniform vec3 halo;
+  varying float vAcross;
+  varying float vAlpha;
+  void main() {
+    gl_FragColor = vec4(mix(fill, halo, step(0.45, abs(vAcross))), vAlpha * 0.95);
     #include <colorspace_fragment>
   }
 `;

@@ -21,6 +21,8 @@ export class TimelineStrip extends PackElement {
 
   /** The event reached, -1 for none yet. */
   declare index: number;
+  /** The events' short labels and full dates for a pack and language: making a date formatter costs more than the rest of a render, and the strip renders on every knob turn. */
+  private dates: { pack: unknown; language: string; labels: string[]; full: string[] } | null = null;
 
   constructor() {
     super();
@@ -144,16 +146,17 @@ export class TimelineStrip extends PackElement {
     if (!pack || pack.timeline.length === 0) return html``;
     const fallback = pack.languages[0];
     const current = pack.timeline[this.index];
-    const labels = timelineLabels(
-      pack.timeline.map((e) => e.date),
-      language,
-    );
+    if (this.dates?.pack !== pack || this.dates.language !== language) {
+      const dates = pack.timeline.map((e) => e.date);
+      this.dates = { pack, language, labels: timelineLabels(dates, language), full: dates.map((d) => formatPackDate(d, language)) };
+    }
+    const { labels, full } = this.dates;
     const event = (i: number) => {
       const e = pack.timeline[i]!;
       return html`<li>
         <button
           aria-current=${i === this.index ? 'step' : 'false'}
-          aria-label="${formatPackDate(e.date, language)}: ${pick(e.title, language, fallback)}"
+          aria-label="${full[i]}: ${pick(e.title, language, fallback)}"
           @click=${() => this.dispatchEvent(intentEvent({ kind: 'timeline', delta: i - this.index }))}
         >
           <span class="dot"></span><span class="label" aria-hidden="true">${labels[i]}</span>
@@ -175,7 +178,7 @@ export class TimelineStrip extends PackElement {
         </ol>
         <div class="event" data-testid="timeline-event" aria-live="polite">
           ${current
-            ? html`<time datetime=${current.date}>${formatPackDate(current.date, language)}</time>
+            ? html`<time datetime=${current.date}>${full[this.index]}</time>
                 <div><strong>${pick(current.title, language, fallback)}</strong><p>${pick(current.text, language, fallback)}</p></div>`
             : html`<span class="muted">${uiText('timelineHint', language, pack)}</span>`}
         </div>

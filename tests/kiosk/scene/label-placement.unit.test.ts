@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelItem } from '../../../kiosk/scene/label-items.js';
 import { INSET, LabelPlacement } from '../../../kiosk/scene/label-placement.js';
+import { segmentHitsRect } from '../../../kiosk/scene/label-placer.js';
 
 interface Spec {
   item: Partial<LabelItem> & Pick<LabelItem, 'kind' | 'id'>;
@@ -37,7 +38,7 @@ function layout(specs: Spec[], blocked: [number, number, number, number][] = [])
   const priority = Float32Array.from(specs.map((s) => s.priority));
   const active = Uint8Array.from(specs.map((s) => (s.priority > 0 ? 1 : 0)));
   const order = items.map((_, i) => i).sort((a, b) => priority[b]! - priority[a]!);
-  const out = { targets: new Float32Array(n), markerTargets: new Float32Array(n), offsets: new Float32Array(n * 2) };
+  const out = { targets: new Float32Array(n), markerTargets: new Float32Array(n), offsets: new Float32Array(n * 2), leaders: new Float32Array(n) };
   const altStart = new Int32Array(n), altCount = new Int32Array(n);
   const points: number[] = [];
   specs.forEach((s, i) => {
@@ -53,8 +54,9 @@ function layout(specs: Spec[], blocked: [number, number, number, number][] = [])
     const i = items.findIndex((item) => item.id === id);
     return [out.offsets[i * 2], out.offsets[i * 2 + 1]];
   };
+  const leader = (id: string) => out.leaders[items.findIndex((i) => i.id === id)] === 1;
   const rects = placement.labels().map(({ item, rect }) => ({ id: items[item]!.id, rect }));
-  return { shown, dot, offset, rects, again: () => placement.layout(screen, { order, priority, active }, out) };
+  return { shown, dot, offset, leader, rects, again: () => placement.layout(screen, { order, priority, active }, out) };
 }
 
 const overlaps = (a: number[], b: number[]) => a[0]! < b[0]! + b[2]! && b[0]! < a[0]! + a[2]! && a[1]! < b[1]! + b[3]! && b[1]! < a[1]! + a[3]!;
@@ -155,5 +157,42 @@ describe('label placement', () => {
     run.again();
     expect(run.shown('shown')).toBe(true);
     expect(first).toEqual([{ id: 'shown', rect: expect.any(Array) }]);
+  });
+
+  it('names every stop of a tight cluster, the crowded ones further off on a leader line that crosses no other name or dot', () => {
+    // Five stops within 40 px (a terminal, a port and a border post beside a city), all in focus.
+    const cluster: [string, [number, number]][] = [['city', [200, 150]], ['port', [218, 160]], ['terminal', [184, 136]], ['post', [206, 130]], ['pass', [226, 142]]];
+    const { shown, dot, leader, rects, offset } = layout(cluster.map(([id, at], k) => ({ item: { kind: 'place', id, marker: 1 }, at, priority: 1300 - k, letters: [50, 16] })));
+    for (const [id] of cluster) expect([id, shown(id), dot(id)]).toEqual([id, true, true]);
+    // The dots go down first and crowd each other's sides: most names hang off leaders.
+    expect(cluster.filter(([id]) => leader(id)).length).toBeGreaterThanOrEqual(3);
+    for (const a of rects) for (const b of rects) if (a !== b) expect(overlaps(a.rect, b.rect), `${a.id} / ${b.id}`).toBe(false);
+    // Each leader, from its dot to its letters, passes through no other name's rectangle and no other dot.
+    for (const [id, [x, y]] of cluster) {
+      if (!leader(id)) continue;
+      const [ox, oy] = offset(id) as [number, number];
+      const box = rects.find((r) => r.id === id)!.rect;
+      const ex = Math.min(Math.max(x, box[0] + 4), box[0] + box[2] - 4), ey = Math.min(Math.max(y, box[1] + 4), box[1] + box[3] - 4);
+      expect(Math.hypot(ex - x, ey - y), id).toBeGreaterThan(20);
+      expect(Math.hypot(ox, oy), id).toBeLessThan(200);
+      for (const other of rects) if (other.id !== id) expect(segmentHitsRect(x, y, ex, ey, ...other.rect), `${id} crosses ${other.id}`).toBe(false);
+      for (const [o, [px, py]] of cluster) if (o !== id) expect(segmentHitsRect(x, y, ex, ey, px - 7, py - 7, 14, 14), `${id} crosses the dot of ${o}`).toBe(false);
+    }
+  });
+
+  it('gives a leader only to a place in focus: an unnamed context place whose sides are taken stays unnamed', () => {
+    const { shown, leader } = layout([
+      { item: { kind: 'place', id: 'city', marker: 1 }, at: [200, 150], priority: 1300, letters: [50, 16] },
+      { item: { kind: 'place', id: 'context', marker: 1 }, at: [212, 152], priority: 800, letters: [50, 16] },
+    ]);
+    expect([shown('city'), shown('context'), leader('context')]).toEqual([true, false, false]);
+  });
+
+  it('clips a segment against a rectangle: through, beside, ending short of it, and along its edge', () => {
+    expect(segmentHitsRect(0, 5, 20, 5, 8, 0, 4, 10)).toBe(true);
+    expect(segmentHitsRect(0, 15, 20, 15, 8, 0, 4, 10)).toBe(false);
+    expect(segmentHitsRect(0, 5, 6, 5, 8, 0, 4, 10)).toBe(false);
+    expect(segmentHitsRect(0, 0, 20, 20, 8, 0, 4, 10)).toBe(true);
+    expect(segmentHitsRect(0, 10, 20, 10, 8, 0, 4, 10)).toBe(false);
   });
 });

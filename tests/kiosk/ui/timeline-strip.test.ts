@@ -102,3 +102,49 @@ describe('<timeline-strip>', () => {
     expect(passed).to.include('color-contrast');
   });
 });
+
+// FitText, on the strip: it fits in the frame after an update, and leaves a
+// label alone while its text, its box and its type size are as when it was
+// last fitted (the strip updates on every knob turn, and each fitting step
+// forces a layout), and fits it again when one changes.
+describe('FitText', () => {
+  let el: HTMLElementTagNameMap['timeline-strip'];
+  afterEach(() => el.remove());
+
+  /** How many labels had their scale written while `act` ran and the host updated. */
+  async function fittingWrites(act: () => void): Promise<number> {
+    const labels = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.events .label')];
+    const written = new Set<HTMLElement>();
+    const restore = labels.map((label) => {
+      const original = label.style.setProperty.bind(label.style);
+      label.style.setProperty = (name: string, value: string | null, priority?: string) => {
+        if (name === '--fit') written.add(label);
+        original(name, value, priority);
+      };
+      return () => delete (label.style as { setProperty?: unknown }).setProperty;
+    });
+    act();
+    await el.updateComplete;
+    // The fitting runs in the next animation frame, the first one asked for after the update.
+    await new Promise(requestAnimationFrame);
+    restore.forEach((r) => r());
+    return written.size;
+  }
+
+  const fits = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.events .label')].every((l) => l.scrollWidth <= l.parentElement!.clientWidth + 1);
+
+  it('fits nothing again on an update that changes nothing it measures, and refits the label whose size or text changed', async () => {
+    const pack = await loadPack();
+    // Narrow, so that labels shrink.
+    el = await mount('timeline-strip', { pack, language: 'es', index: 3 }, '700px');
+    await until(fits, 'the labels to fit at 700px', 2000);
+    expect(await fittingWrites(() => el.requestUpdate())).to.equal(0);
+    // The event reached grows (1.2em), and the events' shares of the strip move with it: they are fitted again.
+    expect(await fittingWrites(() => (el.index = 4))).to.be.at.least(2);
+    await until(fits, 'the labels to fit after the knob turned', 2000);
+    // Another language: new texts, every label is fitted again.
+    expect(await fittingWrites(() => (el.language = 'en'))).to.be.at.least(pack.timeline.length);
+    await until(fits, 'the labels to fit in English', 2000);
+    expect(await fittingWrites(() => el.requestUpdate())).to.equal(0);
+  });
+});
