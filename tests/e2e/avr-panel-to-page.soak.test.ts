@@ -5,8 +5,7 @@
 // The board runs at the pace of a real one (about 80 s of visitors' presses and turns):
 // a real board never sends faster than the line does in real time, and run ahead (it
 // can, several times over) it buried the bridge and the page of a loaded machine in a
-// backlog that no exhibit ever sees. It replaces the same run on the PC's virtual board
-// (the bridge side of that one stays in panel-supervisor-load.test.ts).
+// backlog that no exhibit ever sees.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -60,5 +59,5 @@ describeAvr('the AVR image through the bridge to the page', () => {
     const stats = await board.stats();
     const awake = stats['executedCycles']! / (stats['executedCycles']! + stats['sleptCycles']!);
     process.stdout.write(`session ${(emulatedMs / 1000).toFixed(1)} s emulated, on the page in ${((performance.now() - started) / 1000).toFixed(1)} s; the chip awake ${(awake * 100).toFixed(1)} % of its time, the board behind real time by ${stats['worstLagMs']} ms at worst; longest loop pass ${(stats['longestPassCycles']! / 16).toFixed(0)} µs\n`);
-  }, 240_000);
+  }, 150_000);
 });

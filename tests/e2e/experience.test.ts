@@ -184,6 +184,7 @@ describe('the exhibit experience', () => {
     await bridge.waitForOutput(/page: <scenario-card> failed to draw: TypeError/);
   });
 
+  // Five still screenshots at up to 1080x1920 in software, each waited for (30 s at most): more than the default on a loaded machine.
   it('lays out in portrait and at 1280x720', async () => {
     // One map at a time: two software-rendered pages on a small machine starve each other.
     await page.close();
@@ -205,7 +206,7 @@ describe('the exhibit experience', () => {
     await waitMode(small, 'scenario');
     await shot(small, '1280x720-01-scenario');
     await small.close();
-  });
+  }, 180_000);
 
   it('shows no error to the visitor', () => {
     expect(consoleErrors).toEqual([]);
