@@ -2,23 +2,6 @@
 // visitor's language writes them, to the precision the pack gives: never a
 // made-up day for a month-only date.
 
-/**
- * Date formatters by language and options. Making one costs far more than
- * using it, and the overlays render on every knob turn; a pack has a few
- * languages and these functions four option sets, so the map stays small.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language}|${JSON.stringify(options)}`;
-  let made = formatters.get(key);
-  if (!made) {
-    made = new Intl.DateTimeFormat(language, options);
-    formatters.set(key, made);
-  }
-  return made;
-}
-
 export function formatPackDate(date: string, language: string): string {
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
   if (!match) return date;
@@ -30,7 +13,7 @@ export function formatPackDate(date: string, language: string): string {
     ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
     : { year: 'numeric', month: 'long', timeZone: 'UTC' };
   try {
-    return formatter(language, options).format(at);
+    return new Intl.DateTimeFormat(language, options).format(at);
   } catch {
     return date;
   }
@@ -58,7 +41,7 @@ export function timelineLabels(dates: readonly string[], language: string): stri
     const sameMonth = dates.filter((other) => month(other) === month(date)).length;
     const options: Intl.DateTimeFormatOptions = d && sameMonth > 1 ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' };
     try {
-      return formatter(language, options).format(at).replace(/\.$/, '');
+      return new Intl.DateTimeFormat(language, options).format(at).replace(/\.$/, '');
     } catch {
       return date;
     }

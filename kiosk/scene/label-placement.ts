@@ -27,11 +27,10 @@ const REACH = 50;
 export const LEADER_START = 8;
 /** Gaps between a dot and its name set off on a leader line, nearest first, pixels. */
 const LEADER_REACH = [26, 44, 66, 92];
-/** Directions tried at each reach (unit x, y): the sides first, then the diagonals, then between. */
-const LEADER_DIRECTIONS: readonly (readonly [number, number])[] = [0, 180, 90, 270, 45, 135, 225, 315, 22.5, 157.5, 202.5, 337.5, 67.5, 112.5, 247.5, 292.5].map((deg) => [
-  Math.cos((deg * Math.PI) / 180),
-  Math.sin((deg * Math.PI) / 180),
-]);
+/** Directions tried at each reach, as unit x, y pairs: the sides first, then the diagonals, then between. */
+const LEADER_DIRECTIONS = Float64Array.from(
+  [0, 180, 90, 270, 45, 135, 225, 315, 22.5, 157.5, 202.5, 337.5, 67.5, 112.5, 247.5, 292.5].flatMap((deg) => [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)]),
+);
 
 /** The screen, as the camera sees it now. */
 export interface LabelScreen {
@@ -162,7 +161,8 @@ export class LabelPlacement {
     const placer = this.placer;
     const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;
     for (const reach of LEADER_REACH) {
-      for (const [dx, dy] of LEADER_DIRECTIONS) {
+      for (let d = 0; d < LEADER_DIRECTIONS.length; d += 2) {
+        const dx = LEADER_DIRECTIONS[d]!, dy = LEADER_DIRECTIONS[d + 1]!;
         // The rectangle's nearest side (or corner) sits `reach` from the dot, toward (dx, dy).
         const cx = x + dx * reach + (Math.abs(dx) > 0.3 ? Math.sign(dx) * rw / 2 : 0);
         const cy = y + dy * reach + (Math.abs(dy) > 0.3 ? Math.sign(dy) * rh / 2 : 0);
