@@ -75,6 +75,9 @@ describe('start-up', () => {
     const store = world.store();
     await store.start();
     await store.install(await buildZip(world, { version: '1.0.0' }));
+    // The bridge that was interrupted is gone: left running, its watcher would see the
+    // leftovers appear and take the data lock to look, and the new one leaves them for later.
+    await store.stop();
     const packs = join(world.data, 'packs');
     await mkdir(join(packs, '.staging-abc123', 'data'), { recursive: true });
     await writeFile(join(packs, '.staging-abc123', 'data', 'half.txt'), 'half');
