@@ -3,8 +3,9 @@
 // as another (a child of the first, sharing its per-label arrays), and the
 // places' dots as one point draw. It holds the per-label arrays the shaders
 // read (anchor, atlas rectangle and size, offset, opacity, colour, leader;
-// the dots' opacity and kind) and says when one changed. dispose() frees the geometries and materials it made; the atlas
-// is lent (MapScene keeps one across packs).
+// the dots' opacity and kind) and says when one changed. dispose() frees the
+// geometries and materials it made; the atlas is lent (MapScene keeps one
+// across packs).
 
 import {
   BufferAttribute,
