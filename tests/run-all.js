@@ -52,12 +52,12 @@ function count(name, status, summary, summaryFrom) {
 }
 
 /** Runs one tier as a child process, each line of its output tagged with its name. */
-function tier({ name, command, args, summaryFrom }) {
+function tier({ name, command, args, summaryFrom, env = {} }) {
   process.stdout.write(`\n=== ${name} ===\n`);
   const begun = Date.now();
   return new Promise((resolve) => {
     const summary = join(scratch, `${name}.json`);
-    const child = spawn(command, args(summary), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CROSSROADS_SUMMARY_FILE: summary } });
+    const child = spawn(command, args(summary), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, CROSSROADS_SUMMARY_FILE: summary } });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${name}] ${line}\n`));
     }
@@ -90,20 +90,27 @@ const vitest = (config, ...extra) => (summary) => [
 const vitestTier = (name, config, ...extra) => ({ name, command: 'npx', args: vitest(config, ...extra), summaryFrom: fromVitest });
 
 // Two lanes at once, since they share no pty, port or GPU: the Node tiers in
-// one, and the build, the browser suites and the end-to-end tests (the only
-// users of Chromium and SwiftShader) in the other, in turn.
-async function nodeLane() {
+// one, and the build, the browser suites and the end-to-end tests in the
+// other, in turn. The soak (the AVR image's 10,000 events through the bridge
+// to a page of its own) follows the panel's link in the Node lane: its board
+// plays at a real board's pace, so it waits more than it works, and the
+// Chromium lane is the longer one.
+async function nodeLane(built) {
   await tier(vitestTier('node-unit', 'tests/vitest.config.ts', '--project', 'unit'));
   // The two serial projects share no pty and no port, so they run at once,
   // each one file at a time (Vitest itself runs projects of one group in turn).
-  await Promise.all(['serial-link', 'serial-host'].map((project) => tier(vitestTier(project, 'tests/vitest.config.ts', '--project', project))));
+  const link = async () => {
+    await tier(vitestTier('serial-link', 'tests/vitest.config.ts', '--project', 'serial-link'));
+    // It needs the built bridge and Chromium, as the end-to-end tests do.
+    if (built && (await built) === 0) await tier({ ...vitestTier('soak', 'tests/e2e/vitest.config.ts'), env: { CROSSROADS_SOAK: '1' } });
+  };
+  await Promise.all([link(), tier(vitestTier('serial-host', 'tests/vitest.config.ts', '--project', 'serial-host'))]);
 }
 
-async function chromiumLane(chromium) {
+async function chromiumLane(chromium, built) {
   process.stdout.write(`\nChromium: ${chromium}\n`);
   // The e2e suite needs the built kiosk and bridge.
-  const built = await tier({ name: 'build', command: 'npm', args: () => ['run', '--silent', 'build'] });
-  if (built !== 0) {
+  if ((await built) !== 0) {
     process.stdout.write('build failed\n');
     totals.failed++;
     return;
@@ -119,5 +126,6 @@ try {
 } catch (error) {
   missing = `The browser and end-to-end suites did not run. ${error.message.replace(/\n/g, ' ')}`;
 }
-await Promise.all([nodeLane(), chromium ? chromiumLane(chromium) : Promise.resolve()]);
+const built = chromium ? tier({ name: 'build', command: 'npm', args: () => ['run', '--silent', 'build'] }) : null;
+await Promise.all([nodeLane(built), chromium ? chromiumLane(chromium, built) : Promise.resolve()]);
 finish(missing ?? undefined);

@@ -19,7 +19,7 @@ const { appendFileSync, writeFileSync } = require('node:fs');
 const args = process.argv.slice(2);
 const at = args.indexOf('--project');
 const out = args.find((a) => a.startsWith('--outputFile.json=')).slice('--outputFile.json='.length);
-const tier = at >= 0 ? args[at + 1] : 'e2e';
+const tier = at >= 0 ? args[at + 1] : process.env.CROSSROADS_SOAK === '1' ? 'soak' : 'e2e';
 appendFileSync('calls.txt', JSON.stringify({ project: tier, cwd: process.cwd() }) + '\\n');
 // With Chromium, the unit tier waits until the build has begun: it can only
 // see that if the two lanes run at once (else it gives up and fails).
@@ -96,16 +96,18 @@ it('counts a failing tier and goes on to the next', () => {
   expect(result.status).toBe(1);
 });
 
-it('with Chromium, runs the build, browser and e2e tiers in turn beside the Node tiers, and totals all six', () => {
+it('with Chromium, runs the build, browser and e2e tiers in turn beside the Node tiers, the soak after the link and the build, and totals all seven', () => {
   // Any existing file stands for Chromium: the stand-ins never start it.
   const result = runner({ CHROME_PATH: process.execPath, FAKE_LANES: '1' });
   const order = result.calls.map((c) => c.project);
-  expect(order.slice().sort(), result.stdout + result.stderr).toEqual(['browser', 'build', 'e2e', 'serial-host', 'serial-link', 'unit']);
+  expect(order.slice().sort(), result.stdout + result.stderr).toEqual(['browser', 'build', 'e2e', 'serial-host', 'serial-link', 'soak', 'unit']);
   expect(order.indexOf('build')).toBeLessThan(order.indexOf('browser'));
   expect(order.indexOf('browser')).toBeLessThan(order.indexOf('e2e'));
   expect(order.indexOf('unit')).toBeLessThan(order.indexOf('serial-link'));
-  // unit 5, serial-link 2, serial-host 2, browser 3, e2e 2
-  expect(result.stdout.trim().split('\n').at(-1)).toBe('14 passed, 0 failed');
+  expect(order.indexOf('serial-link')).toBeLessThan(order.indexOf('soak'));
+  expect(order.indexOf('build')).toBeLessThan(order.indexOf('soak'));
+  // unit 5, serial-link 2, serial-host 2, soak 2, browser 3, e2e 2
+  expect(result.stdout.trim().split('\n').at(-1)).toBe('16 passed, 0 failed');
   expect(result.stdout).toMatch(/times: .*build \d+ s.*; in all \d+ s/);
   expect(result.status, result.stdout + result.stderr).toBe(0);
 });

@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 // End-to-end: the real bridge as a child process, the built page in Chromium.
-// `*.soak.test.ts` are long runs kept out of `npm test` until they hold on a
-// loaded machine; `npm run test:soak` runs them (CROSSROADS_SOAK=1).
+// `*.soak.test.ts` are long runs that mostly wait (a board playing at a real
+// board's pace): `npm test` runs them in its Node lane, after the panel's link
+// suites, beside the rest (CROSSROADS_SOAK=1 picks them; `npm run test:soak`
+// runs them alone).
 const soak = process.env['CROSSROADS_SOAK'] === '1';
 
 export default defineConfig({

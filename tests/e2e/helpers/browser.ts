@@ -4,8 +4,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 // @ts-expect-error plain JS helper shared with the browser-suite config
 import { CHROMIUM_ARGS, requireChromium } from '../../chromium-path.js';
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: requireChromium() as string, headless: true, args: CHROMIUM_ARGS as string[] });
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: requireChromium() as string, headless: true, args: [...(CHROMIUM_ARGS as string[]), ...extraArgs] });
 }
 
 export interface KioskOptions {

@@ -9,8 +9,11 @@ import type { PanelInput } from '../../../firmware-bridge/api/messages.js';
 
 const STALL_MS = 30_000;
 
-/** Opens the kiosk small (this is about the input path, not the rasteriser) and waits until the bridge has the board. */
-export async function openWatchedPage(browser: Browser, url: string, describeBoard: () => string): Promise<Page> {
+/**
+ * Opens the kiosk small (this is about the input path, not the rasteriser), with
+ * `query` (say `?motion=reduced`) on its address, and waits until the bridge has the board.
+ */
+export async function openWatchedPage(browser: Browser, url: string, describeBoard: () => string, query = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 480, height: 270 } });
   await page.addInitScript(() => {
     const got: unknown[] = [];
@@ -26,7 +29,7 @@ export async function openWatchedPage(browser: Browser, url: string, describeBoa
       }
     } as typeof WebSocket;
   });
-  await page.goto(url);
+  await page.goto(new URL(query, url).href);
   await page.waitForFunction(() => window.crossroads !== undefined);
   const deadline = Date.now() + 15_000;
   while (!((await (await fetch(new URL('/health', url))).json()) as { controller: { connected: boolean } }).controller.connected) {
