@@ -21,7 +21,7 @@ import {
 } from 'three';
 import { LabelAtlas, type AtlasEntry, type AtlasRect } from './label-atlas.js';
 import { labelFragment, labelVertex, leaderFragment, leaderVertex, markerFragment, markerVertex } from './label-shaders.js';
-import { INSET, LEADER_START } from './label-placement.js';
+import { CLUSTER_LEADER_START, INSET, LEADER_START } from './label-placement.js';
 import { PALETTE } from './map-style.js';
 
 export class LabelBuffers {
@@ -107,6 +107,7 @@ export class LabelBuffers {
         viewport: { value: this.viewport },
         inset: { value: INSET },
         start: { value: LEADER_START },
+        clusterStart: { value: CLUSTER_LEADER_START },
         fill: { value: new Color(PALETTE.labelText) },
         halo: { value: new Color(PALETTE.labelHalo) },
       },

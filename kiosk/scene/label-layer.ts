@@ -36,6 +36,8 @@ export interface LabelView {
   top: number;
   width: number;
   height: number;
+  /** Where a name set off on a leader line points (its place's spot, CSS pixels from the top-left); null for a name beside its anchor. */
+  leader: { x: number; y: number } | null;
 }
 
 /** Panels over the map and edge markers: labels keep clear of both. */
@@ -219,6 +221,7 @@ export class LabelLayer {
    */
   labelViews(): LabelView[] {
     const height = this.gpu.viewport.y;
+    const at = this.screen.at;
     return this.placement.labels().map(({ item, rect: [x, y, w, h] }) => ({
       id: this.items[item]!.id,
       kind: this.items[item]!.kind,
@@ -227,6 +230,7 @@ export class LabelLayer {
       top: height - (y + h) + LABEL_GAP,
       width: w - 2 * LABEL_GAP,
       height: h - 2 * LABEL_GAP,
+      leader: this.gpu.leaders[item]! > 0 ? { x: at[item * 3]!, y: height - at[item * 3 + 1]! } : null,
     }));
   }
 

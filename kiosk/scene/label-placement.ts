@@ -6,7 +6,10 @@
 // only if its name fits inside it. A place the scenario is about (a stop of
 // its routes, a place it names) whose sides are all taken is named further
 // off, with a leader line to its dot, where neither the name nor the line
-// crosses another. Pure: no GPU, no camera; it reads where
+// crosses another. A stop whose dot lies under another's (stops packed closer
+// than their dots, as along a coast at a wide view) keeps its dot hidden and
+// is named the same way, its line running to its own spot beside the dot
+// that covers it. Pure: no GPU, no camera; it reads where
 // each label's anchor is on screen and writes which labels and dots show.
 // Its storage is preallocated, so a layout allocates nothing.
 
@@ -25,8 +28,12 @@ const DOT = 14;
 const REACH = 50;
 /** A leader line starts this far from its dot's centre (clear of the dot). */
 export const LEADER_START = 8;
+/** A hidden dot's leader starts this close to its spot, so it points into the cluster. */
+export const CLUSTER_LEADER_START = 2;
+/** The `leaders` value of a hidden dot's leader (1: an ordinary one). */
+export const CLUSTER_LEADER = 2;
 /** Gaps between a dot and its name set off on a leader line, nearest first, pixels. */
-const LEADER_REACH = [26, 44, 66, 92];
+const LEADER_REACH = [26, 44, 66, 92, 124, 160];
 /** Directions tried at each reach, as unit x, y pairs: the sides first, then the diagonals, then between. */
 const LEADER_DIRECTIONS = Float64Array.from(
   [0, 180, 90, 270, 45, 135, 225, 315, 22.5, 157.5, 202.5, 337.5, 67.5, 112.5, 247.5, 292.5].flatMap((deg) => [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)]),
@@ -58,7 +65,12 @@ export interface LabelRanking {
   active: Uint8Array;
 }
 
-/** What a layout writes, per item: label shown (1) or not, dot shown, the label's offset from its anchor, and a leader line to it (1) or not. */
+/**
+ * What a layout writes, per item: label shown (1) or not, dot shown, the
+ * label's offset from its anchor, and a leader line to it (1, or 2 from a
+ * hidden dot) or not. A label no longer shown keeps its offset and its leader,
+ * so the two fade out together where they were.
+ */
 export interface LabelPlaced {
   targets: Float32Array;
   markerTargets: Float32Array;
@@ -68,6 +80,9 @@ export interface LabelPlaced {
 
 export class LabelPlacement {
   private readonly placer: LabelPlacer;
+  /** The stops hidden by other dots, named after every other label in focus has its place (preallocated). */
+  private readonly clustered: Int32Array;
+  private clusteredCount = 0;
 
   constructor(
     private readonly items: readonly LabelItem[],
@@ -76,6 +91,7 @@ export class LabelPlacement {
     maxBlocked: number,
   ) {
     this.placer = new LabelPlacer(items.length * 2 + maxBlocked, items.length);
+    this.clustered = new Int32Array(items.length);
   }
 
   layout(screen: LabelScreen, ranking: LabelRanking, out: LabelPlaced): void {
@@ -84,7 +100,6 @@ export class LabelPlacement {
     const { targets, markerTargets, offsets } = out;
     const placer = this.placer;
     placer.reset();
-    out.leaders.fill(0);
     for (let k = 0; k < screen.blockedCount; k++) placer.block(blocked[k * 4]!, blocked[k * 4 + 1]!, blocked[k * 4 + 2]!, blocked[k * 4 + 3]!);
     // The dots of the places the scenario names go down first, so a lit
     // country's name (laid out before their labels) steps around them.
@@ -97,8 +112,15 @@ export class LabelPlacement {
       this.takeDot(x, y, i);
       markerTargets[i] = 1;
     }
+    this.clusteredCount = 0;
+    let clustersNamed = false;
     for (const i of order) {
       targets[i] = 0;
+      // The hidden stops' names come after the rest in focus, which have their dots to be named beside.
+      if (!clustersNamed && priority[i]! < IN_FOCUS) {
+        this.nameClustered(screen, out);
+        clustersNamed = true;
+      }
       if (!active[i] || !seen[i]) continue;
       const item = this.items[i]!;
       const x = at[i * 3]!, y = at[i * 3 + 1]!;
@@ -107,7 +129,11 @@ export class LabelPlacement {
       if (!reaches && !(lit && screen.altCount[i]! > 0)) continue;
       if (item.marker > 0 && markerTargets[i] === 0) {
         // A place's dot goes first; a dot under a more important label stays hidden.
-        if (this.dotCollides(x, y)) continue;
+        if (this.dotCollides(x, y)) {
+          // A stop hidden only by other dots (its spot clear of names and panels) is still named, on a line into the cluster.
+          if (priority[i]! >= IN_FOCUS && this.sizes[i * 2]! > 0 && x >= 0 && y >= 0 && x <= w && y <= h) this.clustered[this.clusteredCount++] = i;
+          continue;
+        }
         this.takeDot(x, y, i);
         markerTargets[i] = 1;
       }
@@ -143,12 +169,23 @@ export class LabelPlacement {
         offsets[i * 2] = ox;
         offsets[i * 2 + 1] = oy;
         targets[i] = 1;
+        out.leaders[i] = 0;
         break;
       }
       // A lit country whose own point is off screen or crowded out is named where more of it shows.
       if (lit && targets[i] === 0 && !reaches) this.placeAtAlternate(i, x, y, lw, lh, screen, out);
       // A place the scenario is about, its sides all taken, is named further off on a leader line.
       if (targets[i] === 0 && item.marker > 0 && markerTargets[i] === 1 && priority[i]! >= IN_FOCUS) this.placeWithLeader(i, x, y, lw, lh, screen, out);
+    }
+    if (!clustersNamed) this.nameClustered(screen, out);
+  }
+
+  /** Names the stops hidden by other dots (their spots clear of names and panels), each on a line into its cluster. */
+  private nameClustered(screen: LabelScreen, out: LabelPlaced): void {
+    for (let k = 0; k < this.clusteredCount; k++) {
+      const i = this.clustered[k]!;
+      const x = screen.at[i * 3]!, y = screen.at[i * 3 + 1]!;
+      if (!this.placer.covers(x, y)) this.placeWithLeader(i, x, y, this.sizes[i * 2]!, this.sizes[i * 2 + 1]!, screen, out, true);
     }
   }
 
@@ -157,8 +194,9 @@ export class LabelPlacement {
    * line from the dot to the nearest point of its letters; false if no spot
    * keeps both the name and the line clear of everything taken.
    */
-  private placeWithLeader(i: number, x: number, y: number, lw: number, lh: number, screen: LabelScreen, out: LabelPlaced): boolean {
+  private placeWithLeader(i: number, x: number, y: number, lw: number, lh: number, screen: LabelScreen, out: LabelPlaced, clustered = false): boolean {
     const placer = this.placer;
+    const start = clustered ? CLUSTER_LEADER_START : LEADER_START;
     const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;
     for (const reach of LEADER_REACH) {
       for (let d = 0; d < LEADER_DIRECTIONS.length; d += 2) {
@@ -172,15 +210,16 @@ export class LabelPlacement {
         // The line runs from the dot's edge to the letters' nearest point.
         const ex = Math.min(Math.max(x, rx + GAP), rx + rw - GAP), ey = Math.min(Math.max(y, ry + GAP), ry + rh - GAP);
         const length = Math.hypot(ex - x, ey - y);
-        if (length <= LEADER_START) continue;
-        const sx = x + ((ex - x) / length) * LEADER_START, sy = y + ((ey - y) / length) * LEADER_START;
-        if (placer.segmentCollides(sx, sy, ex, ey, i)) continue;
+        if (length <= Math.max(start, LEADER_START)) continue;
+        const sx = x + ((ex - x) / length) * start, sy = y + ((ey - y) / length) * start;
+        // A hidden dot's line may cross the dots that hide it, and nothing else.
+        if (placer.segmentCollides(sx, sy, ex, ey, i, clustered ? x : NaN, clustered ? y : NaN, DOT)) continue;
         placer.take(rx, ry, rw, rh, i, false);
         placer.takeSegment(sx, sy, ex, ey);
         out.offsets[i * 2] = ox;
         out.offsets[i * 2 + 1] = oy;
         out.targets[i] = 1;
-        out.leaders[i] = 1;
+        out.leaders[i] = clustered ? CLUSTER_LEADER : 1;
         return true;
       }
     }
@@ -199,6 +238,7 @@ export class LabelPlacement {
       out.offsets[i * 2] = ox;
       out.offsets[i * 2 + 1] = oy;
       out.targets[i] = 1;
+      out.leaders[i] = 0;
       return true;
     }
     return false;

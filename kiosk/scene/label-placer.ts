@@ -60,13 +60,28 @@ export class LabelPlacer {
     return false;
   }
 
-  /** Whether a leader line would pass through a taken rectangle (item `self`'s own dot excepted). */
-  segmentCollides(x0: number, y0: number, x1: number, y1: number, self: number): boolean {
+  /**
+   * Whether a leader line would pass through a taken rectangle (item `self`'s
+   * own dot excepted, and the dots touching the `near`-pixel square around
+   * (nearX, nearY): the cluster a hidden dot's line leaves; NaN for none).
+   */
+  segmentCollides(x0: number, y0: number, x1: number, y1: number, self: number, nearX = NaN, nearY = NaN, near = 0): boolean {
     const r = this.rects;
     for (let k = 0; k < this.count; k++) {
       const o = k * 6;
-      if (r[o + 4] === self && r[o + 5] === 1) continue;
+      if (r[o + 5] === 1 && r[o + 4] === self) continue;
+      if (r[o + 5] === 1 && nearX - near / 2 < r[o]! + r[o + 2]! && r[o]! < nearX + near / 2 && nearY - near / 2 < r[o + 1]! + r[o + 3]! && r[o + 1]! < nearY + near / 2) continue;
       if (segmentHitsRect(x0, y0, x1, y1, r[o]!, r[o + 1]!, r[o + 2]!, r[o + 3]!)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a label or a blocked area (not a dot) covers the point. */
+  covers(x: number, y: number): boolean {
+    const r = this.rects;
+    for (let k = 0; k < this.count; k++) {
+      const o = k * 6;
+      if (r[o + 5] !== 1 && x >= r[o]! && x <= r[o]! + r[o + 2]! && y >= r[o + 1]! && y <= r[o + 1]! + r[o + 3]!) return true;
     }
     return false;
   }

@@ -79,7 +79,8 @@ export const markerFragment = /* glsl */ `
 `;
 
 // One leader per label instance, drawn only where the layout asked for one: a
-// light line with a dark edge, so it reads on land and on sea alike.
+// light line with a dark edge, so it reads on land and on sea alike. A hidden
+// dot's leader (2) starts at its spot, inside the cluster of dots over it.
 export const leaderVertex = /* glsl */ `
   attribute vec3 anchor;
   attribute vec2 size;
@@ -89,6 +90,7 @@ export const leaderVertex = /* glsl */ `
   uniform vec2 viewport;
   uniform float inset;
   uniform float start;
+  uniform float clusterStart;
   varying float vAcross;
   varying float vAlpha;
   void main() {
@@ -105,12 +107,13 @@ export const leaderVertex = /* glsl */ `
     vec2 end = clamp(dot, lo, lo + size - 2.0 * inset);
     vec2 d = end - dot;
     float len = length(d);
-    if (len <= start) {
+    float lineStart = leader > 1.5 ? clusterStart : start;
+    if (len <= max(lineStart, start)) {
       gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
       return;
     }
     vec2 dir = d / len;
-    vec2 px = mix(dot + dir * start, end, position.x) + vec2(-dir.y, dir.x) * vAcross * 2.0;
+    vec2 px = mix(dot + dir * lineStart, end, position.x) + vec2(-dir.y, dir.x) * vAcross * 2.0;
     gl_Position = vec4(px / viewport * 2.0 - 1.0, 0.0, 1.0);
   }
 `;

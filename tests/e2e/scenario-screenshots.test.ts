@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackManifest } from '../../content/schema/pack-types.js';
 import { startBridge, type BridgeProcess } from './helpers/bridge-process.js';
 import { launchChromium } from './helpers/browser.js';
-import { boxContrast, decodePng, type Pixels } from './helpers/png-pixels.js';
+import { boxContrast, decodePng, lineContrast, type Pixels } from './helpers/png-pixels.js';
 
 const OUTPUT = fileURLToPath(new URL('../output/scenarios/', import.meta.url));
 const pack = JSON.parse(readFileSync(new URL('../../content/packs/caspian-2025/pack.json', import.meta.url), 'utf8')) as PackManifest;
@@ -64,9 +64,10 @@ const KNOWN: readonly string[] = [
 /**
  * The stops of a scenario's routes the map does not name yet, in the same
  * words and under the same rule (exact, shrinking only), kept in their own
- * file for their number: stops packed closer than their dots along a coast
- * (Sumgait, Alat, Sangachal and Lankaran beside Baku), where even a leader
- * line finds no room at the scenario's zoom.
+ * file for their number: stops where even a leader line (from their dot, or
+ * from under the dot that hides theirs) finds no room at the scenario's zoom,
+ * mostly where the lit countries' names and the other stops' fill the land
+ * (the Balkans in "Gas to Europe", the Caspian's western shore at the wide views).
  */
 const KNOWN_UNNAMED_STOPS = JSON.parse(readFileSync(new URL('./known-unnamed-stops.json', import.meta.url), 'utf8')) as string[];
 
@@ -117,7 +118,8 @@ async function hiddenPlaces(page: Page, scenario: PackManifest['scenarios'][numb
  * What keeps a visitor from reading the map's story: two names (or edge
  * markers) overlapping, a marker running off the screen, a relation leaving
  * the screen with no marker naming the actor it goes to, and (given the
- * screenshot's pixels) letters under 4.5:1 contrast with what lies under them.
+ * screenshot's pixels) letters under 4.5:1 contrast with what lies under them
+ * or a name on a leader whose line is not to be seen.
  */
 async function storyProblems(page: Page, scenario: PackManifest['scenarios'][number], at: string, pixels?: Pixels): Promise<string[]> {
   const problems: string[] = [];
@@ -154,6 +156,16 @@ async function storyProblems(page: Page, scenario: PackManifest['scenarios'][num
   for (const box of pixels ? boxes : []) {
     const contrast = boxContrast(pixels!, box);
     if (contrast < 4.5) problems.push(`${at}: "${box.name}" has contrast ${contrast.toFixed(2)}:1`);
+  }
+  // A name set off on a leader shows its line, light on a dark edge, from its spot to the letters' nearest point.
+  for (const label of pixels ? labels : []) {
+    if (!label.leader) continue;
+    const { x, y } = label.leader;
+    const ex = Math.min(Math.max(x, label.left), label.left + label.width), ey = Math.min(Math.max(y, label.top), label.top + label.height);
+    const length = Math.hypot(ex - x, ey - y);
+    const sx = x + ((ex - x) / length) * 8, sy = y + ((ey - y) / length) * 8;
+    const contrast = lineContrast(pixels!, sx, sy, ex, ey);
+    if (contrast < 3) problems.push(`${at}: the leader line to "${label.text}" is not drawn (contrast ${contrast.toFixed(2)}:1)`);
   }
   return problems;
 }

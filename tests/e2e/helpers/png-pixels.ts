@@ -82,3 +82,30 @@ export function boxContrast(pixels: Pixels, box: { left: number; top: number; wi
   const dark = values[Math.floor(values.length * 0.1)]!, light = values[Math.floor(values.length * 0.9)]!;
   return (light + 0.05) / (dark + 0.05);
 }
+
+/**
+ * Whether a light line with a dark edge (a leader) runs from (x0, y0) to
+ * (x1, y1): at three points along its middle, the brightest pixel near the
+ * line over the darkest one beside it, as WCAG's ratio; the lowest of the three.
+ */
+export function lineContrast(pixels: Pixels, x0: number, y0: number, x1: number, y1: number): number {
+  const at = (x: number, y: number): number => {
+    const px = Math.min(pixels.width - 1, Math.max(0, x)), py = Math.min(pixels.height - 1, Math.max(0, y));
+    const i = (py * pixels.width + px) * 4;
+    return luminance(pixels.data[i]!, pixels.data[i + 1]!, pixels.data[i + 2]!);
+  };
+  let lowest = Infinity;
+  for (const f of [0.3, 0.5, 0.7]) {
+    const cx = Math.round(x0 + (x1 - x0) * f), cy = Math.round(y0 + (y1 - y0) * f);
+    let light = 0, dark = Infinity;
+    for (let dy = -2; dy <= 2; dy++) {
+      for (let dx = -2; dx <= 2; dx++) {
+        const l = at(cx + dx, cy + dy);
+        if (Math.abs(dx) <= 1 && Math.abs(dy) <= 1) light = Math.max(light, l);
+        dark = Math.min(dark, l);
+      }
+    }
+    lowest = Math.min(lowest, (light + 0.05) / (dark + 0.05));
+  }
+  return lowest;
+}

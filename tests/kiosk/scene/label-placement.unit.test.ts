@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { LabelItem } from '../../../kiosk/scene/label-items.js';
-import { INSET, LabelPlacement } from '../../../kiosk/scene/label-placement.js';
+import { CLUSTER_LEADER, INSET, LabelPlacement } from '../../../kiosk/scene/label-placement.js';
 import { segmentHitsRect } from '../../../kiosk/scene/label-placer.js';
 
 interface Spec {
@@ -55,8 +55,9 @@ function layout(specs: Spec[], blocked: [number, number, number, number][] = [])
     return [out.offsets[i * 2], out.offsets[i * 2 + 1]];
   };
   const leader = (id: string) => out.leaders[items.findIndex((i) => i.id === id)] === 1;
+  const clusterLeader = (id: string) => out.leaders[items.findIndex((i) => i.id === id)] === CLUSTER_LEADER;
   const rects = placement.labels().map(({ item, rect }) => ({ id: items[item]!.id, rect }));
-  return { shown, dot, offset, leader, rects, again: () => placement.layout(screen, { order, priority, active }, out) };
+  return { shown, dot, offset, leader, clusterLeader, rects, active, index: (id: string) => items.findIndex((i) => i.id === id), again: () => placement.layout(screen, { order, priority, active }, out) };
 }
 
 const overlaps = (a: number[], b: number[]) => a[0]! < b[0]! + b[2]! && b[0]! < a[0]! + a[2]! && a[1]! < b[1]! + b[3]! && b[1]! < a[1]! + a[3]!;
@@ -178,6 +179,50 @@ describe('label placement', () => {
       for (const other of rects) if (other.id !== id) expect(segmentHitsRect(x, y, ex, ey, ...other.rect), `${id} crosses ${other.id}`).toBe(false);
       for (const [o, [px, py]] of cluster) if (o !== id) expect(segmentHitsRect(x, y, ex, ey, px - 7, py - 7, 14, 14), `${id} crosses the dot of ${o}`).toBe(false);
     }
+  });
+
+  it('names the stops packed closer than their dots on lines into the cluster, their own dots hidden, each line crossing no name and no dot outside the cluster', () => {
+    // A port city with two terminals a few pixels off, and a town further along the coast, all in focus.
+    const stops: [string, [number, number]][] = [['city', [200, 150]], ['terminal', [206, 153]], ['port', [195, 146]], ['town', [240, 150]]];
+    const { shown, dot, leader, clusterLeader, rects, offset } = layout(stops.map(([id, at], k) => ({ item: { kind: 'place', id, marker: 1 }, at, priority: 1300 - k, letters: [50, 16] })));
+    expect(stops.map(([id]) => [id, dot(id)])).toEqual([['city', true], ['terminal', false], ['port', false], ['town', true]]);
+    for (const [id] of stops) expect([id, shown(id)]).toEqual([id, true]);
+    expect([clusterLeader('terminal'), clusterLeader('port'), leader('terminal'), clusterLeader('city'), clusterLeader('town')]).toEqual([true, true, false, false, false]);
+    for (const a of rects) for (const b of rects) if (a !== b) expect(overlaps(a.rect, b.rect), `${a.id} / ${b.id}`).toBe(false);
+    for (const id of ['terminal', 'port']) {
+      const [x, y] = stops.find(([s]) => s === id)![1];
+      const [ox, oy] = offset(id) as [number, number];
+      const box = rects.find((r) => r.id === id)!.rect;
+      const ex = Math.min(Math.max(x, box[0] + 4), box[0] + box[2] - 4), ey = Math.min(Math.max(y, box[1] + 4), box[1] + box[3] - 4);
+      expect(Math.hypot(ox, oy), id).toBeLessThan(200);
+      // From 2 px off its spot (inside the city's dot) to its letters.
+      const length = Math.hypot(ex - x, ey - y);
+      const sx = x + ((ex - x) / length) * 2, sy = y + ((ey - y) / length) * 2;
+      for (const other of rects) if (other.id !== id) expect(segmentHitsRect(sx, sy, ex, ey, ...other.rect), `${id} crosses ${other.id}`).toBe(false);
+      expect(segmentHitsRect(sx, sy, ex, ey, 240 - 7, 150 - 7, 14, 14), `${id} crosses the town's dot`).toBe(false);
+    }
+  });
+
+  it('leaves a stop unnamed whose spot lies under a panel, and a context place hidden by a dot', () => {
+    const { shown, dot } = layout(
+      [
+        { item: { kind: 'place', id: 'under', marker: 1 }, at: [302, 151], priority: 1300, letters: [50, 16] },
+        { item: { kind: 'place', id: 'city', marker: 1 }, at: [100, 150], priority: 1290, letters: [50, 16] },
+        { item: { kind: 'place', id: 'village', marker: 1 }, at: [104, 152], priority: 800, letters: [50, 16] },
+      ],
+      [[300, 100, 100, 100]],
+    );
+    expect([dot('under'), shown('under'), dot('city'), shown('city'), dot('village'), shown('village')]).toEqual([false, false, true, true, false, false]);
+  });
+
+  it('keeps a leader and its offset on a name that is no longer shown, so the two fade out together', () => {
+    const cluster: [string, [number, number]][] = [['city', [200, 150]], ['port', [218, 160]], ['terminal', [184, 136]], ['post', [206, 130]], ['pass', [226, 142]]];
+    const placed = layout(cluster.map(([id, at], k) => ({ item: { kind: 'place', id, marker: 1 }, at, priority: 1300 - k, letters: [50, 16] })));
+    const led = cluster.map(([id]) => id).find((id) => placed.leader(id))!;
+    const before = placed.offset(led);
+    placed.active[placed.index(led)] = 0;
+    placed.again();
+    expect([placed.shown(led), placed.leader(led), placed.offset(led)]).toEqual([false, true, before]);
   });
 
   it('gives a leader only to a place in focus: an unnamed context place whose sides are taken stays unnamed', () => {
