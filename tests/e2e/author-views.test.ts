@@ -94,8 +94,8 @@ describe('crossroads author: view, language, tour and proof sheet', () => {
     expect(await touring()).toBe('yes');
     await click('button.tour');
     expect(await touring()).toBe('no');
-    // Stopped where it was (a loaded machine may have taken a step before the click):
-    // a step and a half later (a fixed wait, proving only that nothing moves) it is still there.
+    // Stopped where it was (a loaded machine may have taken a step before the click).
+    // This wait proves an absence: a step and a half later, no step was taken.
     const stoppedOn = await page.evaluate(() => window.crossroads!.scenario);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect([await touring(), await page.evaluate(() => window.crossroads!.scenario)]).toEqual(['no', stoppedOn]);
