@@ -92,9 +92,9 @@ const vitestTier = (name, config, ...extra) => ({ name, command: 'npx', args: vi
 // Two lanes at once, since they share no pty, port or GPU: the Node tiers in
 // one, and the build, the browser suites and the end-to-end tests in the
 // other, in turn. The soak (the AVR image's 10,000 events through the bridge
-// to a page of its own) follows the panel's link in the Node lane: its board
-// plays at a real board's pace, so it waits more than it works, and the
-// Chromium lane is the longer one.
+// to a page of its own, which draws an empty map) follows the panel's link in
+// the Node lane, beside serial-host: on a quiet machine that lane has time to
+// spare while the Chromium lane runs; with a core busy it is the longer one.
 async function nodeLane(built) {
   await tier(vitestTier('node-unit', 'tests/vitest.config.ts', '--project', 'unit'));
   // The two serial projects share no pty and no port, so they run at once,
