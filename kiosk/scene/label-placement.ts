@@ -9,7 +9,9 @@
 // crosses another. A stop whose dot lies under another's (stops packed closer
 // than their dots, as along a coast at a wide view) keeps its dot hidden and
 // is named the same way, its line running to its own spot beside the dot
-// that covers it. Pure: no GPU, no camera; it reads where
+// that covers it, toward its own side of the cluster where there is room. A
+// lit country crowded off its land and its other points is named last among
+// the labels in focus, on a line into its land. Pure: no GPU, no camera; it reads where
 // each label's anchor is on screen and writes which labels and dots show.
 // Its storage is preallocated, so a layout allocates nothing.
 
@@ -38,6 +40,10 @@ const LEADER_REACH = [26, 44, 66, 92, 124, 160];
 const LEADER_DIRECTIONS = Float64Array.from(
   [0, 180, 90, 270, 45, 135, 225, 315, 22.5, 157.5, 202.5, 337.5, 67.5, 112.5, 247.5, 292.5].flatMap((deg) => [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)]),
 );
+/** A hidden dot's name tries the directions within 67.5 degrees of its own way out of the cluster first, at every reach. */
+const OUTWARD = Math.cos((67.5 * Math.PI) / 180) - 1e-6;
+/** Dots this close to a hidden stop's spot make up its cluster, whose centre it is named away from. */
+const CLUSTER_RADIUS = 2 * DOT;
 
 /** The screen, as the camera sees it now. */
 export interface LabelScreen {
@@ -83,6 +89,9 @@ export class LabelPlacement {
   /** The stops hidden by other dots, named after every other label in focus has its place (preallocated). */
   private readonly clustered: Int32Array;
   private clusteredCount = 0;
+  /** The lit countries no spot on or beside their land could take, named on a leader once every stop in focus has its place (preallocated). */
+  private readonly crowded: Int32Array;
+  private crowdedCount = 0;
 
   constructor(
     private readonly items: readonly LabelItem[],
@@ -92,6 +101,7 @@ export class LabelPlacement {
   ) {
     this.placer = new LabelPlacer(items.length * 2 + maxBlocked, items.length);
     this.clustered = new Int32Array(items.length);
+    this.crowded = new Int32Array(items.length);
   }
 
   layout(screen: LabelScreen, ranking: LabelRanking, out: LabelPlaced): void {
@@ -112,13 +122,14 @@ export class LabelPlacement {
       this.takeDot(x, y, i);
       markerTargets[i] = 1;
     }
-    this.clusteredCount = 0;
+    this.clusteredCount = this.crowdedCount = 0;
     let clustersNamed = false;
     for (const i of order) {
       targets[i] = 0;
       // The hidden stops' names come after the rest in focus, which have their dots to be named beside.
       if (!clustersNamed && priority[i]! < IN_FOCUS) {
         this.nameClustered(screen, out);
+        this.nameCrowded(screen, out);
         clustersNamed = true;
       }
       if (!active[i] || !seen[i]) continue;
@@ -174,53 +185,91 @@ export class LabelPlacement {
       }
       // A lit country whose own point is off screen or crowded out is named where more of it shows.
       if (lit && targets[i] === 0 && !reaches) this.placeAtAlternate(i, x, y, lw, lh, screen, out);
+      // One still unnamed is named on a line into its land, after the stops in focus (so none of them loses its name to it).
+      if (lit && targets[i] === 0) this.crowded[this.crowdedCount++] = i;
       // A place the scenario is about, its sides all taken, is named further off on a leader line.
       if (targets[i] === 0 && item.marker > 0 && markerTargets[i] === 1 && priority[i]! >= IN_FOCUS) this.placeWithLeader(i, x, y, lw, lh, screen, out);
     }
-    if (!clustersNamed) this.nameClustered(screen, out);
+    if (!clustersNamed) {
+      this.nameClustered(screen, out);
+      this.nameCrowded(screen, out);
+    }
+  }
+
+  /**
+   * Names each lit country the layout found no room for on a leader line
+   * from its label point (inside its land, where the shader draws leaders
+   * from), when that point is on screen and clear.
+   */
+  private nameCrowded(screen: LabelScreen, out: LabelPlaced): void {
+    const { at, width: w, height: h } = screen;
+    for (let k = 0; k < this.crowdedCount; k++) {
+      const i = this.crowded[k]!;
+      const x = at[i * 3]!, y = at[i * 3 + 1]!;
+      if (x >= 0 && y >= 0 && x <= w && y <= h && !this.placer.covers(x, y)) this.placeWithLeader(i, x, y, this.sizes[i * 2]!, this.sizes[i * 2 + 1]!, screen, out);
+    }
   }
 
   /** Names the stops hidden by other dots (their spots clear of names and panels), each on a line into its cluster. */
   private nameClustered(screen: LabelScreen, out: LabelPlaced): void {
+    const { at } = screen;
     for (let k = 0; k < this.clusteredCount; k++) {
       const i = this.clustered[k]!;
-      const x = screen.at[i * 3]!, y = screen.at[i * 3 + 1]!;
-      if (!this.placer.covers(x, y)) this.placeWithLeader(i, x, y, this.sizes[i * 2]!, this.sizes[i * 2 + 1]!, screen, out, true);
+      const x = at[i * 3]!, y = at[i * 3 + 1]!;
+      if (this.placer.covers(x, y)) continue;
+      // Its way out: from the centre of the dots round it to its own spot, so a town north of a city is named to the north.
+      let sx = 0, sy = 0, n = 0;
+      for (let j = 0; j < this.items.length; j++) {
+        if (out.markerTargets[j] !== 1) continue;
+        const dx = at[j * 3]! - x, dy = at[j * 3 + 1]! - y;
+        if (dx * dx + dy * dy > CLUSTER_RADIUS * CLUSTER_RADIUS) continue;
+        sx += at[j * 3]!;
+        sy += at[j * 3 + 1]!;
+        n++;
+      }
+      const tx = n > 0 ? x - sx / n : 0, ty = n > 0 ? y - sy / n : 0;
+      const length = Math.hypot(tx, ty);
+      this.placeWithLeader(i, x, y, this.sizes[i * 2]!, this.sizes[i * 2 + 1]!, screen, out, true, length > 0.5 ? tx / length : NaN, length > 0.5 ? ty / length : NaN);
     }
   }
 
   /**
    * Names place i further from its dot, the nearest reach first, on a leader
    * line from the dot to the nearest point of its letters; false if no spot
-   * keeps both the name and the line clear of everything taken.
+   * keeps both the name and the line clear of everything taken. Given a way
+   * out (tx, ty), the directions near it are tried first at every reach.
    */
-  private placeWithLeader(i: number, x: number, y: number, lw: number, lh: number, screen: LabelScreen, out: LabelPlaced, clustered = false): boolean {
+  private placeWithLeader(i: number, x: number, y: number, lw: number, lh: number, screen: LabelScreen, out: LabelPlaced, clustered = false, tx = NaN, ty = NaN): boolean {
     const placer = this.placer;
     const start = clustered ? CLUSTER_LEADER_START : LEADER_START;
     const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;
-    for (const reach of LEADER_REACH) {
-      for (let d = 0; d < LEADER_DIRECTIONS.length; d += 2) {
-        const dx = LEADER_DIRECTIONS[d]!, dy = LEADER_DIRECTIONS[d + 1]!;
-        // The rectangle's nearest side (or corner) sits `reach` from the dot, toward (dx, dy).
-        const cx = x + dx * reach + (Math.abs(dx) > 0.3 ? Math.sign(dx) * rw / 2 : 0);
-        const cy = y + dy * reach + (Math.abs(dy) > 0.3 ? Math.sign(dy) * rh / 2 : 0);
-        const ox = cx - x - lw / 2, oy = cy - y - lh / 2;
-        const rx = Math.floor(x + ox + 0.5) + INSET - GAP, ry = Math.floor(y + oy + 0.5) + INSET - GAP;
-        if (rx < 0 || ry < 0 || rx + rw > screen.width || ry + rh > screen.height || placer.collides(rx, ry, rw, rh, i)) continue;
-        // The line runs from the dot's edge to the letters' nearest point.
-        const ex = Math.min(Math.max(x, rx + GAP), rx + rw - GAP), ey = Math.min(Math.max(y, ry + GAP), ry + rh - GAP);
-        const length = Math.hypot(ex - x, ey - y);
-        if (length <= Math.max(start, LEADER_START)) continue;
-        const sx = x + ((ex - x) / length) * start, sy = y + ((ey - y) / length) * start;
-        // A hidden dot's line may cross the dots that hide it, and nothing else.
-        if (placer.segmentCollides(sx, sy, ex, ey, i, clustered ? x : NaN, clustered ? y : NaN, DOT)) continue;
-        placer.take(rx, ry, rw, rh, i, false);
-        placer.takeSegment(sx, sy, ex, ey);
-        out.offsets[i * 2] = ox;
-        out.offsets[i * 2 + 1] = oy;
-        out.targets[i] = 1;
-        out.leaders[i] = clustered ? CLUSTER_LEADER : 1;
-        return true;
+    const passes = Number.isNaN(tx) ? 1 : 2;
+    for (let pass = 0; pass < passes; pass++) {
+      for (const reach of LEADER_REACH) {
+        for (let d = 0; d < LEADER_DIRECTIONS.length; d += 2) {
+          const dx = LEADER_DIRECTIONS[d]!, dy = LEADER_DIRECTIONS[d + 1]!;
+          if (passes === 2 && (dx * tx + dy * ty >= OUTWARD) !== (pass === 0)) continue;
+          // The rectangle's nearest side (or corner) sits `reach` from the dot, toward (dx, dy).
+          const cx = x + dx * reach + (Math.abs(dx) > 0.3 ? Math.sign(dx) * rw / 2 : 0);
+          const cy = y + dy * reach + (Math.abs(dy) > 0.3 ? Math.sign(dy) * rh / 2 : 0);
+          const ox = cx - x - lw / 2, oy = cy - y - lh / 2;
+          const rx = Math.floor(x + ox + 0.5) + INSET - GAP, ry = Math.floor(y + oy + 0.5) + INSET - GAP;
+          if (rx < 0 || ry < 0 || rx + rw > screen.width || ry + rh > screen.height || placer.collides(rx, ry, rw, rh, i)) continue;
+          // The line runs from the dot's edge to the letters' nearest point.
+          const ex = Math.min(Math.max(x, rx + GAP), rx + rw - GAP), ey = Math.min(Math.max(y, ry + GAP), ry + rh - GAP);
+          const length = Math.hypot(ex - x, ey - y);
+          if (length <= Math.max(start, LEADER_START)) continue;
+          const sx = x + ((ex - x) / length) * start, sy = y + ((ey - y) / length) * start;
+          // A hidden dot's line may cross the dots that hide it, and nothing else.
+          if (placer.segmentCollides(sx, sy, ex, ey, i, clustered ? x : NaN, clustered ? y : NaN, DOT)) continue;
+          placer.take(rx, ry, rw, rh, i, false);
+          placer.takeSegment(sx, sy, ex, ey);
+          out.offsets[i * 2] = ox;
+          out.offsets[i * 2 + 1] = oy;
+          out.targets[i] = 1;
+          out.leaders[i] = clustered ? CLUSTER_LEADER : 1;
+          return true;
+        }
       }
     }
     return false;

@@ -31,7 +31,6 @@ const MARGIN = 10;
 const KNOWN: readonly string[] = [
   'across-the-caspian at 1280x800: country azerbaijan not named',
   'across-the-caspian at 1920x1080: country azerbaijan not named',
-  'gas-to-europe at 1280x800: country azerbaijan not named',
   'middle-corridor at 1080x1920: country azerbaijan not named',
   'middle-corridor at 1080x1920: country georgia not named',
   'middle-corridor at 1280x800: country azerbaijan not named',

@@ -203,6 +203,39 @@ describe('label placement', () => {
     }
   });
 
+  it('names a lit country crowded off its land on a leader line into it, after the stops in focus have their places', () => {
+    // A panel just east of the country's label point leaves no room on or beside it for its long name.
+    const specs: Spec[] = [
+      { item: { kind: 'country', id: 'lit', area: 1 }, at: [200, 150], priority: 1300, letters: [120, 20] },
+      // A stop whose name, right of its dot, lies where the country's name would go first on a line (west of its point).
+      { item: { kind: 'place', id: 'stop', marker: 1 }, at: [30, 150], priority: 1100, letters: [50, 16] },
+    ];
+    const placed = layout(specs, [[205, 100, 195, 100]]);
+    expect([placed.shown('lit'), placed.leader('lit'), placed.shown('stop'), placed.leader('stop')]).toEqual([true, true, true, false]);
+    // The stop keeps the first side it tries, right of its dot, which the country (first in priority) would have taken.
+    expect(placed.offset('stop')[0]).toBe(10 - INSET);
+    const [country, stop, panel] = [placed.rects.find((r) => r.id === 'lit')!.rect, placed.rects.find((r) => r.id === 'stop')!.rect, [205, 100, 195, 100]];
+    expect([overlaps(country, stop), overlaps(country, panel)]).toEqual([false, false]);
+    // Without the panel it is named on its land, with no line.
+    const open = layout(specs);
+    expect([open.shown('lit'), open.leader('lit')]).toEqual([true, false]);
+  });
+
+  it('names a hidden stop on its own side of the cluster: a town north of the city to the north, one south to the south, and elsewhere when that side is taken', () => {
+    const stops: [string, [number, number]][] = [['city', [200, 150]], ['north', [201, 157]], ['south', [199, 143]]];
+    const specs = stops.map(([id, at], k): Spec => ({ item: { kind: 'place', id, marker: 1 }, at, priority: 1300 - k, letters: [50, 16] }));
+    const open = layout(specs);
+    // An offset is from the spot to the name's lower left corner (y up): this is the name's middle against the spot.
+    const middleY = (placed: typeof open, id: string) => (placed.offset(id)[1] as number) + (16 + 2 * INSET) / 2;
+    expect([open.clusterLeader('north'), open.clusterLeader('south')]).toEqual([true, true]);
+    expect(middleY(open, 'north'), 'north is named above its spot').toBeGreaterThan(0);
+    expect(middleY(open, 'south'), 'south is named below its spot').toBeLessThan(0);
+    // A panel over everything north of the cluster: the northern town is still named, below.
+    const covered = layout(specs, [[0, 175, 400, 125]]);
+    expect([covered.shown('north'), covered.clusterLeader('north')]).toEqual([true, true]);
+    expect(middleY(covered, 'north')).toBeLessThanOrEqual(0);
+  });
+
   it('leaves a stop unnamed whose spot lies under a panel, and a context place hidden by a dot', () => {
     const { shown, dot } = layout(
       [
