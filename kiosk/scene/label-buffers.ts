@@ -41,6 +41,8 @@ export class LabelBuffers {
   readonly markerAlphas: Float32Array;
   /** Per label: 1 when a leader line runs from its dot to it. */
   readonly leaders: Float32Array;
+  /** Per label: where its leader starts from its anchor, pixels (0, 0 but for a crowded country's, from another point of its land). */
+  readonly leaderFrom: Float32Array;
   /** Per language drawn: each label's atlas rectangle. */
   private rects = new Map<string, AtlasRect[]>();
   private readonly geometry = new InstancedBufferGeometry();
@@ -64,6 +66,7 @@ export class LabelBuffers {
     this.colours = new Float32Array(count);
     this.markerAlphas = new Float32Array(count);
     this.leaders = new Float32Array(count);
+    this.leaderFrom = new Float32Array(count * 2);
 
     const quad = this.geometry;
     quad.setIndex([0, 1, 2, 2, 1, 3]);
@@ -99,6 +102,7 @@ export class LabelBuffers {
     line.setAttribute('position', new Float32BufferAttribute([0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0], 3));
     for (const name of ['anchor', 'size', 'shift', 'alpha']) line.setAttribute(name, quad.getAttribute(name));
     line.setAttribute('leader', new InstancedBufferAttribute(this.leaders, 1));
+    line.setAttribute('leaderFrom', new InstancedBufferAttribute(this.leaderFrom, 2));
     line.instanceCount = count;
     this.leaderMaterial = new ShaderMaterial({
       vertexShader: leaderVertex,
@@ -184,6 +188,7 @@ export class LabelBuffers {
 
   leadersChanged(): void {
     this.leaderGeometry.getAttribute('leader').needsUpdate = true;
+    this.leaderGeometry.getAttribute('leaderFrom').needsUpdate = true;
   }
 
   alphasChanged(): void {

@@ -104,7 +104,7 @@ export class LabelLayer {
     this.ranking = { priority: new Float32Array(count), active: new Uint8Array(count), colour: this.gpu.colours, order: items.map((_, i) => i) };
     this.targets = new Float32Array(count);
     this.markerTargets = new Float32Array(count);
-    this.placedOut = { targets: this.targets, markerTargets: this.markerTargets, offsets: this.gpu.offsets, leaders: this.gpu.leaders };
+    this.placedOut = { targets: this.targets, markerTargets: this.markerTargets, offsets: this.gpu.offsets, leaders: this.gpu.leaders, leaderFrom: this.gpu.leaderFrom };
     this.screen = { width: 1, height: 1, unitsToPx: 1, at: new Float64Array(count * 3), seen: new Uint8Array(count), blocked: new Float32Array(MAX_BLOCKED * 4), blockedCount: 0,
       alternates: new Float64Array(MAX_ALTERNATES * 2), altStart: new Int32Array(count), altCount: new Int32Array(count) };
   }
@@ -230,7 +230,7 @@ export class LabelLayer {
       top: height - (y + h) + LABEL_GAP,
       width: w - 2 * LABEL_GAP,
       height: h - 2 * LABEL_GAP,
-      leader: this.gpu.leaders[item]! > 0 ? { x: at[item * 3]!, y: height - at[item * 3 + 1]! } : null,
+      leader: this.gpu.leaders[item]! > 0 ? { x: at[item * 3]! + this.gpu.leaderFrom[item * 2]!, y: height - at[item * 3 + 1]! - this.gpu.leaderFrom[item * 2 + 1]! } : null,
     }));
   }
 

@@ -36,6 +36,8 @@ export const CLUSTER_LEADER_START = 2;
 export const CLUSTER_LEADER = 2;
 /** Gaps between a dot and its name set off on a leader line, nearest first, pixels. */
 const LEADER_REACH = [26, 44, 66, 92, 124, 160];
+/** A country's name set off its land goes no further than the third of them, so it stays beside the land it names. */
+const COUNTRY_REACHES = 3;
 /** Directions tried at each reach, as unit x, y pairs: the sides first, then the diagonals, then between. */
 const LEADER_DIRECTIONS = Float64Array.from(
   [0, 180, 90, 270, 45, 135, 225, 315, 22.5, 157.5, 202.5, 337.5, 67.5, 112.5, 247.5, 292.5].flatMap((deg) => [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)]),
@@ -82,6 +84,24 @@ export interface LabelPlaced {
   markerTargets: Float32Array;
   offsets: Float32Array;
   leaders: Float32Array;
+  /** Per item: where its leader starts, from its anchor (pixels): not at the anchor only for a crowded country's. */
+  leaderFrom: Float32Array;
+}
+
+/** How a name is set off on a leader line (one scratch object per layout: a layout allocates nothing). */
+interface LeaderAsk {
+  /** A hidden dot's: its line starts at its spot and may cross the dots over it. */
+  clustered: boolean;
+  /** Its way out of a cluster (unit x, y), tried first; NaN for none. */
+  tx: number;
+  ty: number;
+  /** Where the line starts, from the item's anchor (pixels). */
+  fx: number;
+  fy: number;
+  /** How many of LEADER_REACH it may use. */
+  reaches: number;
+  /** Whether its line may cross another where no spot is left otherwise (a stop's name on a crossing line beats no name). */
+  orCrossing: boolean;
 }
 
 export class LabelPlacement {
@@ -92,6 +112,7 @@ export class LabelPlacement {
   /** The lit countries no spot on or beside their land could take, named on a leader once every stop in focus has its place (preallocated). */
   private readonly crowded: Int32Array;
   private crowdedCount = 0;
+  private readonly ask: LeaderAsk = { clustered: false, tx: NaN, ty: NaN, fx: 0, fy: 0, reaches: LEADER_REACH.length, orCrossing: true };
 
   constructor(
     private readonly items: readonly LabelItem[],
@@ -188,7 +209,7 @@ export class LabelPlacement {
       // One still unnamed is named on a line into its land, after the stops in focus (so none of them loses its name to it).
       if (lit && targets[i] === 0) this.crowded[this.crowdedCount++] = i;
       // A place the scenario is about, its sides all taken, is named further off on a leader line.
-      if (targets[i] === 0 && item.marker > 0 && markerTargets[i] === 1 && priority[i]! >= IN_FOCUS) this.placeWithLeader(i, x, y, lw, lh, screen, out);
+      if (targets[i] === 0 && item.marker > 0 && markerTargets[i] === 1 && priority[i]! >= IN_FOCUS) this.placeWithLeader(i, x, y, screen, out, this.asking(false, NaN, NaN, 0, 0, LEADER_REACH.length));
     }
     if (!clustersNamed) {
       this.nameClustered(screen, out);
@@ -198,15 +219,19 @@ export class LabelPlacement {
 
   /**
    * Names each lit country the layout found no room for on a leader line
-   * from its label point (inside its land, where the shader draws leaders
-   * from), when that point is on screen and clear.
+   * into its land: from its label point, or else from the first of its other
+   * points, wherever that point is on screen and clear.
    */
   private nameCrowded(screen: LabelScreen, out: LabelPlaced): void {
-    const { at, width: w, height: h } = screen;
+    const { at, alternates, width: w, height: h } = screen;
     for (let k = 0; k < this.crowdedCount; k++) {
       const i = this.crowded[k]!;
       const x = at[i * 3]!, y = at[i * 3 + 1]!;
-      if (x >= 0 && y >= 0 && x <= w && y <= h && !this.placer.covers(x, y)) this.placeWithLeader(i, x, y, this.sizes[i * 2]!, this.sizes[i * 2 + 1]!, screen, out);
+      if (this.clear(x, y, w, h) && this.placeWithLeader(i, x, y, screen, out, this.asking(false, NaN, NaN, 0, 0, COUNTRY_REACHES))) continue;
+      for (let a = screen.altStart[i]!; a < screen.altStart[i]! + screen.altCount[i]!; a++) {
+        const px = alternates[a * 2]!, py = alternates[a * 2 + 1]!;
+        if (this.clear(px, py, w, h) && this.placeWithLeader(i, px, py, screen, out, this.asking(false, NaN, NaN, px - x, py - y, COUNTRY_REACHES))) break;
+      }
     }
   }
 
@@ -229,23 +254,44 @@ export class LabelPlacement {
       }
       const tx = n > 0 ? x - sx / n : 0, ty = n > 0 ? y - sy / n : 0;
       const length = Math.hypot(tx, ty);
-      this.placeWithLeader(i, x, y, this.sizes[i * 2]!, this.sizes[i * 2 + 1]!, screen, out, true, length > 0.5 ? tx / length : NaN, length > 0.5 ? ty / length : NaN);
+      this.placeWithLeader(i, x, y, screen, out, this.asking(true, length > 0.5 ? tx / length : NaN, length > 0.5 ? ty / length : NaN, 0, 0, LEADER_REACH.length));
     }
   }
 
   /**
-   * Names place i further from its dot, the nearest reach first, on a leader
-   * line from the dot to the nearest point of its letters; false if no spot
+   * Names item i further from (x, y), the nearest reach first, on a leader
+   * line from there to the nearest point of its letters; false if no spot
    * keeps both the name and the line clear of everything taken. Given a way
-   * out (tx, ty), the directions near it are tried first at every reach.
+   * out, the directions near it are tried first at every reach. A line
+   * crosses no other line if it can.
    */
-  private placeWithLeader(i: number, x: number, y: number, lw: number, lh: number, screen: LabelScreen, out: LabelPlaced, clustered = false, tx = NaN, ty = NaN): boolean {
+  private placeWithLeader(i: number, x: number, y: number, screen: LabelScreen, out: LabelPlaced, ask: LeaderAsk): boolean {
+    return this.leadFrom(i, x, y, screen, out, ask, false) || (ask.orCrossing && this.leadFrom(i, x, y, screen, out, ask, true));
+  }
+
+  /** A stop's line (reaches: all of them) may cross another as a last resort; a country's (a few) never. */
+  private asking(clustered: boolean, tx: number, ty: number, fx: number, fy: number, reaches: number): LeaderAsk {
+    const ask = this.ask;
+    ask.orCrossing = reaches === LEADER_REACH.length;
+    ask.clustered = clustered;
+    ask.tx = tx;
+    ask.ty = ty;
+    ask.fx = fx;
+    ask.fy = fy;
+    ask.reaches = reaches;
+    return ask;
+  }
+
+  private leadFrom(i: number, x: number, y: number, screen: LabelScreen, out: LabelPlaced, ask: LeaderAsk, crossing: boolean): boolean {
+    const { clustered, tx, ty, fx, fy } = ask;
+    const lw = this.sizes[i * 2]!, lh = this.sizes[i * 2 + 1]!;
     const placer = this.placer;
     const start = clustered ? CLUSTER_LEADER_START : LEADER_START;
     const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;
     const passes = Number.isNaN(tx) ? 1 : 2;
     for (let pass = 0; pass < passes; pass++) {
-      for (const reach of LEADER_REACH) {
+      for (let r = 0; r < ask.reaches; r++) {
+        const reach = LEADER_REACH[r]!;
         for (let d = 0; d < LEADER_DIRECTIONS.length; d += 2) {
           const dx = LEADER_DIRECTIONS[d]!, dy = LEADER_DIRECTIONS[d + 1]!;
           if (passes === 2 && (dx * tx + dy * ty >= OUTWARD) !== (pass === 0)) continue;
@@ -261,11 +307,14 @@ export class LabelPlacement {
           if (length <= Math.max(start, LEADER_START)) continue;
           const sx = x + ((ex - x) / length) * start, sy = y + ((ey - y) / length) * start;
           // A hidden dot's line may cross the dots that hide it, and nothing else.
-          if (placer.segmentCollides(sx, sy, ex, ey, i, clustered ? x : NaN, clustered ? y : NaN, DOT)) continue;
+          if (placer.segmentCollides(sx, sy, ex, ey, i, clustered ? x : NaN, clustered ? y : NaN, DOT, crossing)) continue;
           placer.take(rx, ry, rw, rh, i, false);
           placer.takeSegment(sx, sy, ex, ey);
-          out.offsets[i * 2] = ox;
-          out.offsets[i * 2 + 1] = oy;
+          // The offsets are from the anchor, as the shaders place labels.
+          out.offsets[i * 2] = ox + fx;
+          out.offsets[i * 2 + 1] = oy + fy;
+          out.leaderFrom[i * 2] = fx;
+          out.leaderFrom[i * 2 + 1] = fy;
           out.targets[i] = 1;
           out.leaders[i] = clustered ? CLUSTER_LEADER : 1;
           return true;
@@ -296,6 +345,11 @@ export class LabelPlacement {
   /** The labels the last layout showed (markers and overlays left out), as item index and pixel rectangle. */
   labels(): { item: number; rect: [number, number, number, number] }[] {
     return this.placer.labels();
+  }
+
+  /** Whether a point is on screen and under no label or panel. */
+  private clear(x: number, y: number, w: number, h: number): boolean {
+    return x >= 0 && y >= 0 && x <= w && y <= h && !this.placer.covers(x, y);
   }
 
   private dotCollides(x: number, y: number): boolean {

@@ -26,6 +26,18 @@ export function segmentHitsRect(x0: number, y0: number, x1: number, y1: number, 
   return t0 < t1;
 }
 
+/** Whether two segments cross (touching at an end, or lying along each other, does not count). */
+export function segmentsCross(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
+  const c = side(ax, ay, bx, by, cx, cy), d = side(ax, ay, bx, by, dx, dy);
+  const a = side(cx, cy, dx, dy, ax, ay), b = side(cx, cy, dx, dy, bx, by);
+  return c * d < 0 && a * b < 0;
+}
+
+/** Which side of the line p-q the point r lies on: 1, -1, or 0 on it. */
+function side(px: number, py: number, qx: number, qy: number, rx: number, ry: number): number {
+  return Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px));
+}
+
 export class LabelPlacer {
   /** x, y, width, height, item, isMarker per entry (y up). */
   private readonly rects: Float32Array;
@@ -63,15 +75,21 @@ export class LabelPlacer {
   /**
    * Whether a leader line would pass through a taken rectangle (item `self`'s
    * own dot excepted, and the dots touching the `near`-pixel square around
-   * (nearX, nearY): the cluster a hidden dot's line leaves; NaN for none).
+   * (nearX, nearY): the cluster a hidden dot's line leaves; NaN for none) or
+   * cross another leader line (unless `crossing` lets it).
    */
-  segmentCollides(x0: number, y0: number, x1: number, y1: number, self: number, nearX = NaN, nearY = NaN, near = 0): boolean {
+  segmentCollides(x0: number, y0: number, x1: number, y1: number, self: number, nearX = NaN, nearY = NaN, near = 0, crossing = false): boolean {
     const r = this.rects;
     for (let k = 0; k < this.count; k++) {
       const o = k * 6;
       if (r[o + 5] === 1 && r[o + 4] === self) continue;
       if (r[o + 5] === 1 && nearX - near / 2 < r[o]! + r[o + 2]! && r[o]! < nearX + near / 2 && nearY - near / 2 < r[o + 1]! + r[o + 3]! && r[o + 1]! < nearY + near / 2) continue;
       if (segmentHitsRect(x0, y0, x1, y1, r[o]!, r[o + 1]!, r[o + 2]!, r[o + 3]!)) return true;
+    }
+    const s = this.segments;
+    for (let k = 0; k < (crossing ? 0 : this.segmentCount); k++) {
+      const o = k * 4;
+      if (segmentsCross(x0, y0, x1, y1, s[o]!, s[o + 1]!, s[o + 2]!, s[o + 3]!)) return true;
     }
     return false;
   }

@@ -80,13 +80,15 @@ export const markerFragment = /* glsl */ `
 
 // One leader per label instance, drawn only where the layout asked for one: a
 // light line with a dark edge, so it reads on land and on sea alike. A hidden
-// dot's leader (2) starts at its spot, inside the cluster of dots over it.
+// dot's leader (2) starts at its spot, inside the cluster of dots over it. A
+// crowded country's may start at another point of its land (leaderFrom).
 export const leaderVertex = /* glsl */ `
   attribute vec3 anchor;
   attribute vec2 size;
   attribute vec2 shift;
   attribute float alpha;
   attribute float leader;
+  attribute vec2 leaderFrom;
   uniform vec2 viewport;
   uniform float inset;
   uniform float start;
@@ -101,9 +103,10 @@ export const leaderVertex = /* glsl */ `
       gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
       return;
     }
-    vec2 dot = (clip.xy / clip.w * 0.5 + 0.5) * viewport;
+    vec2 at = (clip.xy / clip.w * 0.5 + 0.5) * viewport;
     // The letters' box, as the label shader places it.
-    vec2 lo = floor(dot + shift + 0.5) + inset;
+    vec2 lo = floor(at + shift + 0.5) + inset;
+    vec2 dot = at + leaderFrom;
     vec2 end = clamp(dot, lo, lo + size - 2.0 * inset);
     vec2 d = end - dot;
     float len = length(d);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelItem } from '../../../kiosk/scene/label-items.js';
 import { CLUSTER_LEADER, INSET, LabelPlacement } from '../../../kiosk/scene/label-placement.js';
-import { segmentHitsRect } from '../../../kiosk/scene/label-placer.js';
+import { LabelPlacer, segmentHitsRect, segmentsCross } from '../../../kiosk/scene/label-placer.js';
 
 interface Spec {
   item: Partial<LabelItem> & Pick<LabelItem, 'kind' | 'id'>;
@@ -38,7 +38,7 @@ function layout(specs: Spec[], blocked: [number, number, number, number][] = [])
   const priority = Float32Array.from(specs.map((s) => s.priority));
   const active = Uint8Array.from(specs.map((s) => (s.priority > 0 ? 1 : 0)));
   const order = items.map((_, i) => i).sort((a, b) => priority[b]! - priority[a]!);
-  const out = { targets: new Float32Array(n), markerTargets: new Float32Array(n), offsets: new Float32Array(n * 2), leaders: new Float32Array(n) };
+  const out = { targets: new Float32Array(n), markerTargets: new Float32Array(n), offsets: new Float32Array(n * 2), leaders: new Float32Array(n), leaderFrom: new Float32Array(n * 2) };
   const altStart = new Int32Array(n), altCount = new Int32Array(n);
   const points: number[] = [];
   specs.forEach((s, i) => {
@@ -55,9 +55,13 @@ function layout(specs: Spec[], blocked: [number, number, number, number][] = [])
     return [out.offsets[i * 2], out.offsets[i * 2 + 1]];
   };
   const leader = (id: string) => out.leaders[items.findIndex((i) => i.id === id)] === 1;
+  const from = (id: string) => {
+    const i = items.findIndex((item) => item.id === id);
+    return [out.leaderFrom[i * 2], out.leaderFrom[i * 2 + 1]];
+  };
   const clusterLeader = (id: string) => out.leaders[items.findIndex((i) => i.id === id)] === CLUSTER_LEADER;
   const rects = placement.labels().map(({ item, rect }) => ({ id: items[item]!.id, rect }));
-  return { shown, dot, offset, leader, clusterLeader, rects, active, index: (id: string) => items.findIndex((i) => i.id === id), again: () => placement.layout(screen, { order, priority, active }, out) };
+  return { shown, dot, offset, leader, from, clusterLeader, rects, active, index: (id: string) => items.findIndex((i) => i.id === id), again: () => placement.layout(screen, { order, priority, active }, out) };
 }
 
 const overlaps = (a: number[], b: number[]) => a[0]! < b[0]! + b[2]! && b[0]! < a[0]! + a[2]! && a[1]! < b[1]! + b[3]! && b[1]! < a[1]! + a[3]!;
@@ -221,6 +225,34 @@ describe('label placement', () => {
     expect([open.shown('lit'), open.leader('lit')]).toEqual([true, false]);
   });
 
+  it('keeps a crowded country’s name beside its land: no further than a short line reaches', () => {
+    // Panels leave a thin corridor west from the country's point, and room for its name only where the corridor ends.
+    const country: Spec = { item: { kind: 'country', id: 'lit', area: 1 }, at: [200, 150], priority: 1300, letters: [40, 20] };
+    const room = (x: number): [number, number, number, number][] => [[x, 0, 205 - x, 140], [x, 160, 205 - x, 140], [205, 0, 195, 300]];
+    const near = layout([country], room(150));
+    expect([near.shown('lit'), near.leader('lit')]).toEqual([true, true]);
+    // The room 120 px off: a line could reach it, but the name would sit far from the land it names.
+    const far = layout([country], room(80));
+    expect(far.shown('lit')).toBe(false);
+  });
+
+  it('starts a crowded country’s line at another point of its land when its own point is under a panel', () => {
+    const placed = layout(
+      [
+        { item: { kind: 'country', id: 'lit', area: 1 }, at: [300, 150], priority: 1300, letters: [120, 20], alternates: [[100, 150]] },
+        // A stop just below the other point leaves no room for the name centred on it.
+        { item: { kind: 'place', id: 'stop', marker: 1 }, at: [100, 165], priority: 1100, letters: [50, 16] },
+      ],
+      [[250, 100, 150, 100]],
+    );
+    expect([placed.shown('lit'), placed.leader('lit'), placed.from('lit')]).toEqual([true, true, [-200, 0]]);
+    const country = placed.rects.find((r) => r.id === 'lit')!.rect;
+    expect([overlaps(country, [250, 100, 150, 100]), overlaps(country, placed.rects.find((r) => r.id === 'stop')!.rect)]).toEqual([false, false]);
+    // Its offset is still from its own point: the letters sit near the other one.
+    const middle = 300 + (placed.offset('lit')[0] as number) + (120 + 2 * INSET) / 2;
+    expect(Math.abs(middle - 100), `letters' middle at x ${middle}`).toBeLessThan(Math.abs(middle - 300));
+  });
+
   it('names a hidden stop on its own side of the cluster: a town north of the city to the north, one south to the south, and elsewhere when that side is taken', () => {
     const stops: [string, [number, number]][] = [['city', [200, 150]], ['north', [201, 157]], ['south', [199, 143]]];
     const specs = stops.map(([id, at], k): Spec => ({ item: { kind: 'place', id, marker: 1 }, at, priority: 1300 - k, letters: [50, 16] }));
@@ -272,5 +304,17 @@ describe('label placement', () => {
     expect(segmentHitsRect(0, 5, 6, 5, 8, 0, 4, 10)).toBe(false);
     expect(segmentHitsRect(0, 0, 20, 20, 8, 0, 4, 10)).toBe(true);
     expect(segmentHitsRect(0, 10, 20, 10, 8, 0, 4, 10)).toBe(false);
+  });
+
+  it('tells two leader lines that cross from lines that only meet at an end or lie apart, and keeps a new line off a crossing', () => {
+    expect(segmentsCross(0, 0, 10, 10, 0, 10, 10, 0)).toBe(true);
+    expect(segmentsCross(0, 0, 10, 10, 10, 10, 20, 0)).toBe(false);
+    expect(segmentsCross(0, 0, 10, 0, 0, 5, 10, 5)).toBe(false);
+    expect(segmentsCross(0, 0, 10, 0, 5, 0, 15, 0)).toBe(false);
+    expect(segmentsCross(0, 0, 10, 10, 6, 4, 20, -10)).toBe(false);
+    const placer = new LabelPlacer(4, 4);
+    placer.takeSegment(100, 100, 160, 160);
+    expect(placer.segmentCollides(100, 160, 160, 100, 1)).toBe(true);
+    expect(placer.segmentCollides(100, 170, 160, 230, 1)).toBe(false);
   });
 });
