@@ -24,6 +24,9 @@ export interface RelationView {
   b: [number, number] | null;
   aOnScreen: boolean;
   bOnScreen: boolean;
+  /** An end on screen but under a panel, where a visitor cannot see it. */
+  aUnderPanel: boolean;
+  bUnderPanel: boolean;
   /** The actor named by an edge marker for this relation, if one end is off screen. */
   marker: string | null;
 }
@@ -96,7 +99,8 @@ export class EdgeMarkers {
     for (const r of this.relations) {
       const a = this.toScreen(r.from, camera, width, height), b = this.toScreen(r.to, camera, width, height);
       const on = (p: [number, number] | null): boolean => !!p && p[0] >= 0 && p[1] >= 0 && p[0] <= width && p[1] <= height;
-      const view: RelationView = { from: r.from, to: r.to, type: r.type, a, b, aOnScreen: on(a), bOnScreen: on(b), marker: null };
+      const view: RelationView = { from: r.from, to: r.to, type: r.type, a, b, aOnScreen: on(a), bOnScreen: on(b), aUnderPanel: on(a) && this.underPanel(a!), bUnderPanel: on(b) && this.underPanel(b!), marker: null };
+      // An end under a panel is reported (aUnderPanel) but not marked: a marker there took the room of the names near it.
       if (a && b && view.aOnScreen !== view.bOnScreen) {
         const [inside, outside, actor] = view.aOnScreen ? [a, b, r.to] : [b, a, r.from];
         view.marker = actor;
@@ -170,6 +174,11 @@ export class EdgeMarkers {
 
   dispose(): void {
     this.root.remove();
+  }
+
+  /** Whether a point lies under one of the panels. */
+  private underPanel([x, y]: [number, number]): boolean {
+    return this.panels.some((p) => x > p.left && x < p.left + p.width && y > p.top && y < p.top + p.height);
   }
 
   /** The exit point, moved back along its line toward `inside` (in 12 px steps) until it lies clear of every panel. */

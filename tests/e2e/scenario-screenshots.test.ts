@@ -23,36 +23,48 @@ const MARGIN = 10;
  * What the map does not show yet, as the checks below word it, each line
  * exact. Lit countries crowded out by the names of their routes' stops and
  * cities at the scenario's zoom (Azerbaijan's land beside Baku, Armenia and
- * Georgia at the wide views), or whose land in view lies under a panel; and
- * on the smaller screens a few named places in the crowded Caucasus. The test
+ * Georgia at the wide views), or whose land in view lies under a panel; a
+ * relation running under a panel to an actor named nowhere else (Israel,
+ * Turkey, Turkmenistan, Azerbaijan, NATO: a marker there took the room of the
+ * names around it);
+ * and on the smaller screens a few named places in the crowded Caucasus. The test
  * fails on any other problem, and on a line here that no longer happens, so
  * the list only shrinks.
  */
 const KNOWN: readonly string[] = [
+  'across-the-caspian at 1280x800: azerbaijan-turkmenistan runs under a panel to azerbaijan, named nowhere',
   'across-the-caspian at 1280x800: country azerbaijan not named',
+  'across-the-caspian at 1280x800: turkmenistan-azerbaijan runs under a panel to azerbaijan, named nowhere',
   'middle-corridor at 1080x1920: country georgia not named',
   'middle-corridor at 1280x800: country azerbaijan not named',
   'middle-corridor at 1280x800: country georgia not named',
   'moscow-and-baku at 1080x1920: place khankendi not named',
   'moscow-and-baku at 1280x800: country turkey not named',
   'moscow-and-baku at 1280x800: place khankendi not named',
+  'moscow-and-baku at 1280x800: turkey-azerbaijan runs under a panel to turkey, named nowhere',
   'new-balance at 1080x1920: country armenia not named',
   'new-balance at 1080x1920: country azerbaijan not named',
   'new-balance at 1080x1920: country georgia not named',
+  'new-balance at 1280x800: azerbaijan-turkmenistan runs under a panel to turkmenistan, named nowhere',
   'new-balance at 1280x800: country armenia not named',
   'new-balance at 1280x800: country azerbaijan not named',
   'new-balance at 1280x800: country georgia not named',
   'new-balance at 1280x800: country israel not named',
   'new-balance at 1280x800: country turkmenistan not named',
+  'new-balance at 1280x800: israel-azerbaijan runs under a panel to israel, named nowhere',
+  'new-balance at 1280x800: turkey-nato runs under a panel to nato, named nowhere',
   'new-balance at 1920x1080: country armenia not named',
   'new-balance at 1920x1080: country azerbaijan not named',
   'new-balance at 1920x1080: country georgia not named',
+  'new-balance at 1920x1080: turkey-nato runs under a panel to nato, named nowhere',
   'region-in-realignment at 1080x1920: country azerbaijan not named',
   'region-in-realignment at 1280x800: country azerbaijan not named',
   'region-in-realignment at 1280x800: country turkmenistan not named',
   'region-in-realignment at 1920x1080: country azerbaijan not named',
   'russias-dilemma at 1280x800: country israel not named',
+  'russias-dilemma at 1280x800: israel-iran runs under a panel to israel, named nowhere',
   'russias-dilemma at 1920x1080: country israel not named',
+  'russias-dilemma at 1920x1080: israel-iran runs under a panel to israel, named nowhere',
 ];
 
 /**
@@ -123,7 +135,7 @@ function segmentsCross(ax: number, ay: number, bx: number, by: number, cx: numbe
 /**
  * What keeps a visitor from reading the map's story: two names (or edge
  * markers) overlapping, a marker running off the screen, a relation leaving
- * the screen with no marker naming the actor it goes to, and (given the
+ * the screen, or under a panel, with nothing naming the actor it goes to, and (given the
  * screenshot's pixels) letters under 4.5:1 contrast with what lies under them
  * or a name on a leader whose line is not to be seen or crosses another.
  */
@@ -158,6 +170,12 @@ async function storyProblems(page: Page, scenario: PackManifest['scenarios'][num
     const off = [!r.aOnScreen && r.from, !r.bOnScreen && r.to].filter(Boolean);
     if (off.length === 2) problems.push(`${at}: ${r.from}-${r.to} has both ends off screen`);
     else if (off.length === 1 && (r.marker !== off[0] || !markers.some((m) => m.actor === off[0]))) problems.push(`${at}: ${r.from}-${r.to} leaves the screen toward ${String(off[0])} with no marker`);
+    // An end under a panel is hidden too: its actor is named on the map, or by a marker.
+    for (const [under, actor] of [[r.aUnderPanel, r.from], [r.bUnderPanel, r.to]] as const) {
+      if (!under || off.length > 0) continue;
+      const iso = pack.actors.find((a) => a.id === actor)?.iso;
+      if (!markers.some((m) => m.actor === actor) && !(iso && labels.some((l) => l.kind === 'country' && l.id === iso))) problems.push(`${at}: ${r.from}-${r.to} runs under a panel to ${actor}, named nowhere`);
+    }
   }
   for (const box of pixels ? boxes : []) {
     const contrast = boxContrast(pixels!, box);
