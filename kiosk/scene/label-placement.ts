@@ -266,29 +266,14 @@ export class LabelPlacement {
    * crosses no other line if it can.
    */
   private placeWithLeader(i: number, x: number, y: number, screen: LabelScreen, out: LabelPlaced, ask: LeaderAsk): boolean {
-    return this.leadFrom(i, x, y, screen, out, ask, false) || (ask.orCrossing && this.leadFrom(i, x, y, screen, out, ask, true));
-  }
-
-  /** A stop's line (reaches: all of them) may cross another as a last resort; a country's (a few) never. */
-  private asking(clustered: boolean, tx: number, ty: number, fx: number, fy: number, reaches: number): LeaderAsk {
-    const ask = this.ask;
-    ask.orCrossing = reaches === LEADER_REACH.length;
-    ask.clustered = clustered;
-    ask.tx = tx;
-    ask.ty = ty;
-    ask.fx = fx;
-    ask.fy = fy;
-    ask.reaches = reaches;
-    return ask;
-  }
-
-  private leadFrom(i: number, x: number, y: number, screen: LabelScreen, out: LabelPlaced, ask: LeaderAsk, crossing: boolean): boolean {
-    const { clustered, tx, ty, fx, fy } = ask;
+    const { clustered, tx, ty } = ask;
     const lw = this.sizes[i * 2]!, lh = this.sizes[i * 2 + 1]!;
     const placer = this.placer;
     const start = clustered ? CLUSTER_LEADER_START : LEADER_START;
     const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;
     const passes = Number.isNaN(tx) ? 1 : 2;
+    // The first spot whose line only crosses another: taken if no spot is clear of every line (one search, not two).
+    let crossed = false, cox = 0, coy = 0, crx = 0, cry = 0, csx = 0, csy = 0, cex = 0, cey = 0;
     for (let pass = 0; pass < passes; pass++) {
       for (let r = 0; r < ask.reaches; r++) {
         const reach = LEADER_REACH[r]!;
@@ -307,21 +292,55 @@ export class LabelPlacement {
           if (length <= Math.max(start, LEADER_START)) continue;
           const sx = x + ((ex - x) / length) * start, sy = y + ((ey - y) / length) * start;
           // A hidden dot's line may cross the dots that hide it, and nothing else.
-          if (placer.segmentCollides(sx, sy, ex, ey, i, clustered ? x : NaN, clustered ? y : NaN, DOT, crossing)) continue;
-          placer.take(rx, ry, rw, rh, i, false);
-          placer.takeSegment(sx, sy, ex, ey);
-          // The offsets are from the anchor, as the shaders place labels.
-          out.offsets[i * 2] = ox + fx;
-          out.offsets[i * 2 + 1] = oy + fy;
-          out.leaderFrom[i * 2] = fx;
-          out.leaderFrom[i * 2 + 1] = fy;
-          out.targets[i] = 1;
-          out.leaders[i] = clustered ? CLUSTER_LEADER : 1;
+          if (placer.segmentCollides(sx, sy, ex, ey, i, clustered ? x : NaN, clustered ? y : NaN, DOT, true)) continue;
+          if (placer.crossesLeader(sx, sy, ex, ey)) {
+            if (!crossed) {
+              crossed = true;
+              cox = ox;
+              coy = oy;
+              crx = rx;
+              cry = ry;
+              csx = sx;
+              csy = sy;
+              cex = ex;
+              cey = ey;
+            }
+            continue;
+          }
+          this.lead(i, rx, ry, rw, rh, sx, sy, ex, ey, ox, oy, ask, out);
           return true;
         }
       }
     }
-    return false;
+    if (!crossed || !ask.orCrossing) return false;
+    this.lead(i, crx, cry, rw, rh, csx, csy, cex, cey, cox, coy, ask, out);
+    return true;
+  }
+
+  /** Takes a name's spot and its line, and writes them out. */
+  private lead(i: number, rx: number, ry: number, rw: number, rh: number, sx: number, sy: number, ex: number, ey: number, ox: number, oy: number, ask: LeaderAsk, out: LabelPlaced): void {
+    this.placer.take(rx, ry, rw, rh, i, false);
+    this.placer.takeSegment(sx, sy, ex, ey);
+    // The offsets are from the anchor, as the shaders place labels.
+    out.offsets[i * 2] = ox + ask.fx;
+    out.offsets[i * 2 + 1] = oy + ask.fy;
+    out.leaderFrom[i * 2] = ask.fx;
+    out.leaderFrom[i * 2 + 1] = ask.fy;
+    out.targets[i] = 1;
+    out.leaders[i] = ask.clustered ? CLUSTER_LEADER : 1;
+  }
+
+  /** A stop's line (reaches: all of them) may cross another as a last resort; a country's (a few) never. */
+  private asking(clustered: boolean, tx: number, ty: number, fx: number, fy: number, reaches: number): LeaderAsk {
+    const ask = this.ask;
+    ask.orCrossing = reaches === LEADER_REACH.length;
+    ask.clustered = clustered;
+    ask.tx = tx;
+    ask.ty = ty;
+    ask.fx = fx;
+    ask.fy = fy;
+    ask.reaches = reaches;
+    return ask;
   }
 
   /** Names item i at the first of its other points where the name fits; false if none. */

@@ -76,7 +76,7 @@ export class LabelPlacer {
    * Whether a leader line would pass through a taken rectangle (item `self`'s
    * own dot excepted, and the dots touching the `near`-pixel square around
    * (nearX, nearY): the cluster a hidden dot's line leaves; NaN for none) or
-   * cross another leader line (unless `crossing` lets it).
+   * cross another leader line (unless `crossing` lets it: see crossesLeader).
    */
   segmentCollides(x0: number, y0: number, x1: number, y1: number, self: number, nearX = NaN, nearY = NaN, near = 0, crossing = false): boolean {
     const r = this.rects;
@@ -88,6 +88,16 @@ export class LabelPlacer {
     }
     const s = this.segments;
     for (let k = 0; k < (crossing ? 0 : this.segmentCount); k++) {
+      const o = k * 4;
+      if (segmentsCross(x0, y0, x1, y1, s[o]!, s[o + 1]!, s[o + 2]!, s[o + 3]!)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a segment crosses a leader line taken before. */
+  crossesLeader(x0: number, y0: number, x1: number, y1: number): boolean {
+    const s = this.segments;
+    for (let k = 0; k < this.segmentCount; k++) {
       const o = k * 4;
       if (segmentsCross(x0, y0, x1, y1, s[o]!, s[o + 1]!, s[o + 2]!, s[o + 3]!)) return true;
     }
