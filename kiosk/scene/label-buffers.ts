@@ -21,7 +21,7 @@ import {
 } from 'three';
 import { LabelAtlas, type AtlasEntry, type AtlasRect } from './label-atlas.js';
 import { labelFragment, labelVertex, leaderFragment, leaderVertex, markerFragment, markerVertex } from './label-shaders.js';
-import { CLUSTER_LEADER_START, INSET, LEADER_START } from './label-placement.js';
+import { CLUSTER_LEADER_START, INSET, LEADER_START } from './label-screen.js';
 import { PALETTE } from './map-style.js';
 
 export class LabelBuffers {

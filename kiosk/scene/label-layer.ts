@@ -15,7 +15,8 @@ import type { CountryNames } from './country-names.js';
 import type { LabelAtlas } from './label-atlas.js';
 import { LabelBuffers } from './label-buffers.js';
 import { buildLabelItems, labelTexts, type ItemKind, type LabelItem } from './label-items.js';
-import { LABEL_GAP, LabelPlacement, type LabelPlaced, type LabelScreen } from './label-placement.js';
+import { LabelPlacement } from './label-placement.js';
+import { LABEL_GAP, type LabelPlaced, type LabelScreen } from './label-screen.js';
 import { countriesInText, rankLabels } from './label-priority.js';
 import { FLOW_HEIGHT } from './map-style.js';
 

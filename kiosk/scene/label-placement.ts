@@ -16,92 +16,21 @@
 // Its storage is preallocated, so a layout allocates nothing.
 
 import type { LabelItem } from './label-items.js';
+import { COUNTRY_REACHES, LabelLeaders, STOP_REACHES } from './label-leaders.js';
 import { LabelPlacer } from './label-placer.js';
 import { IN_FOCUS } from './label-priority.js';
+import { DOT, INSET, LABEL_GAP as GAP, type LabelPlaced, type LabelScreen } from './label-screen.js';
 
-/** Screen-pixel margins kept clear around each label's letters. */
-export const LABEL_GAP = 4;
-const GAP = LABEL_GAP;
-/** The atlas rectangle's blank margin around the letters. */
-export const INSET = 7;
-/** A place's dot, and the room kept clear around it. */
-const DOT = 14;
 /** How far off screen an anchor may be and still have a label that reaches in. */
 const REACH = 50;
-/** A leader line starts this far from its dot's centre (clear of the dot). */
-export const LEADER_START = 8;
-/** A hidden dot's leader starts this close to its spot, so it points into the cluster. */
-export const CLUSTER_LEADER_START = 2;
-/** The `leaders` value of a hidden dot's leader (1: an ordinary one). */
-export const CLUSTER_LEADER = 2;
-/** Gaps between a dot and its name set off on a leader line, nearest first, pixels. */
-const LEADER_REACH = [26, 44, 66, 92, 124, 160];
-/** A country's name set off its land goes no further than the third of them, so it stays beside the land it names. */
-const COUNTRY_REACHES = 3;
-/** Directions tried at each reach, as unit x, y pairs: the sides first, then the diagonals, then between. */
-const LEADER_DIRECTIONS = Float64Array.from(
-  [0, 180, 90, 270, 45, 135, 225, 315, 22.5, 157.5, 202.5, 337.5, 67.5, 112.5, 247.5, 292.5].flatMap((deg) => [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)]),
-);
-/** A hidden dot's name tries the directions within 67.5 degrees of its own way out of the cluster first, at every reach. */
-const OUTWARD = Math.cos((67.5 * Math.PI) / 180) - 1e-6;
 /** Dots this close to a hidden stop's spot make up its cluster, whose centre it is named away from. */
 const CLUSTER_RADIUS = 2 * DOT;
-
-/** The screen, as the camera sees it now. */
-export interface LabelScreen {
-  width: number;
-  height: number;
-  /** Pixels per scene unit at distance 1 (from the camera's field of view). */
-  unitsToPx: number;
-  /** Per item: x, y (pixels, y up from the bottom edge) and distance from the camera, in full precision. */
-  at: Float64Array;
-  /** Per item: 1 when in front of the camera. */
-  seen: Uint8Array;
-  /** Overlay rectangles, x, y, width, height each (y up), and how many there are. */
-  blocked: Float32Array;
-  blockedCount: number;
-  /** Other points a lit country's name may go to (x, y pixels, y up), on screen: item i's are altCount[i] pairs from pair altStart[i]. */
-  alternates: Float64Array;
-  altStart: Int32Array;
-  altCount: Int32Array;
-}
 
 /** What the priority policy decided (see label-priority.ts). */
 export interface LabelRanking {
   order: readonly number[];
   priority: Float32Array;
   active: Uint8Array;
-}
-
-/**
- * What a layout writes, per item: label shown (1) or not, dot shown, the
- * label's offset from its anchor, and a leader line to it (1, or 2 from a
- * hidden dot) or not. A label no longer shown keeps its offset and its leader,
- * so the two fade out together where they were.
- */
-export interface LabelPlaced {
-  targets: Float32Array;
-  markerTargets: Float32Array;
-  offsets: Float32Array;
-  leaders: Float32Array;
-  /** Per item: where its leader starts, from its anchor (pixels): not at the anchor only for a crowded country's. */
-  leaderFrom: Float32Array;
-}
-
-/** How a name is set off on a leader line (one scratch object per layout: a layout allocates nothing). */
-interface LeaderAsk {
-  /** A hidden dot's: its line starts at its spot and may cross the dots over it. */
-  clustered: boolean;
-  /** Its way out of a cluster (unit x, y), tried first; NaN for none. */
-  tx: number;
-  ty: number;
-  /** Where the line starts, from the item's anchor (pixels). */
-  fx: number;
-  fy: number;
-  /** How many of LEADER_REACH it may use. */
-  reaches: number;
-  /** Whether its line may cross another where no spot is left otherwise (a stop's name on a crossing line beats no name). */
-  orCrossing: boolean;
 }
 
 export class LabelPlacement {
@@ -112,7 +41,7 @@ export class LabelPlacement {
   /** The lit countries no spot on or beside their land could take, named on a leader once every stop in focus has its place (preallocated). */
   private readonly crowded: Int32Array;
   private crowdedCount = 0;
-  private readonly ask: LeaderAsk = { clustered: false, tx: NaN, ty: NaN, fx: 0, fy: 0, reaches: LEADER_REACH.length, orCrossing: true };
+  private readonly leaders: LabelLeaders;
 
   constructor(
     private readonly items: readonly LabelItem[],
@@ -121,6 +50,7 @@ export class LabelPlacement {
     maxBlocked: number,
   ) {
     this.placer = new LabelPlacer(items.length * 2 + maxBlocked, items.length);
+    this.leaders = new LabelLeaders(this.placer, sizes);
     this.clustered = new Int32Array(items.length);
     this.crowded = new Int32Array(items.length);
   }
@@ -209,7 +139,7 @@ export class LabelPlacement {
       // One still unnamed is named on a line into its land, after the stops in focus (so none of them loses its name to it).
       if (lit && targets[i] === 0) this.crowded[this.crowdedCount++] = i;
       // A place the scenario is about, its sides all taken, is named further off on a leader line.
-      if (targets[i] === 0 && item.marker > 0 && markerTargets[i] === 1 && priority[i]! >= IN_FOCUS) this.placeWithLeader(i, x, y, screen, out, this.asking(false, NaN, NaN, 0, 0, LEADER_REACH.length));
+      if (targets[i] === 0 && item.marker > 0 && markerTargets[i] === 1 && priority[i]! >= IN_FOCUS) this.leaders.place(i, x, y, screen, out, this.leaders.asking(false, NaN, NaN, 0, 0, STOP_REACHES));
     }
     if (!clustersNamed) {
       this.nameClustered(screen, out);
@@ -227,10 +157,10 @@ export class LabelPlacement {
     for (let k = 0; k < this.crowdedCount; k++) {
       const i = this.crowded[k]!;
       const x = at[i * 3]!, y = at[i * 3 + 1]!;
-      if (this.clear(x, y, w, h) && this.placeWithLeader(i, x, y, screen, out, this.asking(false, NaN, NaN, 0, 0, COUNTRY_REACHES))) continue;
+      if (this.clear(x, y, w, h) && this.leaders.place(i, x, y, screen, out, this.leaders.asking(false, NaN, NaN, 0, 0, COUNTRY_REACHES))) continue;
       for (let a = screen.altStart[i]!; a < screen.altStart[i]! + screen.altCount[i]!; a++) {
         const px = alternates[a * 2]!, py = alternates[a * 2 + 1]!;
-        if (this.clear(px, py, w, h) && this.placeWithLeader(i, px, py, screen, out, this.asking(false, NaN, NaN, px - x, py - y, COUNTRY_REACHES))) break;
+        if (this.clear(px, py, w, h) && this.leaders.place(i, px, py, screen, out, this.leaders.asking(false, NaN, NaN, px - x, py - y, COUNTRY_REACHES))) break;
       }
     }
   }
@@ -254,93 +184,8 @@ export class LabelPlacement {
       }
       const tx = n > 0 ? x - sx / n : 0, ty = n > 0 ? y - sy / n : 0;
       const length = Math.hypot(tx, ty);
-      this.placeWithLeader(i, x, y, screen, out, this.asking(true, length > 0.5 ? tx / length : NaN, length > 0.5 ? ty / length : NaN, 0, 0, LEADER_REACH.length));
+      this.leaders.place(i, x, y, screen, out, this.leaders.asking(true, length > 0.5 ? tx / length : NaN, length > 0.5 ? ty / length : NaN, 0, 0, STOP_REACHES));
     }
-  }
-
-  /**
-   * Names item i further from (x, y), the nearest reach first, on a leader
-   * line from there to the nearest point of its letters; false if no spot
-   * keeps both the name and the line clear of everything taken. Given a way
-   * out, the directions near it are tried first at every reach. A line
-   * crosses no other line if it can.
-   */
-  private placeWithLeader(i: number, x: number, y: number, screen: LabelScreen, out: LabelPlaced, ask: LeaderAsk): boolean {
-    const { clustered, tx, ty } = ask;
-    const lw = this.sizes[i * 2]!, lh = this.sizes[i * 2 + 1]!;
-    const placer = this.placer;
-    const start = clustered ? CLUSTER_LEADER_START : LEADER_START;
-    const rw = lw - 2 * INSET + 2 * GAP, rh = lh - 2 * INSET + 2 * GAP;
-    const passes = Number.isNaN(tx) ? 1 : 2;
-    // The first spot whose line only crosses another: taken if no spot is clear of every line (one search, not two).
-    let crossed = false, cox = 0, coy = 0, crx = 0, cry = 0, csx = 0, csy = 0, cex = 0, cey = 0;
-    for (let pass = 0; pass < passes; pass++) {
-      for (let r = 0; r < ask.reaches; r++) {
-        const reach = LEADER_REACH[r]!;
-        for (let d = 0; d < LEADER_DIRECTIONS.length; d += 2) {
-          const dx = LEADER_DIRECTIONS[d]!, dy = LEADER_DIRECTIONS[d + 1]!;
-          if (passes === 2 && (dx * tx + dy * ty >= OUTWARD) !== (pass === 0)) continue;
-          // The rectangle's nearest side (or corner) sits `reach` from the dot, toward (dx, dy).
-          const cx = x + dx * reach + (Math.abs(dx) > 0.3 ? Math.sign(dx) * rw / 2 : 0);
-          const cy = y + dy * reach + (Math.abs(dy) > 0.3 ? Math.sign(dy) * rh / 2 : 0);
-          const ox = cx - x - lw / 2, oy = cy - y - lh / 2;
-          const rx = Math.floor(x + ox + 0.5) + INSET - GAP, ry = Math.floor(y + oy + 0.5) + INSET - GAP;
-          if (rx < 0 || ry < 0 || rx + rw > screen.width || ry + rh > screen.height || placer.collides(rx, ry, rw, rh, i)) continue;
-          // The line runs from the dot's edge to the letters' nearest point.
-          const ex = Math.min(Math.max(x, rx + GAP), rx + rw - GAP), ey = Math.min(Math.max(y, ry + GAP), ry + rh - GAP);
-          const length = Math.hypot(ex - x, ey - y);
-          if (length <= Math.max(start, LEADER_START)) continue;
-          const sx = x + ((ex - x) / length) * start, sy = y + ((ey - y) / length) * start;
-          // A hidden dot's line may cross the dots that hide it, and nothing else.
-          if (placer.segmentCollides(sx, sy, ex, ey, i, clustered ? x : NaN, clustered ? y : NaN, DOT, true)) continue;
-          if (placer.crossesLeader(sx, sy, ex, ey)) {
-            if (!crossed) {
-              crossed = true;
-              cox = ox;
-              coy = oy;
-              crx = rx;
-              cry = ry;
-              csx = sx;
-              csy = sy;
-              cex = ex;
-              cey = ey;
-            }
-            continue;
-          }
-          this.lead(i, rx, ry, rw, rh, sx, sy, ex, ey, ox, oy, ask, out);
-          return true;
-        }
-      }
-    }
-    if (!crossed || !ask.orCrossing) return false;
-    this.lead(i, crx, cry, rw, rh, csx, csy, cex, cey, cox, coy, ask, out);
-    return true;
-  }
-
-  /** Takes a name's spot and its line, and writes them out. */
-  private lead(i: number, rx: number, ry: number, rw: number, rh: number, sx: number, sy: number, ex: number, ey: number, ox: number, oy: number, ask: LeaderAsk, out: LabelPlaced): void {
-    this.placer.take(rx, ry, rw, rh, i, false);
-    this.placer.takeSegment(sx, sy, ex, ey);
-    // The offsets are from the anchor, as the shaders place labels.
-    out.offsets[i * 2] = ox + ask.fx;
-    out.offsets[i * 2 + 1] = oy + ask.fy;
-    out.leaderFrom[i * 2] = ask.fx;
-    out.leaderFrom[i * 2 + 1] = ask.fy;
-    out.targets[i] = 1;
-    out.leaders[i] = ask.clustered ? CLUSTER_LEADER : 1;
-  }
-
-  /** A stop's line (reaches: all of them) may cross another as a last resort; a country's (a few) never. */
-  private asking(clustered: boolean, tx: number, ty: number, fx: number, fy: number, reaches: number): LeaderAsk {
-    const ask = this.ask;
-    ask.orCrossing = reaches === LEADER_REACH.length;
-    ask.clustered = clustered;
-    ask.tx = tx;
-    ask.ty = ty;
-    ask.fx = fx;
-    ask.fy = fy;
-    ask.reaches = reaches;
-    return ask;
   }
 
   /** Names item i at the first of its other points where the name fits; false if none. */

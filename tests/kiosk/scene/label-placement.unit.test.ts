@@ -5,7 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { LabelItem } from '../../../kiosk/scene/label-items.js';
-import { CLUSTER_LEADER, INSET, LabelPlacement } from '../../../kiosk/scene/label-placement.js';
+import { LabelPlacement } from '../../../kiosk/scene/label-placement.js';
+import { CLUSTER_LEADER, INSET } from '../../../kiosk/scene/label-screen.js';
 import { LabelPlacer, segmentHitsRect, segmentsCross } from '../../../kiosk/scene/label-placer.js';
 
 interface Spec {
