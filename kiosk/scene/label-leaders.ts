@@ -79,7 +79,7 @@ export class LabelLeaders {
           if (length <= Math.max(start, LEADER_START)) continue;
           const sx = x + ((ex - x) / length) * start, sy = y + ((ey - y) / length) * start;
           // A hidden dot's line may cross the dots that hide it, and nothing else.
-          if (placer.segmentCollides(sx, sy, ex, ey, i, clustered ? x : NaN, clustered ? y : NaN, DOT, true)) continue;
+          if (placer.segmentCollides(sx, sy, ex, ey, i, clustered ? x : NaN, clustered ? y : NaN, DOT)) continue;
           if (placer.crossesLeader(sx, sy, ex, ey)) {
             if (!crossed) {
               crossed = true;

@@ -75,21 +75,16 @@ export class LabelPlacer {
   /**
    * Whether a leader line would pass through a taken rectangle (item `self`'s
    * own dot excepted, and the dots touching the `near`-pixel square around
-   * (nearX, nearY): the cluster a hidden dot's line leaves; NaN for none) or
-   * cross another leader line (unless `crossing` lets it: see crossesLeader).
+   * (nearX, nearY): the cluster a hidden dot's line leaves; NaN for none).
+   * Other leader lines: crossesLeader.
    */
-  segmentCollides(x0: number, y0: number, x1: number, y1: number, self: number, nearX = NaN, nearY = NaN, near = 0, crossing = false): boolean {
+  segmentCollides(x0: number, y0: number, x1: number, y1: number, self: number, nearX = NaN, nearY = NaN, near = 0): boolean {
     const r = this.rects;
     for (let k = 0; k < this.count; k++) {
       const o = k * 6;
       if (r[o + 5] === 1 && r[o + 4] === self) continue;
       if (r[o + 5] === 1 && nearX - near / 2 < r[o]! + r[o + 2]! && r[o]! < nearX + near / 2 && nearY - near / 2 < r[o + 1]! + r[o + 3]! && r[o + 1]! < nearY + near / 2) continue;
       if (segmentHitsRect(x0, y0, x1, y1, r[o]!, r[o + 1]!, r[o + 2]!, r[o + 3]!)) return true;
-    }
-    const s = this.segments;
-    for (let k = 0; k < (crossing ? 0 : this.segmentCount); k++) {
-      const o = k * 4;
-      if (segmentsCross(x0, y0, x1, y1, s[o]!, s[o + 1]!, s[o + 2]!, s[o + 3]!)) return true;
     }
     return false;
   }

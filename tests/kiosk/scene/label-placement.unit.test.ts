@@ -315,7 +315,7 @@ describe('label placement', () => {
     expect(segmentsCross(0, 0, 10, 10, 6, 4, 20, -10)).toBe(false);
     const placer = new LabelPlacer(4, 4);
     placer.takeSegment(100, 100, 160, 160);
-    expect(placer.segmentCollides(100, 160, 160, 100, 1)).toBe(true);
-    expect(placer.segmentCollides(100, 170, 160, 230, 1)).toBe(false);
+    expect(placer.crossesLeader(100, 160, 160, 100)).toBe(true);
+    expect(placer.crossesLeader(100, 170, 160, 230)).toBe(false);
   });
 });
