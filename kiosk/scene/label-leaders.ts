@@ -9,10 +9,8 @@ import type { LabelPlacer } from './label-placer.js';
 
 /** Gaps between a dot and its name set off on a leader line, nearest first, pixels. */
 const LEADER_REACH = [26, 44, 66, 92, 124, 160];
-/** All of them: a stop's name may go as far as the last. */
-export const STOP_REACHES = LEADER_REACH.length;
-/** A country's name set off its land goes no further than the third of them, so it stays beside the land it names. */
-export const COUNTRY_REACHES = 3;
+/** A country's name set off its land goes no further than the third of them, so it stays beside the land it names (a stop's may use all). */
+const COUNTRY_REACHES = 3;
 /** Directions tried at each reach, as unit x, y pairs: the sides first, then the diagonals, then between. */
 const LEADER_DIRECTIONS = Float64Array.from(
   [0, 180, 90, 270, 45, 135, 225, 315, 22.5, 157.5, 202.5, 337.5, 67.5, 112.5, 247.5, 292.5].flatMap((deg) => [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)]),
@@ -20,8 +18,8 @@ const LEADER_DIRECTIONS = Float64Array.from(
 /** A hidden dot's name tries the directions within 67.5 degrees of its own way out of the cluster first, at every reach. */
 const OUTWARD = Math.cos((67.5 * Math.PI) / 180) - 1e-6;
 
-/** How a name is set off on a leader line (one scratch object per layout: a layout allocates nothing). */
-export interface LeaderAsk {
+/** How a name is set off on a leader line (one scratch object: a search allocates nothing). */
+interface LeaderAsk {
   /** A hidden dot's: its line starts at its spot and may cross the dots over it. */
   clustered: boolean;
   /** Its way out of a cluster (unit x, y), tried first; NaN for none. */
@@ -37,7 +35,7 @@ export interface LeaderAsk {
 }
 
 export class LabelLeaders {
-  private readonly ask: LeaderAsk = { clustered: false, tx: NaN, ty: NaN, fx: 0, fy: 0, reaches: STOP_REACHES, orCrossing: true };
+  private readonly ask: LeaderAsk = { clustered: false, tx: NaN, ty: NaN, fx: 0, fy: 0, reaches: LEADER_REACH.length, orCrossing: true };
 
   constructor(
     private readonly placer: LabelPlacer,
@@ -46,13 +44,33 @@ export class LabelLeaders {
   ) {}
 
   /**
+   * Names place i (a stop, or a place the scenario names) on a leader line
+   * from its dot at (x, y), or (clustered) from its own spot under the dots
+   * that hide it, its way out of the cluster (tx, ty) tried first. It may go as far as the last reach, and
+   * its line may cross another where no other spot is left (a place's name
+   * on a crossing line beats no name). False if no spot is found.
+   */
+  place(i: number, x: number, y: number, screen: LabelScreen, out: LabelPlaced, clustered = false, tx = NaN, ty = NaN): boolean {
+    return this.search(i, x, y, screen, out, this.asking(clustered, tx, ty, 0, 0, LEADER_REACH.length, true));
+  }
+
+  /**
+   * Names country i on a short leader line into its land, from the point
+   * (x, y), which is (fx, fy) pixels from its anchor; the line crosses no
+   * other. False if no spot is found.
+   */
+  country(i: number, x: number, y: number, screen: LabelScreen, out: LabelPlaced, fx = 0, fy = 0): boolean {
+    return this.search(i, x, y, screen, out, this.asking(false, NaN, NaN, fx, fy, COUNTRY_REACHES, false));
+  }
+
+  /**
    * Names item i further from (x, y), the nearest reach first, on a leader
    * line from there to the nearest point of its letters; false if no spot
    * keeps both the name and the line clear of everything taken. Given a way
    * out, the directions near it are tried first at every reach. A line
    * crosses no other line if it can.
    */
-  place(i: number, x: number, y: number, screen: LabelScreen, out: LabelPlaced, ask: LeaderAsk): boolean {
+  private search(i: number, x: number, y: number, screen: LabelScreen, out: LabelPlaced, ask: LeaderAsk): boolean {
     const { clustered, tx, ty } = ask;
     const lw = this.sizes[i * 2]!, lh = this.sizes[i * 2 + 1]!;
     const placer = this.placer;
@@ -117,10 +135,9 @@ export class LabelLeaders {
     out.leaders[i] = ask.clustered ? CLUSTER_LEADER : 1;
   }
 
-  /** A stop's line (reaches: all of them) may cross another as a last resort; a country's (a few) never. */
-  asking(clustered: boolean, tx: number, ty: number, fx: number, fy: number, reaches: number): LeaderAsk {
+  private asking(clustered: boolean, tx: number, ty: number, fx: number, fy: number, reaches: number, orCrossing: boolean): LeaderAsk {
     const ask = this.ask;
-    ask.orCrossing = reaches === STOP_REACHES;
+    ask.orCrossing = orCrossing;
     ask.clustered = clustered;
     ask.tx = tx;
     ask.ty = ty;

@@ -16,7 +16,7 @@
 // Its storage is preallocated, so a layout allocates nothing.
 
 import type { LabelItem } from './label-items.js';
-import { COUNTRY_REACHES, LabelLeaders, STOP_REACHES } from './label-leaders.js';
+import { LabelLeaders } from './label-leaders.js';
 import { LabelPlacer } from './label-placer.js';
 import { IN_FOCUS } from './label-priority.js';
 import { DOT, INSET, LABEL_GAP as GAP, type LabelPlaced, type LabelScreen } from './label-screen.js';
@@ -139,7 +139,7 @@ export class LabelPlacement {
       // One still unnamed is named on a line into its land, after the stops in focus (so none of them loses its name to it).
       if (lit && targets[i] === 0) this.crowded[this.crowdedCount++] = i;
       // A place the scenario is about, its sides all taken, is named further off on a leader line.
-      if (targets[i] === 0 && item.marker > 0 && markerTargets[i] === 1 && priority[i]! >= IN_FOCUS) this.leaders.place(i, x, y, screen, out, this.leaders.asking(false, NaN, NaN, 0, 0, STOP_REACHES));
+      if (targets[i] === 0 && item.marker > 0 && markerTargets[i] === 1 && priority[i]! >= IN_FOCUS) this.leaders.place(i, x, y, screen, out);
     }
     if (!clustersNamed) {
       this.nameClustered(screen, out);
@@ -157,10 +157,10 @@ export class LabelPlacement {
     for (let k = 0; k < this.crowdedCount; k++) {
       const i = this.crowded[k]!;
       const x = at[i * 3]!, y = at[i * 3 + 1]!;
-      if (this.clear(x, y, w, h) && this.leaders.place(i, x, y, screen, out, this.leaders.asking(false, NaN, NaN, 0, 0, COUNTRY_REACHES))) continue;
+      if (this.clear(x, y, w, h) && this.leaders.country(i, x, y, screen, out)) continue;
       for (let a = screen.altStart[i]!; a < screen.altStart[i]! + screen.altCount[i]!; a++) {
         const px = alternates[a * 2]!, py = alternates[a * 2 + 1]!;
-        if (this.clear(px, py, w, h) && this.leaders.place(i, px, py, screen, out, this.leaders.asking(false, NaN, NaN, px - x, py - y, COUNTRY_REACHES))) break;
+        if (this.clear(px, py, w, h) && this.leaders.country(i, px, py, screen, out, px - x, py - y)) break;
       }
     }
   }
@@ -184,7 +184,7 @@ export class LabelPlacement {
       }
       const tx = n > 0 ? x - sx / n : 0, ty = n > 0 ? y - sy / n : 0;
       const length = Math.hypot(tx, ty);
-      this.leaders.place(i, x, y, screen, out, this.leaders.asking(true, length > 0.5 ? tx / length : NaN, length > 0.5 ? ty / length : NaN, 0, 0, STOP_REACHES));
+      this.leaders.place(i, x, y, screen, out, true, length > 0.5 ? tx / length : NaN, length > 0.5 ? ty / length : NaN);
     }
   }
 
