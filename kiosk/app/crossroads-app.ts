@@ -31,7 +31,7 @@ import { SceneController } from './scene-controller.js';
 
 type IntentSource = 'keyboard' | 'bridge' | 'touch';
 
-const NO_STATS = { drawCalls: 0, triangles: 0, geometries: 0, textures: 0, programs: 0, programsCompiled: 0, heapBytes: null, frames: 0, checks: 0 };
+const NO_STATS = { drawCalls: 0, triangles: 0, geometries: 0, textures: 0, programs: 0, programsCompiled: 0, heapBytes: null, frames: 0, checks: 0, groundExact: false };
 
 export class CrossroadsApp extends SafeElement {
   static override properties = {

@@ -103,6 +103,12 @@ function densify(ring: number[]): number[] {
 
 /** A highlight this close to its target has arrived (a thousandth of the rise: under a pixel). */
 const SNAP = 1e-3;
+/**
+ * How far a highlight may move on from the ground picture last drawn before
+ * a move must draw it again: the fill's steps stay under a sixth of the way
+ * from land to highlight colour.
+ */
+const DRAWN_STEP = 0.15;
 
 export class CountryLayer {
   readonly group = new Group();
@@ -113,6 +119,8 @@ export class CountryLayer {
   readonly indexOf = new Map<string, number>();
   private readonly targets = new Float32Array(MAX_COUNTRIES);
   private readonly values: number[] = new Array<number>(MAX_COUNTRIES).fill(0);
+  /** The highlights as the ground was last drawn with them. */
+  private readonly drawn = new Float32Array(MAX_COUNTRIES);
   private readonly fillGeometry = new BufferGeometry();
   private readonly lineGeometry = new BufferGeometry();
   private readonly fillMaterial: ShaderMaterial;
@@ -246,6 +254,17 @@ export class CountryLayer {
       moved = true;
     }
     return moved;
+  }
+
+  /** Notes that the ground was just drawn with the highlights as they are. */
+  markDrawn(): void {
+    for (let i = 0; i < MAX_COUNTRIES; i++) this.drawn[i] = this.values[i]!;
+  }
+
+  /** Whether a highlight has moved on by more than a step since the ground was last drawn. */
+  drifted(): boolean {
+    for (let i = 0; i < MAX_COUNTRIES; i++) if (Math.abs(this.values[i]! - this.drawn[i]!) > DRAWN_STEP) return true;
+    return false;
   }
 
   dispose(): void {

@@ -2,9 +2,10 @@
 // the screen under the moving parts each frame: while the camera and the
 // highlights hold still, a frame of flowing corridors shades the ground's
 // pixels once (a copy) instead of running the sea and land shaders again.
-// While the camera moves, a frame may reuse the ground drawn a few frames
-// before: the copy then moves it as a texture (ground-reprojection.ts), and
-// the target holds a margin of ground around the screen for that. A still
+// While the camera moves, a frame may reuse the ground drawn some frames
+// before, as long as the copy, moving it as a texture (ground-reprojection.ts),
+// stays within a pixel of the truth; the target holds a margin of ground
+// around the screen for that. A still
 // map's ground is always drawn for its own camera into the screen's part of
 // the target and copied texel for texel. The ground's shaders write sRGB
 // themselves (SRGB_OUTPUT_GLSL), the target stores those bytes as they are
@@ -28,7 +29,7 @@ import {
   type Scene,
   type WebGLRenderer,
 } from 'three';
-import { covers, reprojection, viewProjectionOf } from './ground-reprojection.js';
+import { covers, parallax, reprojection, stretch, viewProjectionOf } from './ground-reprojection.js';
 
 /** Ground drawn beyond each edge of the screen, as a share of its width and height, for a move to reuse. */
 const MARGIN = 0.1;
@@ -39,6 +40,10 @@ const MARGIN = 0.1;
  * map, whose ground has no margin).
  */
 const SLACK = 0.005;
+/** How much a reused picture may be stretched (see stretch()): beyond a tenth a nearest-texel copy shows on thin borders. */
+const MAX_STRETCH = 0.1;
+/** How far (cache pixels) a reused picture may put the sea off the land's plane. */
+const MAX_PARALLAX = 1;
 
 const copyVertex = /* glsl */ `
   void main() {
@@ -142,15 +147,21 @@ export class GroundCache {
     return viewProjectionOf(camera, this.scratch).equals(this.drawnWith);
   }
 
-  /** Aims the copy at this camera's view of the ground last drawn; false when that ground does not cover the screen. */
+  /**
+   * Aims the copy at this camera's view of the ground last drawn; false when
+   * that ground does not cover the screen, or would show it stretched or
+   * with the sea shifted off the land by a pixel or more.
+   */
   aim(camera: Camera): boolean {
+    const { width: w, height: h, marginX: mx, marginY: my } = this;
     if (this.drawnFor(camera)) {
-      this.map.set(1, 0, this.marginX, 0, 1, this.marginY, 0, 0, 1);
+      this.map.set(1, 0, mx, 0, 1, my, 0, 0, 1);
       return true;
     }
-    if (!reprojection(camera, this.drawnWith, this.width, this.height, this.marginX, this.marginY, this.map)) return false;
-    const slack = SLACK * this.width, v = this.valid;
-    return covers(this.map, this.width, this.height, v.x - slack, v.y - slack, v.z + slack, v.w + slack);
+    if (!reprojection(camera, this.drawnWith, w, h, mx, my, this.map)) return false;
+    const slack = SLACK * w, v = this.valid;
+    if (!covers(this.map, w, h, v.x - slack, v.y - slack, v.z + slack, v.w + slack)) return false;
+    return stretch(this.map, w, h) <= MAX_STRETCH && parallax(camera, this.drawnWith, w, h, mx, my, this.map) <= MAX_PARALLAX;
   }
 
   dispose(): void {

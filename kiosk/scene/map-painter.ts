@@ -1,10 +1,11 @@
 // Puts the map on screen in two passes: the ground (sea, land, borders) into
 // the ground cache, only when it changed, then every frame that draws: the
 // cache's copy with the flows, dots and labels over it. While the camera or
-// the highlights move, the ground is drawn (with a margin) only every few
-// frames or when the screen runs past it, and the frames between move its
-// picture; once they hold still it is drawn once more, exactly, so a still
-// map is the picture a direct draw gives. It owns the renderer,
+// the highlights move, the ground is drawn (with a margin) only when the
+// picture drawn before would stray from the truth (the screen runs past it,
+// it would show stretched or shifted, or a highlight moved on a step), and
+// the frames between move that picture; once they hold still it is drawn
+// once more, exactly, so a still map is the picture a direct draw gives. It owns the renderer,
 // the two scenes and the cache, and counts what the picture on screen took:
 // the ground's last draw plus the frame drawn over it.
 
@@ -14,9 +15,6 @@ import { createMapRenderer } from './map-renderer.js';
 import { PALETTE } from './map-style.js';
 import { measureOverdraw, type OverdrawReport } from './overdraw-probe.js';
 import type { SceneStats } from './scene-stats.js';
-
-/** While the map moves, frames that reuse a ground before it is drawn again. */
-const REUSE_FRAMES = 3;
 
 export class MapPainter {
   readonly renderer: WebGLRenderer;
@@ -35,8 +33,6 @@ export class MapPainter {
   private readonly seen = new Float64Array(32);
   /** The ground in the cache is exactly what a still map shows (not drawn wide, nor for another camera or highlight). */
   private exact = false;
-  /** Frames of a move drawn over a ground drawn before them. */
-  private reused = 0;
 
   constructor(canvas: HTMLCanvasElement, antialias?: boolean) {
     const made = createMapRenderer(canvas, antialias);
@@ -74,15 +70,16 @@ export class MapPainter {
   /**
    * Draws a frame: the ground first if it must be, then the rest over its
    * copy. `changing`: the camera or the highlights move in this frame, so the
-   * ground may be reused. Returns whether the ground was drawn.
+   * ground may be reused; `drifted`: the highlights moved on too far from
+   * those the ground was drawn with. Returns whether the ground was drawn.
    */
-  paint(camera: Camera, changing: boolean): boolean {
+  paint(camera: Camera, changing: boolean, drifted = false): boolean {
     const info = this.renderer.info.render;
     let draw: 'exact' | 'wide' | null = null;
     if (this.groundStale) draw = changing ? 'wide' : 'exact';
     else if (changing) {
       this.exact = false;
-      if (this.reused >= REUSE_FRAMES || !this.cache.aim(camera)) draw = 'wide';
+      if (drifted || !this.cache.aim(camera)) draw = 'wide';
     } else if (!this.exact || !this.cache.drawnFor(camera)) draw = 'exact';
     if (draw) {
       this.cache.draw(this.renderer, this.ground, camera, draw === 'wide');
@@ -90,9 +87,8 @@ export class MapPainter {
       this.drawn.groundTriangles = info.triangles;
       this.groundStale = false;
       this.exact = draw === 'exact';
-      this.reused = 0;
       this.cache.aim(camera);
-    } else this.reused = changing ? this.reused + 1 : 0;
+    }
     this.seen.set(camera.matrixWorldInverse.elements);
     this.seen.set(camera.projectionMatrix.elements, 16);
     this.renderer.render(this.top, camera);
@@ -117,6 +113,7 @@ export class MapPainter {
       heapBytes: memory ? memory.usedJSHeapSize : null,
       frames: this.frames,
       checks: this.checks,
+      groundExact: this.exact,
     };
   }
 

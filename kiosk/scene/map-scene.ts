@@ -292,7 +292,10 @@ export class MapScene {
     const changing = (moved || lit) && !this.everyFrame;
     if (!(this.redraw || widened || changing || this.painter.groundStale || this.painter.settling || faded || flowing || relabelled)) return;
     const t2 = ((this.redraw = false), performance.now());
-    if (this.painter.paint(camera, changing)) this.timings.add('ground', t2);
+    if (this.painter.paint(camera, changing, this.countries?.drifted())) {
+      this.countries?.markDrawn();
+      this.timings.add('ground', t2);
+    }
     this.retired = (this.retired?.dispose(), null);
     this.timings.add('frame', t0);
     if (this.countries) this.resolveFirstFrame();

@@ -17,6 +17,8 @@ export interface SceneStats {
   frames: number;
   /** Animation frames the map looked at, drawn or not (a still map's count grows, its frames do not). */
   checks: number;
+  /** The ground on screen is the one drawn for the camera as it is (false while a move reuses an earlier one). */
+  groundExact: boolean;
 }
 
 export interface MapSceneOptions {

@@ -67,15 +67,17 @@ async function stats(page: Page): Promise<Stats> {
 export type WindowOptions = Pick<FrameOptions, 'windowMs' | 'minFrames' | 'maxWindowMs' | 'warmupFrames'>;
 
 /**
- * Waits until the map's camera and highlights hold still: the scene drew its
- * ground in none of its last 3 drawn frames (window.crossroads.workTimes()).
+ * Waits until the map's camera and highlights hold still: the ground on
+ * screen is drawn for the camera as it is (stats().groundExact) and was not
+ * drawn again in the last 3 drawn frames (window.crossroads.workTimes()).
  * On a loaded machine an ease of 1.1 s takes many slow frames (a frame
  * advances it 0.1 s at most), so a fixed settling time would measure moving
  * frames. Gives up quietly after `timeoutMs` (a page without the hook: at once).
  */
 export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
-  const read = async (): Promise<{ ground: number; frames: number } | null> =>
-    (await page.evaluate('(() => { const w = window.crossroads.workTimes && window.crossroads.workTimes(); return w ? { ground: w.ground.count, frames: window.crossroads.stats().frames } : null; })()')) as { ground: number; frames: number } | null;
+  type Seen = { ground: number; frames: number; exact: boolean };
+  const read = async (): Promise<Seen | null> =>
+    (await page.evaluate('(() => { const w = window.crossroads.workTimes && window.crossroads.workTimes(); const s = window.crossroads.stats(); return w ? { ground: w.ground.count, frames: s.frames, exact: s.groundExact !== false } : null; })()')) as Seen | null;
   const deadline = performance.now() + timeoutMs;
   let last = await read();
   if (!last) return;
@@ -84,7 +86,7 @@ export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
     await sleep(100);
     const now = await read();
     if (!now) return;
-    if (now.ground !== last.ground) since = now.frames;
+    if (now.ground !== last.ground || !now.exact) since = now.frames;
     else if (now.frames - since >= 3) return;
     last = now;
   }

@@ -1,6 +1,6 @@
 import { Matrix3, Matrix4, PerspectiveCamera, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { covers, reprojection, viewProjectionOf } from '../../../kiosk/scene/ground-reprojection.js';
+import { covers, parallax, reprojection, stretch, viewProjectionOf } from '../../../kiosk/scene/ground-reprojection.js';
 import { LAND_HEIGHT } from '../../../kiosk/scene/map-style.js';
 
 const W = 640, H = 360, MX = 64, MY = 36;
@@ -57,5 +57,40 @@ describe('ground reprojection', () => {
     expect(covers(map, W, H, MX, MY, W + MX, H + MY), 'the screen part alone').toBe(false);
     reprojection(camera(40, 5, 120, 0.5), drawnWith, W, H, MX, MY, map);
     expect(covers(map, W, H, 0, 0, W + 2 * MX, H + 2 * MY), 'a long pan').toBe(false);
+  });
+
+  it('measures how much a reused picture is stretched: none for a shift, a tenth for a tenth closer', () => {
+    const map = new Matrix3();
+    reprojection(before, drawnWith, W, H, MX, MY, map);
+    expect(stretch(map, W, H)).toBeLessThan(1e-9);
+    reprojection(camera(11, 5.5, 120, 0.5), drawnWith, W, H, MX, MY, map);
+    expect(stretch(map, W, H), 'a small pan').toBeLessThan(0.01);
+    // Nearer by a tenth: a step of one screen pixel is about 0.9 texels of the old picture.
+    reprojection(camera(10, 5, 108, 0.5), drawnWith, W, H, MX, MY, map);
+    const closer = stretch(map, W, H);
+    expect(closer).toBeGreaterThan(0.08);
+    expect(closer).toBeLessThan(0.14);
+    reprojection(camera(10, 5, 120, 0.56), drawnWith, W, H, MX, MY, map);
+    expect(stretch(map, W, H), 'a tilt').toBeGreaterThan(0.01);
+  });
+
+  it('measures how far the sea strays from the land plane in a reused picture: nothing for the same camera, more the farther the camera went', () => {
+    const map = new Matrix3();
+    reprojection(before, drawnWith, W, H, MX, MY, map);
+    expect(parallax(before, drawnWith, W, H, MX, MY, map)).toBeLessThan(1e-6);
+    const near = camera(10.2, 5.1, 120, 0.5), far = camera(14, 7, 120, 0.5);
+    reprojection(near, drawnWith, W, H, MX, MY, map);
+    const small = parallax(near, drawnWith, W, H, MX, MY, map);
+    reprojection(far, drawnWith, W, H, MX, MY, map);
+    const large = parallax(far, drawnWith, W, H, MX, MY, map);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBeGreaterThan(small * 5);
+    // The same check by hand at the screen's centre: a sea point's pixel now, found through the land plane's map, against where it was drawn.
+    const sea = new Vector3(14, 7, 0);
+    const now = pixel(far, sea), then = pixel(before, sea);
+    const found = apply(map, now.x, now.y);
+    const error = Math.hypot(found.x - (then.x + MX), found.y - (then.y + MY));
+    expect(error).toBeGreaterThan(0);
+    expect(error).toBeLessThanOrEqual(large + 1e-6);
   });
 });

@@ -84,6 +84,29 @@ describe('camera moves', () => {
     expect(scene.rig.camera.position.distanceTo(atB)).to.be.lessThan(1e-3);
   });
 
+  it('draws the ground again during a move only when the picture it reuses would stray, and exactly once it holds still', () => {
+    const { scene, pack } = fixture;
+    const [a, b] = [pack.scenarios[0]!, pack.scenarios[1]!];
+    restingAt(a);
+    scene.reducedMotion = false;
+    frames(scene, 3, 1 / 60);
+    expect(scene.stats().groundExact, 'a still map').to.equal(true);
+    const ground = (): number => scene.workTimes().ground.count;
+    const groundBefore = ground(), drawnBefore = scene.stats().frames;
+    scene.showScenario(b);
+    frames(scene, 1, 1 / 60);
+    expect(ground(), 'the first frame of a switch moves the still map ground').to.equal(groundBefore);
+    expect(scene.stats().groundExact).to.equal(false);
+    // Two seconds: the camera's ease (1.1 s) and the highlights' (a thousandth left after some 1.7 s).
+    frames(scene, 120, 1 / 60);
+    const drawn = scene.stats().frames - drawnBefore, grounds = ground() - groundBefore;
+    // Seen: 121 frames, 10 grounds (the highlights' steps early on, the camera's stretch late); the rule before, every fourth frame, drew 26.
+    expect(drawn, 'frames drawn over the move').to.be.greaterThan(110);
+    expect(grounds, `grounds drawn in ${drawn} frames`).to.be.within(3, 15);
+    expect(scene.rig.moving).to.equal(false);
+    expect(scene.stats().groundExact, 'the ground drawn for the camera at rest').to.equal(true);
+  });
+
   it('cuts at once with reduced motion', () => {
     const { scene, pack } = fixture;
     const [a, b] = [pack.scenarios[0]!, pack.scenarios[1]!];

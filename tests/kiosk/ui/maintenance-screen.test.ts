@@ -33,7 +33,7 @@ describe('<maintenance-screen>', () => {
         ],
         errors: [{ at: '2025-09-01T08:31:02.000Z', level: 'error', scope: 'bridge/panel', message: 'lost the board' }],
         install: { phase: 'installing', progress: 0.4, lines: ['reading caspian-2025 1.2.0'] },
-        stats: () => ({ drawCalls: 42, triangles: 1, geometries: 1, textures: 0, programs: 1, programsCompiled: 1, heapBytes: null, frames: performance.now() / 16, checks: performance.now() / 16 }),
+        stats: () => ({ drawCalls: 42, triangles: 1, geometries: 1, textures: 0, programs: 1, programsCompiled: 1, heapBytes: null, frames: performance.now() / 16, checks: performance.now() / 16, groundExact: true }),
         healthUrl: '',
       },
       '1900px',
@@ -63,7 +63,7 @@ describe('<maintenance-screen>', () => {
 
   it('says the map is still when its loop ran and drew nothing, rather than 0 frames a second', async () => {
     el = await make();
-    el.stats = () => ({ drawCalls: 42, triangles: 1, geometries: 1, textures: 0, programs: 1, programsCompiled: 1, heapBytes: null, frames: 500, checks: performance.now() / 16 });
+    el.stats = () => ({ drawCalls: 42, triangles: 1, geometries: 1, textures: 0, programs: 1, programsCompiled: 1, heapBytes: null, frames: 500, checks: performance.now() / 16, groundExact: true });
     const fps = () => el.shadowRoot!.querySelector('[data-testid="fps"]')!.textContent!;
     await until(() => fps() === 'still: nothing to draw', () => `"still"; the screen shows "${fps()}"`);
   });
