@@ -2,11 +2,15 @@
 // two draw calls for the whole map. A highlighted country rises, turns warm
 // and gets a bright outline (shape and height, not colour alone). Which
 // countries stand out is a uniform per country, eased toward its target each
-// frame, so a scenario switch rebuilds nothing.
+// frame, so a scenario switch rebuilds nothing. While the map moves, the
+// ground may be drawn with the easing countries flat, and the lift
+// (country-lift.ts) draws them over it each frame.
 
 import { BufferGeometry, Color, Float32BufferAttribute, Group, LineSegments, Mesh, ShaderMaterial, ShapeUtils, Vector2, Vector4 } from 'three';
 import type { RegionGeo } from '../../content/geo/region-geo-types.js';
 import type { GeoProjection } from '../../content/geo/geo-projection.js';
+import { CountryLift, type CountryRanges } from './country-lift.js';
+import type { GroundHighlights } from './map-painter.js';
 import { EXTENT_FADE_GLSL, LAND_HEIGHT, PALETTE, RAISE_HEIGHT, SRGB_OUTPUT_GLSL } from './map-style.js';
 
 export const MAX_COUNTRIES = 96;
@@ -18,12 +22,13 @@ const HEIGHT_GLSL = /* glsl */ `
   uniform float highlight[${MAX_COUNTRIES}];
   uniform float landHeight;
   uniform float raiseHeight;
+  uniform float floorHeight;
   varying float vHighlight;
   varying vec2 vLonLat;
   float countryHeight() {
     vHighlight = highlight[int(country + 0.5)];
     vLonLat = lonlat;
-    return top * (landHeight + raiseHeight * vHighlight);
+    return mix(floorHeight, landHeight + raiseHeight * vHighlight, top);
   }
 `;
 
@@ -110,8 +115,10 @@ const SNAP = 1e-3;
  */
 const DRAWN_STEP = 0.15;
 
-export class CountryLayer {
+export class CountryLayer implements GroundHighlights {
   readonly group = new Group();
+  /** The lit countries over a flat ground, for the scene of moving parts. */
+  readonly lift: CountryLift;
   /** The land (opaque, one draw) and the borders (see-through lines, one draw). */
   readonly fill: Mesh;
   readonly borders: LineSegments;
@@ -119,8 +126,11 @@ export class CountryLayer {
   readonly indexOf = new Map<string, number>();
   private readonly targets = new Float32Array(MAX_COUNTRIES);
   private readonly values: number[] = new Array<number>(MAX_COUNTRIES).fill(0);
-  /** The highlights as the ground was last drawn with them. */
-  private readonly drawn = new Float32Array(MAX_COUNTRIES);
+  /** The highlights the ground was last drawn with: as they were, or (for the lift) the settled ones, the easing ones flat. */
+  private readonly drawn: number[] = new Array<number>(MAX_COUNTRIES).fill(0);
+  /** The ground's highlight uniform: `values`, or `drawn` while the lift draws the rest. */
+  private readonly groundHighlight: { value: number[] };
+  private lifting = false;
   private readonly fillGeometry = new BufferGeometry();
   private readonly lineGeometry = new BufferGeometry();
   private readonly fillMaterial: ShaderMaterial;
@@ -134,6 +144,7 @@ export class CountryLayer {
     const fill = { position: [] as number[], normal: [] as number[], country: [] as number[], top: [] as number[], lonlat: [] as number[], index: [] as number[] };
     const line = { position: [] as number[], country: [] as number[], top: [] as number[], lonlat: [] as number[] };
     const xy: [number, number] = [0, 0];
+    const ranges: CountryRanges = { fill: new Uint32Array(MAX_COUNTRIES * 2), line: new Uint32Array(MAX_COUNTRIES * 2) };
     const vertex = (x: number, y: number, nx: number, ny: number, nz: number, c: number, top: number, lon: number, lat: number): number => {
       fill.position.push(x, y, 0);
       fill.normal.push(nx, ny, nz);
@@ -144,6 +155,8 @@ export class CountryLayer {
     };
     geo.countries.slice(0, MAX_COUNTRIES).forEach((country, c) => {
       this.indexOf.set(country.id, c);
+      ranges.fill[c * 2] = fill.index.length;
+      ranges.line[c * 2] = line.country.length;
       for (const polygon of country.polygons) {
         // Without a repeated closing point (triangulateShape would drop it and shift indices).
         const lls = polygon.map((ring) =>
@@ -185,6 +198,8 @@ export class CountryLayer {
           }
         });
       }
+      ranges.fill[c * 2 + 1] = fill.index.length;
+      ranges.line[c * 2 + 1] = line.country.length;
     });
     this.fillGeometry.setIndex(fill.index);
     this.fillGeometry.setAttribute('position', new Float32BufferAttribute(fill.position, 3));
@@ -197,8 +212,10 @@ export class CountryLayer {
     this.lineGeometry.setAttribute('top', new Float32BufferAttribute(line.top, 1));
     this.lineGeometry.setAttribute('lonlat', new Float32BufferAttribute(line.lonlat, 2));
 
+    this.groundHighlight = { value: this.values };
     const shared = {
-      highlight: { value: this.values },
+      highlight: this.groundHighlight,
+      floorHeight: { value: 0 },
       landHeight: { value: LAND_HEIGHT },
       raiseHeight: { value: RAISE_HEIGHT },
       extent: { value: new Vector4(w, s, e, n) },
@@ -227,6 +244,7 @@ export class CountryLayer {
     // Never moved: their matrices are computed once, not every frame.
     for (const object of [this.group, this.fill, this.borders]) object.matrixAutoUpdate = false;
     this.group.updateMatrixWorld(true);
+    this.lift = new CountryLift(this.fillGeometry, this.lineGeometry, this.fillMaterial, this.lineMaterial, ranges, this.values);
   }
 
   /** Marks which countries stand out; the change eases in over update() calls. */
@@ -253,21 +271,39 @@ export class CountryLayer {
       values[i] = Math.abs(target - value) < SNAP ? target : value + (target - value) * t;
       moved = true;
     }
+    this.lift.update(values, this.drawn);
     return moved;
   }
 
-  /** Notes that the ground was just drawn with the highlights as they are. */
-  markDrawn(): void {
-    for (let i = 0; i < MAX_COUNTRIES; i++) this.drawn[i] = this.values[i]!;
+  /**
+   * The ground is about to be drawn: `flat` (a move) with the countries still
+   * easing flat and the lift drawing them each frame, or with the highlights
+   * as they are and no lift.
+   */
+  beforeGroundDraw(flat: boolean): void {
+    const values = this.values;
+    this.lifting = flat;
+    for (let i = 0; i < MAX_COUNTRIES; i++) this.drawn[i] = flat && values[i] !== this.targets[i] ? 0 : values[i]!;
+    this.groundHighlight.value = flat ? this.drawn : values;
+    this.lift.show(flat, this.fill.visible, this.borders.visible);
+    this.lift.update(values, this.drawn);
   }
 
-  /** Whether a highlight has moved on by more than a step since the ground was last drawn. */
+  /**
+   * Whether the ground last drawn no longer serves: a highlight moved on more
+   * than a step from it, or, under the lift, sank below it (the lift covers a
+   * country risen above its picture on the ground, never one lower).
+   */
   drifted(): boolean {
-    for (let i = 0; i < MAX_COUNTRIES; i++) if (Math.abs(this.values[i]! - this.drawn[i]!) > DRAWN_STEP) return true;
+    for (let i = 0; i < MAX_COUNTRIES; i++) {
+      const value = this.values[i]!, drawn = this.drawn[i]!;
+      if (this.lifting ? value < drawn : Math.abs(value - drawn) > DRAWN_STEP) return true;
+    }
     return false;
   }
 
   dispose(): void {
+    this.lift.dispose();
     this.fillGeometry.dispose();
     this.lineGeometry.dispose();
     this.fillMaterial.dispose();

@@ -40,8 +40,8 @@ const MARGIN = 0.1;
  * map, whose ground has no margin).
  */
 const SLACK = 0.005;
-/** How much a reused picture may be stretched (see stretch()): beyond a tenth a nearest-texel copy shows on thin borders. */
-const MAX_STRETCH = 0.1;
+/** How much a reused picture may be stretched (see stretch()): a fifth, its texels blended, reads as the moving map, not a blur. */
+const MAX_STRETCH = 0.2;
 /** How far (cache pixels) a reused picture may put the sea off the land's plane. */
 const MAX_PARALLAX = 1;
 
@@ -53,15 +53,26 @@ const copyVertex = /* glsl */ `
 
 // A still map: `map` shifts a pixel to its own texel's centre (a copy, no
 // filtering, no colour conversion). A move: it finds where the pixel's ground
-// was in the picture drawn for an earlier camera.
+// was in the picture drawn for an earlier camera, and blends the four texels
+// around that point (the target itself is sampled nearest, for the exact copy).
 const copyFragment = /* glsl */ `
   uniform sampler2D ground;
   uniform vec2 size;
   uniform mat3 map;
   uniform vec4 valid;
+  uniform float filtered;
   void main() {
     vec3 p = map * vec3(gl_FragCoord.xy, 1.0);
-    gl_FragColor = vec4(texture2D(ground, clamp(p.xy / p.z, valid.xy, valid.zw) / size).rgb, 1.0);
+    vec2 q = clamp(p.xy / p.z, valid.xy, valid.zw);
+    if (filtered < 0.5) {
+      gl_FragColor = vec4(texture2D(ground, q / size).rgb, 1.0);
+      return;
+    }
+    vec2 i = floor(q - 0.5), f = q - 0.5 - i;
+    vec2 a = (i + 0.5) / size, b = min(i + 1.5, valid.zw) / size;
+    vec3 low = mix(texture2D(ground, a).rgb, texture2D(ground, vec2(b.x, a.y)).rgb, f.x);
+    vec3 high = mix(texture2D(ground, vec2(a.x, b.y)).rgb, texture2D(ground, b).rgb, f.x);
+    gl_FragColor = vec4(mix(low, high, f.y), 1.0);
   }
 `;
 
@@ -73,6 +84,8 @@ export class GroundCache {
   private readonly map = new Matrix3();
   /** The cache pixels that hold ground (texel centres): the screen's part, or all of it when drawn wide. */
   private readonly valid = new Vector4();
+  /** 1 while the copy moves an earlier picture (blending texels), 0 for the exact copy. */
+  private readonly filtered = { value: 0 };
   /** The background's sRGB bytes, passed through untouched (the target is linear: no conversion). */
   private readonly clear = new Color();
   /** The view-projection the ground was last drawn with. */
@@ -97,7 +110,7 @@ export class GroundCache {
     const material = new ShaderMaterial({
       vertexShader: copyVertex,
       fragmentShader: copyFragment,
-      uniforms: { ground: { value: this.target.texture }, size: { value: this.size }, map: { value: this.map }, valid: { value: this.valid } },
+      uniforms: { ground: { value: this.target.texture }, size: { value: this.size }, map: { value: this.map }, valid: { value: this.valid }, filtered: this.filtered },
       depthTest: false,
       depthWrite: false,
     });
@@ -156,8 +169,10 @@ export class GroundCache {
     const { width: w, height: h, marginX: mx, marginY: my } = this;
     if (this.drawnFor(camera)) {
       this.map.set(1, 0, mx, 0, 1, my, 0, 0, 1);
+      this.filtered.value = 0;
       return true;
     }
+    this.filtered.value = 1;
     if (!reprojection(camera, this.drawnWith, w, h, mx, my, this.map)) return false;
     const slack = SLACK * w, v = this.valid;
     if (!covers(this.map, w, h, v.x - slack, v.y - slack, v.z + slack, v.w + slack)) return false;

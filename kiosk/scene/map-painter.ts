@@ -16,6 +16,14 @@ import { PALETTE } from './map-style.js';
 import { measureOverdraw, type OverdrawReport } from './overdraw-probe.js';
 import type { SceneStats } from './scene-stats.js';
 
+/** What of the ground eases on its own: the countries' highlights. */
+export interface GroundHighlights {
+  /** Whether they moved on too far from those the ground was drawn with for it to be reused. */
+  drifted(): boolean;
+  /** The ground is about to be drawn: `flat` for a move (the highlights then drawn over it each frame), or as they are. */
+  beforeGroundDraw(flat: boolean): void;
+}
+
 export class MapPainter {
   readonly renderer: WebGLRenderer;
   /** Sea, land and borders. */
@@ -70,18 +78,19 @@ export class MapPainter {
   /**
    * Draws a frame: the ground first if it must be, then the rest over its
    * copy. `changing`: the camera or the highlights move in this frame, so the
-   * ground may be reused; `drifted`: the highlights moved on too far from
-   * those the ground was drawn with. Returns whether the ground was drawn.
+   * ground may be reused, and is drawn wide and with `highlights` flat.
+   * Returns whether the ground was drawn.
    */
-  paint(camera: Camera, changing: boolean, drifted = false): boolean {
+  paint(camera: Camera, changing: boolean, highlights?: GroundHighlights): boolean {
     const info = this.renderer.info.render;
     let draw: 'exact' | 'wide' | null = null;
     if (this.groundStale) draw = changing ? 'wide' : 'exact';
     else if (changing) {
       this.exact = false;
-      if (drifted || !this.cache.aim(camera)) draw = 'wide';
+      if (highlights?.drifted() || !this.cache.aim(camera)) draw = 'wide';
     } else if (!this.exact || !this.cache.drawnFor(camera)) draw = 'exact';
     if (draw) {
+      highlights?.beforeGroundDraw(draw === 'wide');
       this.cache.draw(this.renderer, this.ground, camera, draw === 'wide');
       this.drawn.groundCalls = info.calls;
       this.drawn.groundTriangles = info.triangles;

@@ -116,6 +116,8 @@ export class MapScene {
     this.sea = new SeaLayer(geo.extent, this.projection);
     this.countries = new CountryLayer(geo, this.projection);
     this.painter.ground.add(this.sea.mesh, this.countries.group);
+    this.painter.top.add(this.countries.lift.group);
+    MapPainter.fix(this.countries.lift.group);
     this.buildPackLayers();
     this.showLayers();
   }
@@ -161,6 +163,12 @@ export class MapScene {
   /** The visitor's knobs (orbit steps, zoom steps); clamped by the rig. */
   setView(orbit: number, zoom: number): void { this.rig.setKnobs(orbit, zoom); if (this.reduced) this.rig.jump(); }
 
+  /** Draws the frame on screen again, its ground drawn for this very view and these highlights (tests hold a moving frame against it). */
+  drawExact(): void {
+    this.painter.groundStale = true;
+    this.painter.paint(this.rig.camera, false, this.countries ?? undefined);
+  }
+
   /** Advances and draws one frame of `dtS` seconds, moving or not (tests, or a paused loop). */
   step(dtS: number): void { this.redraw = true; this.advance(dtS); }
 
@@ -179,7 +187,8 @@ export class MapScene {
     const o = this.layerObjects();
     const list = (name: MapLayerName): Object3D[] => (o[name] ? [o[name]] : []);
     const ground = { sea: list('sea'), countries: list('countries'), borders: list('borders') };
-    const top = { corridors: list('corridors'), relations: list('relations'), markers: list('markers'), labels: list('labels') };
+    const lift = this.countries ? [this.countries.lift.group] : [];
+    const top = { lift, corridors: list('corridors'), relations: list('relations'), markers: list('markers'), labels: list('labels') };
     return this.painter.overdraw(this.rig.camera, this.width, this.height, ground, top);
   }
 
@@ -216,7 +225,7 @@ export class MapScene {
     this.packLayers = null;
     if (!all) return;
     if (this.sea) this.painter.ground.remove(this.sea.mesh);
-    if (this.countries) this.painter.ground.remove(this.countries.group);
+    if (this.countries) this.painter.ground.remove(this.countries.group), this.painter.top.remove(this.countries.lift.group);
     this.sea?.dispose();
     this.countries?.dispose();
     this.sea = this.countries = this.region = null;
@@ -289,13 +298,11 @@ export class MapScene {
     const relabelled = this.packLayers?.layout(camera, this.width, this.height, this.reduced ? 1 : Math.min(1, dt * 6), moved, this.occluders) ?? false;
     this.timings.add('labels', t1);
     if (this.everyFrame) this.painter.groundStale = true;
-    const changing = (moved || lit) && !this.everyFrame;
+    // With reduced motion every change is a cut: nothing goes on moving to reuse a ground for.
+    const changing = (moved || lit) && !this.everyFrame && !this.reduced;
     if (!(this.redraw || widened || changing || this.painter.groundStale || this.painter.settling || faded || flowing || relabelled)) return;
     const t2 = ((this.redraw = false), performance.now());
-    if (this.painter.paint(camera, changing, this.countries?.drifted())) {
-      this.countries?.markDrawn();
-      this.timings.add('ground', t2);
-    }
+    if (this.painter.paint(camera, changing, this.countries ?? undefined)) this.timings.add('ground', t2);
     this.retired = (this.retired?.dispose(), null);
     this.timings.add('frame', t0);
     if (this.countries) this.resolveFirstFrame();
