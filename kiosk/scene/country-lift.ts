@@ -5,11 +5,11 @@
 // with the easing countries flat, and every country whose highlight is not
 // what the ground shows is drawn here each frame from the same vertices: an
 // index of their triangles and outline segments only, rebuilt when the set of
-// them changes. Their walls start at the
-// land's top: this pass has none of the ground's depth, and below that height
-// a wall hides behind the land beside it (or, on a coast, the flat country's
-// own wall shows). dispose() frees the two index geometries and the two
-// materials; the vertices belong to the country layer.
+// them changes. Their walls start at the land's top: this pass has none of
+// the ground's depth, and below that height a wall hides behind the land
+// beside it (or, on a coast, the flat country's own wall shows). dispose()
+// frees the two index geometries and the two materials; the vertices belong
+// to the country layer.
 
 import { BufferGeometry, DynamicDrawUsage, Group, LineSegments, Mesh, Uint32BufferAttribute, type ShaderMaterial } from 'three';
 import { LAND_HEIGHT } from './map-style.js';

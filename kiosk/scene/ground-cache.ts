@@ -4,7 +4,7 @@
 // pixels once (a copy) instead of running the sea and land shaders again.
 // While the camera moves, a frame may reuse the ground drawn some frames
 // before, as long as the copy, moving it as a texture (ground-reprojection.ts),
-// stays within a pixel of the truth; the target holds a margin of ground
+// stays close to the truth (see aim()); the target holds a margin of ground
 // around the screen for that. A still
 // map's ground is always drawn for its own camera into the screen's part of
 // the target and copied texel for texel. The ground's shaders write sRGB
