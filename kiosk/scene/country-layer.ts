@@ -117,7 +117,7 @@ const DRAWN_STEP = 0.15;
 
 export class CountryLayer implements GroundHighlights {
   readonly group = new Group();
-  /** The lit countries over a flat ground, for the scene of moving parts. */
+  /** The countries whose highlight the ground does not show, drawn over it in the scene of moving parts. */
   readonly lift: CountryLift;
   /** The land (opaque, one draw) and the borders (see-through lines, one draw). */
   readonly fill: Mesh;

@@ -4,9 +4,9 @@
 // camera onto the picture of another exactly for what lies on that plane and
 // within a fraction of a pixel for the rest during a move. The cache is drawn
 // with a margin around the screen, so a move can reuse it until the picture
-// strays from the truth: stretched (a nearest-texel copy shows it on thin
-// borders) or the sea's plane shifted off the land's by a pixel. All maths
-// uses hoisted scratch matrices.
+// strays from the truth: stretched (blurred or thinned borders) or the sea's
+// plane shifted off the land's by a pixel. All maths uses hoisted scratch
+// matrices.
 
 import { Matrix3, Matrix4, type Camera } from 'three';
 import { LAND_HEIGHT } from './map-style.js';

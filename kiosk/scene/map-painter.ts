@@ -1,13 +1,14 @@
 // Puts the map on screen in two passes: the ground (sea, land, borders) into
 // the ground cache, only when it changed, then every frame that draws: the
 // cache's copy with the flows, dots and labels over it. While the camera or
-// the highlights move, the ground is drawn (with a margin) only when the
-// picture drawn before would stray from the truth (the screen runs past it,
-// it would show stretched or shifted, or a highlight moved on a step), and
-// the frames between move that picture; once they hold still it is drawn
-// once more, exactly, so a still map is the picture a direct draw gives. It owns the renderer,
-// the two scenes and the cache, and counts what the picture on screen took:
-// the ground's last draw plus the frame drawn over it.
+// the highlights move, the ground is drawn (with a margin, the easing
+// countries flat for the lift to draw) only when the picture drawn before
+// would stray from the truth (the screen runs past it, it would show
+// stretched or shifted, or a highlight left it behind), and the frames
+// between move that picture; once they hold still it is drawn once more,
+// exactly, so a still map is the picture a direct draw gives. It owns the
+// renderer, the two scenes and the cache, and counts what the picture on
+// screen took: the ground's last draw plus the frame drawn over it.
 
 import { Scene, type Camera, type Object3D, type WebGLRenderer } from 'three';
 import { GroundCache } from './ground-cache.js';
@@ -78,7 +79,7 @@ export class MapPainter {
   /**
    * Draws a frame: the ground first if it must be, then the rest over its
    * copy. `changing`: the camera or the highlights move in this frame, so the
-   * ground may be reused, and is drawn wide and with `highlights` flat.
+   * ground may be reused, and is drawn wide, for `highlights` to lift.
    * Returns whether the ground was drawn.
    */
   paint(camera: Camera, changing: boolean, highlights?: GroundHighlights): boolean {

@@ -225,7 +225,10 @@ export class MapScene {
     this.packLayers = null;
     if (!all) return;
     if (this.sea) this.painter.ground.remove(this.sea.mesh);
-    if (this.countries) this.painter.ground.remove(this.countries.group), this.painter.top.remove(this.countries.lift.group);
+    if (this.countries) {
+      this.painter.ground.remove(this.countries.group);
+      this.painter.top.remove(this.countries.lift.group);
+    }
     this.sea?.dispose();
     this.countries?.dispose();
     this.sea = this.countries = this.region = null;

@@ -112,9 +112,14 @@ describe('camera moves', () => {
     const [a, b] = [pack.scenarios[0]!, pack.scenarios[1]!];
     const atB = restingAt(b);
     restingAt(a);
+    const groundBefore = scene.workTimes().ground.count;
     scene.showScenario(b);
     expect(scene.rig.moving).to.equal(false);
     expect(scene.rig.camera.position.distanceTo(atB)).to.be.lessThan(1e-3);
+    // A cut draws its ground once, for the camera where it lands: nothing goes on moving to reuse a wider one for.
+    frames(scene, 1);
+    expect(scene.workTimes().ground.count - groundBefore, 'grounds drawn for the cut').to.equal(1);
+    expect(scene.stats().groundExact).to.equal(true);
   });
 
   it('keeps the knobs within their limits', () => {
