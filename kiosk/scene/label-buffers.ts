@@ -1,19 +1,20 @@
 // The label layer's GPU side: every label text in one atlas texture drawn as
-// one instanced quad mesh, the leader lines to names set off from their dots
-// as another (a child of the first, sharing its per-label arrays), and the
-// places' dots as one point draw. It holds the per-label arrays the shaders
-// read (anchor, atlas rectangle and size, offset, opacity, colour, leader;
-// the dots' opacity and kind) and says when one changed. dispose() frees the
-// geometries and materials it made; the atlas is lent (MapScene keeps one
-// across packs).
+// one quad mesh, the leader lines to names set off from their dots as another
+// (a child of the first, sharing its vertex arrays), and the places' dots as
+// one point draw. It holds the per-label arrays the layout writes (anchor,
+// atlas rectangle and size, offset, opacity, colour, leader; the dots'
+// opacity and kind) and copies one to its quads' four corners when told it
+// changed. The quads are plain vertices, not instances: SwiftShader pays
+// about 20 us per instance drawn, hidden or not, so 148 instanced labels cost
+// 3.7 ms a frame where their 592 vertices cost 0.4 (640x360, 19 shown).
+// dispose() frees the geometries and materials it made; the atlas is lent
+// (MapScene keeps one across packs).
 
 import {
   BufferAttribute,
   BufferGeometry,
   Color,
   Float32BufferAttribute,
-  InstancedBufferAttribute,
-  InstancedBufferGeometry,
   Mesh,
   Points,
   ShaderMaterial,
@@ -45,11 +46,11 @@ export class LabelBuffers {
   readonly leaderFrom: Float32Array;
   /** Per language drawn: each label's atlas rectangle. */
   private rects = new Map<string, AtlasRect[]>();
-  private readonly geometry = new InstancedBufferGeometry();
+  private readonly geometry = new BufferGeometry();
   private readonly markerGeometry = new BufferGeometry();
   private readonly material: ShaderMaterial;
   private readonly markerMaterial: ShaderMaterial;
-  private readonly leaderGeometry = new InstancedBufferGeometry();
+  private readonly leaderGeometry = new BufferGeometry();
   private readonly leaderMaterial: ShaderMaterial;
 
   /** `markers`: per label, its dot's kind (0 none, 1 place, 2 capital, 3 actor). */
@@ -69,15 +70,15 @@ export class LabelBuffers {
     this.leaderFrom = new Float32Array(count * 2);
 
     const quad = this.geometry;
-    quad.setIndex([0, 1, 2, 2, 1, 3]);
-    quad.setAttribute('position', new Float32BufferAttribute([0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0], 3));
-    quad.setAttribute('anchor', new InstancedBufferAttribute(this.anchors, 3));
-    quad.setAttribute('uvRect', new InstancedBufferAttribute(new Float32Array(count * 4), 4));
-    quad.setAttribute('size', new InstancedBufferAttribute(this.sizes, 2));
-    quad.setAttribute('shift', new InstancedBufferAttribute(this.offsets, 2));
-    quad.setAttribute('alpha', new InstancedBufferAttribute(this.alphas, 1));
-    quad.setAttribute('labelStyle', new InstancedBufferAttribute(this.colours, 1));
-    quad.instanceCount = count;
+    quad.setIndex(quadIndex(count));
+    const corners = quadCorners(count);
+    quad.setAttribute('position', corners);
+    quad.setAttribute('anchor', cornerAttribute(this.anchors, 3));
+    quad.setAttribute('uvRect', cornerAttribute(new Float32Array(count * 4), 4));
+    quad.setAttribute('size', cornerAttribute(this.sizes, 2));
+    quad.setAttribute('shift', cornerAttribute(this.offsets, 2));
+    quad.setAttribute('alpha', cornerAttribute(this.alphas, 1));
+    quad.setAttribute('labelStyle', cornerAttribute(this.colours, 1));
     this.material = new ShaderMaterial({
       vertexShader: labelVertex,
       fragmentShader: labelFragment,
@@ -98,12 +99,11 @@ export class LabelBuffers {
 
     // A leader is a thin quad from the dot's edge to the letters' nearest point, worked out on the GPU from the label's own attributes.
     const line = this.leaderGeometry;
-    line.setIndex([0, 1, 2, 2, 1, 3]);
-    line.setAttribute('position', new Float32BufferAttribute([0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0], 3));
+    line.setIndex(quad.getIndex());
+    line.setAttribute('position', corners);
     for (const name of ['anchor', 'size', 'shift', 'alpha']) line.setAttribute(name, quad.getAttribute(name));
-    line.setAttribute('leader', new InstancedBufferAttribute(this.leaders, 1));
-    line.setAttribute('leaderFrom', new InstancedBufferAttribute(this.leaderFrom, 2));
-    line.instanceCount = count;
+    line.setAttribute('leader', cornerAttribute(this.leaders, 1));
+    line.setAttribute('leaderFrom', cornerAttribute(this.leaderFrom, 2));
     this.leaderMaterial = new ShaderMaterial({
       vertexShader: leaderVertex,
       fragmentShader: leaderFragment,
@@ -162,14 +162,14 @@ export class LabelBuffers {
   useLanguage(language: string): boolean {
     const rects = this.rects.get(language);
     if (!rects) return false;
-    const uv = this.geometry.getAttribute('uvRect') as InstancedBufferAttribute;
+    const uv = this.geometry.getAttribute('uvRect') as BufferAttribute;
     rects.forEach((rect, i) => {
-      uv.setXYZW(i, ...rect.uv);
+      for (let corner = 0; corner < 4; corner++) uv.setXYZW(i * 4 + corner, ...rect.uv);
       this.sizes[i * 2] = rect.width;
       this.sizes[i * 2 + 1] = rect.height;
     });
     uv.needsUpdate = true;
-    this.geometry.getAttribute('size').needsUpdate = true;
+    spread(this.geometry, 'size', this.sizes);
     return true;
   }
 
@@ -179,20 +179,20 @@ export class LabelBuffers {
   }
 
   coloursChanged(): void {
-    this.geometry.getAttribute('labelStyle').needsUpdate = true;
+    spread(this.geometry, 'labelStyle', this.colours);
   }
 
   offsetsChanged(): void {
-    this.geometry.getAttribute('shift').needsUpdate = true;
+    spread(this.geometry, 'shift', this.offsets);
   }
 
   leadersChanged(): void {
-    this.leaderGeometry.getAttribute('leader').needsUpdate = true;
-    this.leaderGeometry.getAttribute('leaderFrom').needsUpdate = true;
+    spread(this.leaderGeometry, 'leader', this.leaders);
+    spread(this.leaderGeometry, 'leaderFrom', this.leaderFrom);
   }
 
   alphasChanged(): void {
-    this.geometry.getAttribute('alpha').needsUpdate = true;
+    spread(this.geometry, 'alpha', this.alphas);
   }
 
   markerAlphasChanged(): void {
@@ -207,4 +207,40 @@ export class LabelBuffers {
     this.markerMaterial.dispose();
     this.leaderMaterial.dispose();
   }
+}
+
+/** Two triangles per label over its four corners, in label order. */
+function quadIndex(count: number): BufferAttribute {
+  const index = new Uint16Array(count * 6);
+  for (let i = 0; i < count; i++) index.set([0, 1, 2, 2, 1, 3].map((k) => i * 4 + k), i * 6);
+  return new BufferAttribute(index, 1);
+}
+
+/** Each label's corners, (0, 0) (1, 0) (0, 1) (1, 1): where on its box a vertex sits. */
+function quadCorners(count: number): Float32BufferAttribute {
+  const corners = new Float32Array(count * 12);
+  for (let i = 0; i < count; i++) corners.set([0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0], i * 12);
+  return new Float32BufferAttribute(corners, 3);
+}
+
+/** A vertex attribute holding `perLabel`'s values once per corner. */
+function cornerAttribute(perLabel: Float32Array, itemSize: number): BufferAttribute {
+  const attribute = new BufferAttribute(new Float32Array(perLabel.length * 4), itemSize);
+  copyToCorners(perLabel, attribute);
+  return attribute;
+}
+
+function copyToCorners(perLabel: Float32Array, attribute: BufferAttribute): void {
+  const size = attribute.itemSize;
+  const out = attribute.array as Float32Array;
+  for (let i = 0, o = 0; i < perLabel.length; i += size) {
+    for (let corner = 0; corner < 4; corner++) for (let k = 0; k < size; k++) out[o++] = perLabel[i + k]!;
+  }
+}
+
+/** Copies a per-label array to its corners and marks it for upload. */
+function spread(geometry: BufferGeometry, name: string, perLabel: Float32Array): void {
+  const attribute = geometry.getAttribute(name) as BufferAttribute;
+  copyToCorners(perLabel, attribute);
+  attribute.needsUpdate = true;
 }

@@ -3,7 +3,7 @@
 // three parts together: the priority policy (label-priority.ts: which label
 // wins), the placement (label-placement.ts: where each goes on screen, none
 // overlapping) and the GPU buffers (label-buffers.ts: one atlas, one
-// instanced mesh, one point draw). It projects the labels' anchors, lays them
+// quad mesh, one point draw). It projects the labels' anchors, lays them
 // out only when the camera, scenario or language changes, and fades them in
 // and out. Nothing is allocated per frame.
 
