@@ -9,8 +9,8 @@ import type { LabelPlacer } from './label-placer.js';
 
 /** Gaps between a dot and its name set off on a leader line, nearest first, pixels. */
 const LEADER_REACH = [26, 44, 66, 92, 124, 160];
-/** A country's name set off its land goes no further than the third of them, so it stays beside the land it names (a stop's may use all). */
-const COUNTRY_REACHES = 3;
+/** A country's name set off its land goes no further than the fourth of them, so it stays beside the land it names (a stop's may use all). */
+const COUNTRY_REACHES = 4;
 /** Directions tried at each reach, as unit x, y pairs: the sides first, then the diagonals, then between. */
 const LEADER_DIRECTIONS = Float64Array.from(
   [0, 180, 90, 270, 45, 135, 225, 315, 22.5, 157.5, 202.5, 337.5, 67.5, 112.5, 247.5, 292.5].flatMap((deg) => [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)]),
